@@ -1,0 +1,73 @@
+#include "common/dates.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace pressroom {
+namespace {
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `width` digits at `pos`; -1 when they are not all digits.
+int digits_at(std::string_view s, size_t pos, size_t width) {
+  if (pos + width > s.size()) return -1;
+  int value = 0;
+  for (size_t i = pos; i < pos + width; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return -1;
+    value = value * 10 + (s[i] - '0');
+  }
+  return value;
+}
+
+std::string format_compact(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace
+
+bool is_valid_day(int year, int month, int day) {
+  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= days_in_month(year, month);
+}
+
+std::optional<std::string> normalize_iso_date(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = digits_at(text, 0, 4), m = digits_at(text, 5, 2), d = digits_at(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0 || !is_valid_day(y, m, d)) return std::nullopt;
+  if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+std::optional<std::string> date_bound(std::string_view text, BoundSide side) {
+  int y = digits_at(text, 0, 4);
+  if (y < 1000) return std::nullopt;
+  bool lower = side == BoundSide::Lower;
+  if (text.size() == 4) return format_compact(y, lower ? 1 : 12, lower ? 1 : 31);
+  if (text.size() < 7 || text[4] != '-') return std::nullopt;
+  int m = digits_at(text, 5, 2);
+  if (m < 1 || m > 12) return std::nullopt;
+  if (text.size() == 7) return format_compact(y, m, lower ? 1 : days_in_month(y, m));
+  if (text.size() != 10 || text[7] != '-') return std::nullopt;
+  int d = digits_at(text, 8, 2);
+  if (!is_valid_day(y, m, d)) return std::nullopt;
+  return format_compact(y, m, d);
+}
+
+std::string compact_date(std::string_view iso_date) {
+  std::string out;
+  for (char c : iso_date)
+    if (c != '-') out.push_back(c);
+  return out;
+}
+
+}  // namespace pressroom

@@ -1,0 +1,32 @@
+#include "common/ingest.h"
+
+#include <exception>
+
+#include "common/release_validation.h"
+
+namespace pressroom {
+
+ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::string_view content,
+                 const std::string& default_id, int first_line) {
+  ReadBatch raw;
+  try {
+    raw = first_line > 0 ? reader.read_lines(file, content, default_id, first_line)
+                         : reader.read(file, content, default_id);
+  } catch (const std::exception& e) {
+    // Readers report bad content as issues; this is for the unforeseen, so that
+    // one file can never stop a whole run.
+    return ReadBatch{{}, {{file, 0, std::string("unreadable: ") + e.what()}}};
+  }
+  ReadBatch out;
+  out.issues = std::move(raw.issues);
+  for (Release& release : raw.releases) {
+    if (auto reason = normalize_and_validate(release)) {
+      out.issues.push_back({file, release.source_line, *reason});
+      continue;
+    }
+    out.releases.push_back(std::move(release));
+  }
+  return out;
+}
+
+}  // namespace pressroom

@@ -1,0 +1,21 @@
+// From the bytes of one archive file to releases ready for the index: the
+// format's reader, then metadata recovery, then validation. The one path every
+// format goes through, so every format gets the same rules.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/corpus_reader.h"
+
+namespace pressroom {
+
+// Reads `content` with `reader` and returns only releases that are valid and
+// normalised (normalize_and_validate); each rejected record becomes a
+// ReadIssue with its file and line. Never throws for bad content.
+// `first_line` > 0 reads `content` as a chunk of whole lines of a
+// line-oriented format starting at that line (CorpusReader::read_lines).
+ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::string_view content,
+                 const std::string& default_id, int first_line = 0);
+
+}  // namespace pressroom

@@ -1,0 +1,48 @@
+#include "common/jsonl_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/record_fields.h"
+
+namespace pressroom {
+
+ReadBatch JsonLinesReader::read(const std::string& file, std::string_view content,
+                                const std::string& default_id) const {
+  return read_lines(file, content, default_id, 1);
+}
+
+ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view content,
+                                      const std::string& default_id, int first_line) const {
+  ReadBatch batch;
+  if (first_line == 1 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  int line_number = first_line - 1;
+  size_t start = 0;
+  while (start < content.size()) {
+    size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+
+    nlohmann::json record;
+    try {
+      record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      batch.issues.push_back({file, line_number, std::string("invalid JSON: ") + e.what()});
+      continue;
+    }
+    Release release;
+    if (auto error = release_from_record(record, release)) {
+      batch.issues.push_back({file, line_number, *error});
+      continue;
+    }
+    if (release.id.empty()) release.id = default_id + ":" + std::to_string(line_number);
+    release.source = file;
+    release.source_line = line_number;
+    batch.releases.push_back(std::move(release));
+  }
+  return batch;
+}
+
+}  // namespace pressroom

@@ -1,0 +1,136 @@
+#include "common/markdown_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/markdown_text.h"
+#include "common/record_fields.h"
+#include "common/text_folding.h"
+
+namespace pressroom {
+namespace {
+
+nlohmann::json yaml_to_json(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return node.Scalar();
+    case YAML::NodeType::Sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& item : node) array.push_back(yaml_to_json(item));
+      return array;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const auto& kv : node) object[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+      return object;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// A line that is exactly `marker` (trailing spaces and \r allowed).
+bool is_marker_line(std::string_view line, std::string_view marker) {
+  if (line.substr(0, marker.size()) != marker) return false;
+  return line.substr(marker.size()).find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+struct Split {
+  std::string_view front_matter;  // empty when the file has none
+  std::string_view body;
+  int body_first_line = 1;
+  bool unterminated = false;
+};
+
+Split split_front_matter(std::string_view content) {
+  Split split;
+  split.body = content;
+  size_t first_end = content.find('\n');
+  if (first_end == std::string_view::npos || !is_marker_line(content.substr(0, first_end), "---"))
+    return split;
+  size_t pos = first_end + 1;
+  int line = 2;
+  while (pos <= content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view current = content.substr(pos, end - pos);
+    if (is_marker_line(current, "---") || is_marker_line(current, "...")) {
+      split.front_matter = content.substr(first_end + 1, pos - first_end - 1);
+      split.body = end < content.size() ? content.substr(end + 1) : std::string_view();
+      split.body_first_line = line + 1;
+      return split;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  split.unterminated = true;
+  return split;
+}
+
+// The text of the first "# Heading" line, for files without a title field.
+std::string first_h1(std::string_view body) {
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(pos, end - pos);
+    if (line.size() > 2 && line[0] == '#' && line[1] == ' ') return collapse_whitespace(line.substr(2));
+    pos = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+ReadBatch MarkdownReader::read(const std::string& file, std::string_view content,
+                               const std::string& default_id) const {
+  ReadBatch batch;
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  Split split = split_front_matter(content);
+  if (split.unterminated) {
+    batch.issues.push_back({file, 1, "front matter opened with '---' is never closed"});
+    return batch;
+  }
+
+  Release release;
+  if (!split.front_matter.empty()) {
+    YAML::Node front;
+    try {
+      front = YAML::Load(std::string(split.front_matter));
+    } catch (const YAML::Exception& e) {
+      int line = e.mark.line >= 0 ? e.mark.line + 2 : 1;
+      batch.issues.push_back({file, line, "invalid YAML front matter: " + e.msg});
+      return batch;
+    }
+    if (front.IsDefined() && !front.IsNull()) {
+      if (!front.IsMap()) {
+        batch.issues.push_back({file, 2, "front matter is not a mapping of fields"});
+        return batch;
+      }
+      nlohmann::json record;
+      try {
+        record = yaml_to_json(front);
+      } catch (const YAML::Exception& e) {
+        batch.issues.push_back({file, 2, "invalid YAML front matter: " + e.msg});
+        return batch;
+      }
+      if (auto error = release_from_record(record, release)) {
+        batch.issues.push_back({file, 1, *error});
+        return batch;
+      }
+    }
+  }
+  if (release.title.empty()) {
+    release.title = first_h1(split.body);
+    if (!release.title.empty()) release.provenance["title"] = Provenance::Extracted;
+  }
+  if (release.body.empty()) release.body = markdown_to_text(split.body);
+  if (release.id.empty()) release.id = default_id;
+  release.source = file;
+  release.source_line = 1;
+  batch.releases.push_back(std::move(release));
+  return batch;
+}
+
+}  // namespace pressroom

@@ -1,0 +1,95 @@
+#include "common/record_fields.h"
+
+#include <initializer_list>
+
+namespace pressroom {
+namespace {
+
+using json = nlohmann::json;
+
+// The first alias present in the record, or nullptr.
+const json* find_field(const json& record, std::initializer_list<const char*> names,
+                       std::string& found_name) {
+  for (const char* name : names) {
+    auto it = record.find(name);
+    if (it != record.end() && !it->is_null()) {
+      found_name = name;
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+std::string scalar_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();  // numbers and booleans as written
+}
+
+class FieldMapper {
+ public:
+  FieldMapper(const json& record, Release& out) : record_(record), out_(out) {}
+
+  void text(const char* field, std::string& target, std::initializer_list<const char*> names) {
+    std::string name;
+    const json* value = find_field(record_, names, name);
+    if (!value || error_) return;
+    if (value->is_array() || value->is_object()) {
+      error_ = "field '" + name + "' must be a string";
+      return;
+    }
+    target = scalar_text(*value);
+    if (!target.empty()) out_.provenance[field] = Provenance::Source;
+  }
+
+  void list(const char* field, std::vector<std::string>& target,
+            std::initializer_list<const char*> names) {
+    std::string name;
+    const json* value = find_field(record_, names, name);
+    if (!value || error_) return;
+    target.clear();
+    if (value->is_string()) {
+      target.push_back(value->get<std::string>());
+    } else if (value->is_array()) {
+      for (const json& item : *value) {
+        if (item.is_object() || item.is_array()) {
+          error_ = "field '" + name + "' must be a string or a list of strings";
+          return;
+        }
+        if (!item.is_null()) target.push_back(scalar_text(item));
+      }
+    } else {
+      error_ = "field '" + name + "' must be a string or a list of strings";
+      return;
+    }
+    if (!target.empty()) out_.provenance[field] = Provenance::Source;
+  }
+
+  const std::optional<std::string>& error() const { return error_; }
+
+ private:
+  const json& record_;
+  Release& out_;
+  std::optional<std::string> error_;
+};
+
+}  // namespace
+
+std::optional<std::string> release_from_record(const json& record, Release& out) {
+  if (!record.is_object()) return std::string("record is not a JSON object");
+  FieldMapper map(record, out);
+  map.text("id", out.id, {"id"});
+  map.text("title", out.title, {"title"});
+  map.text("date", out.date, {"date", "published", "publishDate"});
+  map.text("type", out.type, {"type", "kind"});
+  map.list("topics", out.topics, {"topics", "topic", "tags", "categories"});
+  map.list("spokespeople", out.spokespeople, {"spokespeople", "spokesperson", "authors", "author"});
+  map.list("contacts", out.contacts, {"contacts"});
+  map.text("location", out.location, {"location", "dateline"});
+  map.text("url", out.url, {"url", "link", "canonical"});
+  map.text("lang", out.lang, {"lang", "language"});
+  map.text("summary", out.summary, {"summary", "description", "deck"});
+  map.text("body", out.body, {"body", "text", "content"});
+  return map.error();
+}
+
+}  // namespace pressroom

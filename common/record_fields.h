@@ -1,0 +1,24 @@
+// Maps the fields of one archive record (a JSON Lines object, or Markdown
+// front matter turned into JSON) onto a Release. Shared by the structured
+// readers so that field names, aliases and type rules are decided once.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "common/release.h"
+
+namespace pressroom {
+
+// Fills `out` from `record`. Accepted keys (first present alias wins):
+//   id; title; date | published | publishDate; type | kind;
+//   topics | topic | tags | categories; spokespeople | spokesperson | authors | author;
+//   contacts; location | dateline; url | link | canonical; lang | language;
+//   summary | description | deck; body | text | content.
+// A list field also accepts a single string. Every field present is marked
+// Provenance::Source. Returns the reason when a field has the wrong type
+// (e.g. "field 'topics' must be a string or a list of strings").
+std::optional<std::string> release_from_record(const nlohmann::json& record, Release& out);
+
+}  // namespace pressroom

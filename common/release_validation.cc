@@ -1,0 +1,93 @@
+#include "common/release_validation.h"
+
+#include <cctype>
+#include <set>
+
+#include "common/dates.h"
+#include "common/text_folding.h"
+
+namespace pressroom {
+namespace {
+
+void clean_list(std::vector<std::string>& values) {
+  std::set<std::string> seen;
+  std::vector<std::string> kept;
+  for (const std::string& value : values) {
+    std::string clean = collapse_whitespace(value);
+    if (clean.empty() || !seen.insert(fold_key(clean)).second) continue;
+    kept.push_back(std::move(clean));
+  }
+  values = std::move(kept);
+}
+
+std::optional<std::string> first_invalid_utf8(const Release& r) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &r.id},     {"title", &r.title}, {"type", &r.type}, {"location", &r.location},
+      {"url", &r.url},   {"lang", &r.lang},   {"summary", &r.summary}, {"body", &r.body}};
+  for (const auto& [name, value] : fields)
+    if (!is_valid_utf8(*value)) return std::string(name);
+  for (const auto* list : {&r.topics, &r.spokespeople, &r.contacts})
+    for (const std::string& v : *list)
+      if (!is_valid_utf8(v)) return std::string("topics/spokespeople/contacts");
+  for (const Quote& q : r.quotes)
+    if (!is_valid_utf8(q.text) || !is_valid_utf8(q.speaker) || !is_valid_utf8(q.paragraph))
+      return std::string("quotes");
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string normalize_type(const std::string& type) {
+  std::string out;
+  for (char c : collapse_whitespace(type)) {
+    if (c == ' ' || c == '_') c = '-';
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+bool is_valid_release_id(const std::string& id) {
+  if (id.empty() || id.size() > 200 || id.front() == '/' || id.back() == '/') return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' &&
+        c != '~' && c != '/' && c != ':')
+      return false;
+  }
+  size_t start = 0;
+  while (start <= id.size()) {
+    size_t end = id.find('/', start);
+    if (end == std::string::npos) end = id.size();
+    std::string segment = id.substr(start, end - start);
+    if (segment.empty() || segment == "." || segment == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::optional<std::string> normalize_and_validate(Release& r) {
+  if (auto field = first_invalid_utf8(r)) return "invalid UTF-8 in " + *field;
+  r.id = collapse_whitespace(r.id);
+  r.title = collapse_whitespace(r.title);
+  r.location = collapse_whitespace(r.location);
+  r.url = collapse_whitespace(r.url);
+  r.summary = collapse_whitespace(r.summary);
+  r.type = normalize_type(r.type);
+  r.lang = fold_key(r.lang);
+  if (r.lang.size() > 2 && (r.lang[2] == '-' || r.lang[2] == '_')) r.lang.resize(2);
+  clean_list(r.topics);
+  clean_list(r.spokespeople);
+  clean_list(r.contacts);
+
+  if (r.id.empty()) return std::string("missing id");
+  if (!is_valid_release_id(r.id))
+    return "invalid id '" + r.id + "' (use letters, digits and - _ . ~ / :, at most 200 bytes)";
+  if (r.title.empty()) return std::string("missing title");
+  if (r.date.empty()) return std::string("missing date");
+  auto date = normalize_iso_date(r.date);
+  if (!date) return "invalid date '" + r.date + "' (expected a real day as YYYY-MM-DD)";
+  r.date = *date;
+  if (r.type.empty()) r.type = "press-release";
+  return std::nullopt;
+}
+
+}  // namespace pressroom

@@ -1,0 +1,141 @@
+#include "common/schema.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "common/dates.h"
+#include "common/release_json.h"
+#include "common/text_folding.h"
+
+namespace pressroom::schema {
+namespace {
+
+constexpr size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for glass.
+constexpr char kFieldSep = '\x1e';
+constexpr char kItemSep = '\x1f';
+
+std::string cut_utf8(std::string s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+  return s;
+}
+
+void append_joined(std::string& out, const std::vector<std::string>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(kItemSep);
+    out += items[i];
+  }
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  if (s.empty()) return parts;
+  size_t start = 0;
+  while (true) {
+    size_t end = s.find(sep, start);
+    parts.push_back(s.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+const Xapian::Stem& stemmer_for(std::string_view lang) {
+  // A Snowball stemmer keeps per-call state: each thread needs its own.
+  thread_local const Xapian::Stem english("english");
+  thread_local const Xapian::Stem spanish("spanish");
+  return lang == "es" ? spanish : english;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+  return cut_utf8(std::string(prefix) + fold_key(value), kMaxTermBytes);
+}
+
+std::string encode_facets(const Release& r) {
+  std::string out = r.type;
+  out.push_back(kFieldSep);
+  out += r.date.substr(0, 4);
+  out.push_back(kFieldSep);
+  append_joined(out, r.topics);
+  out.push_back(kFieldSep);
+  append_joined(out, r.spokespeople);
+  return out;
+}
+
+FacetRecord decode_facets(std::string_view encoded) {
+  FacetRecord record;
+  std::vector<std::string_view> fields = split(encoded, kFieldSep);
+  if (fields.size() > 0) record.type = fields[0];
+  if (fields.size() > 1) record.year = fields[1];
+  if (fields.size() > 2) record.topics = split(fields[2], kItemSep);
+  if (fields.size() > 3) record.spokespeople = split(fields[3], kItemSep);
+  return record;
+}
+
+std::string content_hash(const Release& release) {
+  std::string data = release_to_json(release).dump();
+  data += "\nschema:" + std::to_string(kVersion);
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator) {
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.set_stemmer(stemmer_for(r.lang));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+
+  std::string title = strip_accents(r.title);
+  generator.index_text(title, kTitleWeight);
+  generator.index_text_without_positions(title, 1, std::string(prefix::kTitle));
+  generator.increase_termpos();
+  if (!r.summary.empty()) {
+    generator.index_text(strip_accents(r.summary));
+    generator.increase_termpos();
+  }
+  generator.index_text(strip_accents(r.body));
+  if (!r.location.empty())
+    generator.index_text_without_positions(strip_accents(r.location), 1,
+                                           std::string(prefix::kLocation));
+
+  doc.add_boolean_term(cut_utf8(std::string(prefix::kId) + r.id, kMaxTermBytes));
+  for (const std::string& topic : r.topics) doc.add_boolean_term(boolean_term(prefix::kTopic, topic));
+  for (const std::string& person : r.spokespeople)
+    doc.add_boolean_term(boolean_term(prefix::kSpokesperson, person));
+  doc.add_boolean_term(boolean_term(prefix::kType, r.type));
+  if (!r.lang.empty()) doc.add_boolean_term(boolean_term(prefix::kLanguage, r.lang));
+  std::string day = compact_date(r.date);
+  doc.add_boolean_term(std::string(prefix::kYear) + day.substr(0, 4));
+  doc.add_boolean_term(std::string(prefix::kMonth) + day.substr(0, 6));
+  doc.add_boolean_term(std::string(prefix::kDay) + day);
+
+  doc.add_value(kDate, day);
+  doc.add_value(kId, r.id);
+  doc.add_value(kFacets, encode_facets(r));
+  doc.add_value(kContentHash, content_hash(r));
+  doc.add_value(kSource, r.source);
+  doc.set_data(release_to_json(r).dump());
+  return doc;
+}
+
+Release release_from(const Xapian::Document& document) {
+  std::string data = document.get_data();
+  try {
+    return release_from_json(nlohmann::json::parse(data));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error("document " + std::to_string(document.get_docid()) +
+                             " is not a pressroom release: " + e.what());
+  }
+}
+
+}  // namespace pressroom::schema

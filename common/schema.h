@@ -1,0 +1,104 @@
+// The index schema: every term prefix, value slot and the stored document data
+// of a pressroom database, defined here and nowhere else. The indexer writes
+// documents with document_for(); the server reads them with release_from().
+//
+// Prefixes follow Xapian Omega's conventions (docs/termprefixes.rst) so that
+// `quest` and `xapian-delve` work on our databases:
+//   Q   unique id (boolean)              Q2020-11-18-family-detention
+//   S   title words (free text)          Sdetention
+//   A   spokesperson, folded full name   Aana ruiz          (boolean, multi-valued)
+//   B   topic, folded                    Bfamily detention  (boolean, multi-valued)
+//   L   ISO 639-1 language code          Les
+//   Y   year                             Y2020
+//   M   year and month                   M202011
+//   D   day                              D20201118
+//   XTYPE release type (boolean)         XTYPEpress-release
+//   XL  location words (free text)       XLtucson
+//   (none) title and body words, stemmed in the release's language, with positions
+//
+// Dates and sort keys live in value slots (Omega recommends slots over date
+// terms for ranges; the Y/M/D terms serve browsing and `quest`).
+//
+// Multi-valued facets: Xapian's ValueCountMatchSpy counts one value per slot,
+// so topics and spokespeople are serialised together with type and year into
+// one slot (kFacets) that our own match spy (facet_counter.h) decodes: one
+// value read per matching document counts every facet.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/release.h"
+
+namespace pressroom::schema {
+
+// Bumped whenever what document_for() writes changes; part of the content
+// hash, so an indexer run after an upgrade rewrites every document.
+inline constexpr int kVersion = 1;
+
+namespace prefix {
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kSpokesperson = "A";
+inline constexpr std::string_view kTopic = "B";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kYear = "Y";
+inline constexpr std::string_view kMonth = "M";
+inline constexpr std::string_view kDay = "D";
+inline constexpr std::string_view kType = "XTYPE";
+inline constexpr std::string_view kLocation = "XL";
+}  // namespace prefix
+
+enum Slot : Xapian::valueno {
+  kDate = 0,         // "YYYYMMDD": sorts as a string; ranges use OP_VALUE_RANGE.
+  kId = 1,           // the release id: the final tie-breaker of every sort.
+  kFacets = 2,       // encode_facets(): type, year, topics, spokespeople.
+  kContentHash = 3,  // content_hash() as 16 hex digits: unchanged releases are skipped.
+  kSource = 4,       // source file path, for reporting and pruning.
+};
+
+// Database metadata keys.
+inline constexpr const char* kMetaSchemaVersion = "pressroom.schema_version";
+inline constexpr const char* kMetaIndexedAt = "pressroom.indexed_at";  // ISO 8601 UTC
+
+// Relevance: the title counts this many times a body word.
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// The stemmer for a release language ("es" → Spanish, anything else English),
+// owned by the calling thread (stemmers are not thread-safe).
+const Xapian::Stem& stemmer_for(std::string_view lang);
+
+// Boolean term for a facet value: prefix + fold_key(value), cut to Xapian's
+// term length limit on a UTF-8 boundary.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The Xapian document for a valid, normalised release: terms, values and the
+// release's JSON as document data. `generator` is reused across calls for
+// speed; its stemmer is set here from the release language.
+Xapian::Document document_for(const Release& release, Xapian::TermGenerator& generator);
+
+// The release stored in a document's data. Throws std::runtime_error when the
+// data is not a pressroom document.
+Release release_from(const Xapian::Document& document);
+
+// A stable 64-bit hash (FNV-1a) of the release's stored form and the schema
+// version, as 16 hex digits.
+std::string content_hash(const Release& release);
+
+// The facet slot's value: fields separated by \x1e (type, year, topics,
+// spokespeople), list items by \x1f, display forms kept.
+std::string encode_facets(const Release& release);
+
+struct FacetRecord {
+  std::string_view type;
+  std::string_view year;
+  std::vector<std::string_view> topics;
+  std::vector<std::string_view> spokespeople;
+};
+// Decodes encode_facets() output; the views point into `encoded`.
+FacetRecord decode_facets(std::string_view encoded);
+
+}  // namespace pressroom::schema

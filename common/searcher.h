@@ -1,0 +1,67 @@
+// Runs searches and fetches releases from one pressroom database. This is the
+// engine's front door: the server holds one Searcher per worker thread.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/facet_counter.h"
+#include "common/release.h"
+#include "common/search_request.h"
+
+namespace pressroom {
+
+struct SearchHit {
+  Release release;      // without body and quotes (they stay on the release page)
+  std::string snippet;  // HTML-safe, query words in <mark>
+  double score = 0;     // Xapian's BM25 weight; 0 for a browse
+};
+
+struct SearchResult {
+  uint64_t total = 0;            // exact number of matches
+  std::vector<SearchHit> hits;   // the requested page
+  FacetCounts facets;            // exact over all matches
+  bool reparsed_as_plain = false;
+};
+
+struct IndexInfo {
+  uint64_t documents = 0;
+  std::string indexed_at;   // when the indexer last changed the index (ISO 8601 UTC)
+  uint64_t revision = 0;
+  int schema_version = 0;
+};
+
+// Not thread-safe: one per thread. Cheap to keep; reopens itself when the
+// indexer commits, so a running server serves the new state without restart.
+class Searcher {
+ public:
+  // Opens the database read-only. Throws IndexUnavailable with the reason
+  // when it is missing, locked or not a pressroom database.
+  explicit Searcher(const std::string& db_path);
+  ~Searcher();
+
+  // Runs a validated request. Throws IndexUnavailable if the index vanished.
+  SearchResult search(const SearchRequest& request);
+
+  // The whole release, or nullopt when no release has that id.
+  std::optional<Release> release(const std::string& id);
+
+  IndexInfo info();
+
+  // Picks up the latest committed state; cheap when nothing changed.
+  void refresh();
+
+ private:
+  template <typename F>
+  auto with_retry(F&& f) -> decltype(f());
+
+  std::string path_;
+  Xapian::Database db_;
+};
+
+}  // namespace pressroom

@@ -1,0 +1,373 @@
+#include "indexer/indexer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "common/ingest.h"
+#include "common/schema.h"
+
+namespace pressroom {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kChunkBytes = 4 << 20;      // line-oriented files are cut into chunks this big
+constexpr size_t kTaskBytes = 1 << 20;       // small files are grouped into tasks this big
+constexpr size_t kTaskFiles = 128;
+
+struct SourceFile {
+  fs::path path;
+  std::string display;     // as the user will recognise it in messages
+  std::string default_id;
+  const CorpusReader* reader;
+};
+
+// One unit of work for a worker: whole files, or a chunk of whole lines.
+struct Piece {
+  const SourceFile* source;
+  std::string content;
+  int first_line = 0;  // > 0 for a chunk of a line-oriented file
+};
+struct Task {
+  std::vector<Piece> pieces;
+  size_t bytes = 0;
+  uint64_t files = 0;  // files that end in this task
+};
+
+struct Prepared {
+  std::string id;
+  std::string hash;
+  std::string where;
+  Xapian::Document document;
+};
+struct TaskResult {
+  std::vector<Prepared> documents;
+  std::vector<ReadIssue> issues;
+  uint64_t files = 0;
+  uint64_t bytes = 0;
+};
+
+TaskResult prepare(Task task) {
+  thread_local Xapian::TermGenerator generator;
+  TaskResult result;
+  result.files = task.files;
+  result.bytes = task.bytes;
+  for (Piece& piece : task.pieces) {
+    ReadBatch batch = ingest(*piece.source->reader, piece.source->display, piece.content,
+                             piece.source->default_id, piece.first_line);
+    for (ReadIssue& issue : batch.issues) result.issues.push_back(std::move(issue));
+    for (const Release& release : batch.releases) {
+      Prepared prepared;
+      prepared.document = schema::document_for(release, generator);
+      prepared.id = release.id;
+      prepared.hash = prepared.document.get_value(schema::kContentHash);
+      prepared.where = release.source;
+      if (release.source_line > 0) prepared.where.append(":").append(std::to_string(release.source_line));
+      result.documents.push_back(std::move(prepared));
+    }
+  }
+  return result;
+}
+
+bool is_hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.';
+}
+
+std::vector<SourceFile> enumerate(const std::vector<std::string>& paths, TaskResult& problems) {
+  std::vector<SourceFile> files;
+  for (const std::string& given : paths) {
+    fs::path path(given);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      problems.issues.push_back({given, 0, "no such file or directory"});
+      continue;
+    }
+    if (fs::is_regular_file(status)) {
+      const CorpusReader* reader = reader_for(path);
+      if (!reader) {
+        problems.issues.push_back({given, 0, "unsupported file type (extension '" +
+                                                 path.extension().string() + "')"});
+        continue;
+      }
+      std::string root = path.parent_path().string();
+      files.push_back({path, given, default_id_for(path.string(), root), reader});
+      continue;
+    }
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (is_hidden(it->path())) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && reader_for(it->path())) found.push_back(it->path());
+    }
+    if (ec) problems.issues.push_back({given, 0, "cannot list folder: " + ec.message()});
+    std::sort(found.begin(), found.end());
+    for (const fs::path& file : found)
+      files.push_back({file, file.string(), default_id_for(file.string(), path.string()),
+                       reader_for(file)});
+  }
+  return files;
+}
+
+// Cuts tasks out of the source files lazily, so memory stays bounded by the
+// number of tasks in flight rather than by the archive's size.
+class TaskSource {
+ public:
+  TaskSource(const std::vector<SourceFile>& files, std::vector<ReadIssue>& issues)
+      : files_(files), issues_(issues) {}
+
+  bool next(Task& task) {
+    task = Task{};
+    while (next_file_ < files_.size() || stream_) {
+      if (stream_) {
+        if (!continue_chunk(task)) continue;
+        return true;
+      }
+      const SourceFile& source = files_[next_file_++];
+      if (source.reader->line_oriented()) {
+        if (!task.pieces.empty()) {  // chunks travel alone
+          --next_file_;
+          return true;
+        }
+        stream_.emplace(source.path, std::ios::binary);
+        if (!*stream_) {
+          issues_.push_back({source.display, 0, std::string("cannot read: ") + std::strerror(errno)});
+          stream_.reset();
+          continue;
+        }
+        streaming_ = &source;
+        line_ = 1;
+        carry_.clear();
+        continue;
+      }
+      std::ifstream in(source.path, std::ios::binary);
+      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!in && !in.eof()) {
+        issues_.push_back({source.display, 0, std::string("cannot read: ") + std::strerror(errno)});
+        continue;
+      }
+      task.bytes += content.size();
+      task.files += 1;
+      task.pieces.push_back({&source, std::move(content), 0});
+      if (task.bytes >= kTaskBytes || task.pieces.size() >= kTaskFiles) return true;
+    }
+    return !task.pieces.empty();
+  }
+
+ private:
+  // Adds the next chunk of whole lines of the open stream; false when the
+  // stream ended without data.
+  bool continue_chunk(Task& task) {
+    std::string buffer = std::move(carry_);
+    carry_.clear();
+    size_t old = buffer.size();
+    buffer.resize(old + kChunkBytes);
+    stream_->read(buffer.data() + old, kChunkBytes);
+    buffer.resize(old + static_cast<size_t>(stream_->gcount()));
+    bool at_end = !*stream_;
+    if (!at_end) {
+      size_t last_newline = buffer.rfind('\n');
+      if (last_newline == std::string::npos) {
+        carry_ = std::move(buffer);  // one very long line: keep reading
+        return false;
+      }
+      carry_ = buffer.substr(last_newline + 1);
+      buffer.resize(last_newline + 1);
+    }
+    int first_line = line_;
+    line_ += static_cast<int>(std::count(buffer.begin(), buffer.end(), '\n'));
+    const SourceFile* source = streaming_;
+    if (at_end) {
+      stream_.reset();
+      task.files += 1;
+    }
+    if (buffer.empty()) return at_end;  // the file's count still travels with the task
+    task.bytes += buffer.size();
+    task.pieces.push_back({source, std::move(buffer), first_line});
+    return true;
+  }
+
+  const std::vector<SourceFile>& files_;
+  std::vector<ReadIssue>& issues_;
+  size_t next_file_ = 0;
+  std::optional<std::ifstream> stream_;
+  const SourceFile* streaming_ = nullptr;
+  std::string carry_;
+  int line_ = 1;
+};
+
+std::string utc_now_iso() {
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct Existing {
+  Xapian::docid docid;
+  std::string hash;
+};
+
+std::unordered_map<std::string, Existing> load_existing(const Xapian::Database& db) {
+  std::unordered_map<std::string, Existing> existing;
+  existing.reserve(db.get_doccount());
+  for (auto it = db.valuestream_begin(schema::kId); it != db.valuestream_end(schema::kId); ++it)
+    existing[*it] = Existing{it.get_docid(), {}};
+  std::unordered_map<Xapian::docid, Existing*> by_docid;
+  by_docid.reserve(existing.size());
+  for (auto& [id, entry] : existing) by_docid[entry.docid] = &entry;
+  for (auto it = db.valuestream_begin(schema::kContentHash);
+       it != db.valuestream_end(schema::kContentHash); ++it) {
+    auto found = by_docid.find(it.get_docid());
+    if (found != by_docid.end()) found->second->hash = *it;
+  }
+  return existing;
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& path) {
+  try {
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError("database '" + path + "' is locked: another pressroom-index is writing it");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open database '" + path + "' for writing: " + e.get_description());
+  }
+}
+
+}  // namespace
+
+std::string default_id_for(const std::string& file, const std::string& root) {
+  fs::path relative = root.empty() ? fs::path(file) : fs::path(file).lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") relative = fs::path(file).filename();
+  relative.replace_extension();
+  std::string id;
+  for (const auto& part : relative) {
+    std::string segment = part.string();
+    if (segment == "." || segment.empty()) continue;
+    if (!id.empty()) id.push_back('/');
+    for (char c : segment) {
+      bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '~';
+      id.push_back(ok ? c : '-');
+    }
+  }
+  return id;
+}
+
+IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+  auto started = Clock::now();
+  IndexStats stats;
+  auto report = [&](const ReadIssue& issue) {
+    ++stats.skipped;
+    if (callbacks.on_issue) callbacks.on_issue(issue);
+  };
+
+  TaskResult enumeration;
+  std::vector<SourceFile> files = enumerate(options.paths, enumeration);
+  bool path_missing = !enumeration.issues.empty();
+  for (const ReadIssue& issue : enumeration.issues) report(issue);
+  if (options.prune && path_missing)
+    throw IndexError("refusing to --prune: a given path could not be read, and pruning would "
+                     "delete every release that came from it");
+
+  Xapian::WritableDatabase db = open_for_writing(options.db_path);
+  try {
+    std::unordered_map<std::string, Existing> existing = load_existing(db);
+    std::unordered_map<std::string, std::string> seen;  // id → where first read
+    seen.reserve(existing.size());
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<ReadIssue> source_issues;
+    TaskSource source(files, source_issues);
+    std::deque<std::future<TaskResult>> in_flight;
+    uint64_t since_commit = 0;
+    auto last_progress = Clock::now();
+
+    auto write = [&](TaskResult result) {
+      stats.files += result.files;
+      stats.bytes += result.bytes;
+      for (const ReadIssue& issue : result.issues) report(issue);
+      for (Prepared& doc : result.documents) {
+        auto [pos, first] = seen.emplace(doc.id, doc.where);
+        if (!first) {
+          report({doc.where, 0, "duplicate id '" + doc.id + "' (first read at " + pos->second + ")"});
+          continue;
+        }
+        auto known = existing.find(doc.id);
+        if (known == existing.end()) {
+          db.add_document(doc.document);
+          ++stats.added;
+        } else if (known->second.hash == doc.hash) {
+          ++stats.unchanged;
+          continue;
+        } else {
+          db.replace_document(known->second.docid, doc.document);
+          ++stats.replaced;
+        }
+        if (++since_commit >= options.commit_every) {
+          db.commit();
+          since_commit = 0;
+        }
+      }
+      if (callbacks.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
+        stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        callbacks.on_progress(stats);
+        last_progress = Clock::now();
+      }
+    };
+
+    Task task;
+    while (source.next(task)) {
+      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task)));
+      for (ReadIssue& issue : source_issues) report(issue);
+      source_issues.clear();
+      if (in_flight.size() >= threads * 2) {
+        write(in_flight.front().get());
+        in_flight.pop_front();
+      }
+    }
+    for (ReadIssue& issue : source_issues) report(issue);
+    while (!in_flight.empty()) {
+      write(in_flight.front().get());
+      in_flight.pop_front();
+    }
+
+    if (options.prune) {
+      for (const auto& [id, entry] : existing) {
+        if (seen.count(id)) continue;
+        db.delete_document(entry.docid);
+        ++stats.deleted;
+      }
+    }
+    if (stats.added || stats.replaced || stats.deleted ||
+        db.get_metadata(schema::kMetaSchemaVersion).empty()) {
+      db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kVersion));
+      db.set_metadata(schema::kMetaIndexedAt, utc_now_iso());
+    }
+    db.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
+                     e.get_description());
+  }
+  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return stats;
+}
+
+}  // namespace pressroom

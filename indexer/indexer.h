@@ -1,0 +1,61 @@
+// One indexing run: archive files and folders → a Xapian database, updated
+// incrementally. Parsing and term generation run on worker threads; one thread
+// writes, in input order, so results do not depend on timing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/corpus_reader.h"
+
+namespace pressroom {
+
+struct IndexOptions {
+  std::string db_path;             // created if missing
+  std::vector<std::string> paths;  // files and folders (read recursively)
+  // Delete documents not produced by this run: the paths are the whole archive.
+  bool prune = false;
+  // Worker threads for reading and term generation; 0 = one per core.
+  unsigned threads = 0;
+  // Documents written between commits; a killed run keeps the last commit.
+  uint64_t commit_every = 5000;
+};
+
+struct IndexStats {
+  uint64_t files = 0;      // files read
+  uint64_t added = 0;      // new ids
+  uint64_t replaced = 0;   // known ids whose content changed
+  uint64_t unchanged = 0;  // known ids with the same content hash
+  uint64_t deleted = 0;    // pruned ids
+  uint64_t skipped = 0;    // records or files rejected (see issues)
+  uint64_t bytes = 0;      // bytes of input read
+  double seconds = 0;
+  uint64_t processed() const { return added + replaced + unchanged; }
+};
+
+// A failure that stops the run (the database cannot be opened or written, a
+// path to prune from is missing). Whatever was committed before stays intact.
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct IndexCallbacks {
+  std::function<void(const ReadIssue&)> on_issue;      // each skipped record or file
+  std::function<void(const IndexStats&)> on_progress;  // now and then, from the writer thread
+};
+
+// Runs the indexer. Bad records are reported through on_issue and counted in
+// `skipped`; they never stop the run. Throws IndexError for failures that do.
+IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks = {});
+
+// The id a file's release gets when its format carries none: the path
+// relative to `root` without extension, '/'-separated, characters an id
+// cannot hold replaced by '-'. "corpus/news/2020/Hello World.md" under
+// "corpus" → "news/2020/Hello-World".
+std::string default_id_for(const std::string& file, const std::string& root);
+
+}  // namespace pressroom

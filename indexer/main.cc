@@ -1,0 +1,71 @@
+// pressroom-index: reads archive files into a pressroom Xapian database.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "common/corpus_reader.h"
+#include "indexer/indexer.h"
+
+namespace {
+
+void print_progress(const pressroom::IndexStats& s) {
+  double rate = s.seconds > 0 ? s.processed() / s.seconds : 0;
+  std::fprintf(stderr, "\r%llu documents, %llu files, %.0f docs/s   ",
+               static_cast<unsigned long long>(s.processed()), static_cast<unsigned long long>(s.files), rate);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  pressroom::IndexOptions options;
+  bool strict = false;
+  bool quiet = false;
+  std::string extensions;
+  for (const auto& ext : pressroom::supported_extensions()) extensions += (extensions.empty() ? "" : " ") + ext;
+
+  CLI::App app{"pressroom-index: index an archive of press releases into a Xapian database.\n"
+               "Reads files and folders (recursively; format by extension: " + extensions + ").\n"
+               "Re-running updates the database: changed releases are replaced, unchanged ones skipped."};
+  app.add_option("--db", options.db_path, "Database directory (created if missing)")->required();
+  app.add_option("paths", options.paths, "Files and folders to index")->required();
+  app.add_flag("--prune", options.prune,
+               "Delete releases not found in this run (the paths are the whole archive)");
+  app.add_flag("--strict", strict, "Exit with status 1 when any record or file was skipped");
+  app.add_option("--threads", options.threads, "Worker threads for parsing (0 = one per core)")
+      ->capture_default_str();
+  app.add_option("--commit-every", options.commit_every, "Documents written between commits")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_flag("-q,--quiet", quiet, "Only print errors and the summary");
+  CLI11_PARSE(app, argc, argv);
+
+  spdlog::set_default_logger(spdlog::stderr_color_mt("pressroom-index"));
+  spdlog::set_pattern("%^%l%$: %v");
+  bool tty = isatty(STDERR_FILENO) && !quiet;
+  pressroom::IndexCallbacks callbacks;
+  callbacks.on_issue = [&](const pressroom::ReadIssue& issue) {
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    spdlog::warn("skipped {}", issue.to_string());
+  };
+  if (tty) callbacks.on_progress = print_progress;
+
+  pressroom::IndexStats stats;
+  try {
+    stats = pressroom::run_index(options, callbacks);
+  } catch (const pressroom::IndexError& e) {
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    spdlog::error("{}", e.what());
+    return 2;
+  }
+  if (tty) std::fprintf(stderr, "\r\033[K");
+  double mb = stats.bytes / 1e6;
+  spdlog::info("indexed {} into {}: {} added, {} replaced, {} unchanged, {} deleted, {} skipped with errors; "
+               "{} files, {:.1f} MB in {:.2f} s ({:.0f} docs/s)",
+               options.paths.size() == 1 ? options.paths[0] : std::to_string(options.paths.size()) + " paths",
+               options.db_path, stats.added, stats.replaced, stats.unchanged, stats.deleted, stats.skipped,
+               stats.files, mb, stats.seconds, stats.seconds > 0 ? stats.processed() / stats.seconds : 0.0);
+  return strict && stats.skipped > 0 ? 1 : 0;
+}

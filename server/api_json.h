@@ -1,0 +1,20 @@
+// The JSON shapes of the HTTP API (docs/api.md): how engine results are
+// presented. Kept apart from the routes so handlers stay parse → call → encode.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/search_request.h"
+#include "common/searcher.h"
+
+namespace pressroom {
+
+nlohmann::json search_result_json(const SearchResult& result, const SearchRequest& request, double took_ms);
+
+nlohmann::json index_info_json(const IndexInfo& info);
+
+// {"error": {"code": code, "message": message}}
+nlohmann::json error_json(const std::string& code, const std::string& message);
+
+}  // namespace pressroom

@@ -1,0 +1,58 @@
+// pressroom-server: serves a pressroom index over HTTP.
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "common/errors.h"
+#include "server/http_server.h"
+
+int main(int argc, char** argv) {
+  pressroom::ServerConfig config;
+  bool quiet = false;
+  CLI::App app{"pressroom-server: full-text search over a pressroom index, as JSON over HTTP.\n"
+               "Serves /api/search, /api/releases/{id} and /healthz. The index may be updated by\n"
+               "pressroom-index while the server runs; new state is served without a restart."};
+  app.add_option("--db", config.db_path, "Database directory written by pressroom-index")->required();
+  app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
+  app.add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+  app.add_option("--threads", config.threads, "Worker threads (0 = two per core)")->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "No access log");
+  CLI11_PARSE(app, argc, argv);
+  config.access_log = !quiet;
+
+  // Signals are taken by one thread with sigwait, so shutdown runs as
+  // ordinary code rather than in a signal handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  try {
+    pressroom::HttpServer server(config);
+    int port = server.bind();
+    spdlog::info("pressroom-server serving {} on http://{}:{}/", config.db_path, config.bind, port);
+    std::thread waiter([&server, signals] {
+      int sig = 0;
+      sigwait(&signals, &sig);
+      spdlog::info("received {}, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
+      server.stop();
+    });
+    bool ok = server.run();
+    if (waiter.joinable()) {
+      pthread_kill(waiter.native_handle(), SIGTERM);  // wake it if run() ended on its own
+      waiter.join();
+    }
+    return ok ? 0 : 1;
+  } catch (const pressroom::IndexUnavailable& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,93 @@
+#include "server/routes.h"
+
+#include <chrono>
+#include <exception>
+
+#include "common/errors.h"
+#include "common/release_json.h"
+#include "common/release_validation.h"
+#include "common/search_request.h"
+#include "server/api_json.h"
+
+namespace pressroom {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  send_json(res, status, error_json(code, message));
+}
+
+// Every handler runs through here: engine errors become statuses in one place.
+template <typename Handler>
+httplib::Server::Handler guarded(Handler handler) {
+  return [handler](const httplib::Request& req, httplib::Response& res) {
+    try {
+      handler(req, res);
+    } catch (const InvalidParameter& e) {
+      send_error(res, 400, "invalid_parameter", e.what());
+    } catch (const NotFound& e) {
+      send_error(res, 404, "not_found", e.what());
+    } catch (const IndexUnavailable& e) {
+      res.set_header("Retry-After", "5");
+      send_error(res, 503, "index_unavailable", e.what());
+    } catch (const std::exception& e) {
+      send_error(res, 500, "internal", "internal error");
+    }
+  };
+}
+
+ParamMap params_of(const httplib::Request& req) { return ParamMap(req.params.begin(), req.params.end()); }
+
+}  // namespace
+
+void refuse_method(httplib::Response& res) {
+  res.set_header("Allow", "GET, HEAD, OPTIONS");
+  res.set_header("Connection", "close");  // the body, if any, was not read
+  send_error(res, 405, "method_not_allowed", "only GET, HEAD and OPTIONS are supported");
+}
+
+void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig&) {
+  server.Get("/api/search", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
+    auto started = std::chrono::steady_clock::now();
+    SearchRequest request = parse_search_request(params_of(req));
+    auto searcher = pool.borrow();
+    SearchResult result = searcher->search(request);
+    double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    send_json(res, 200, search_result_json(result, request, took));
+  }));
+
+  server.Get(R"(/api/releases/(.+))", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.matches[1];
+    if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");
+    auto searcher = pool.borrow();
+    auto release = searcher->release(id);
+    if (!release) throw NotFound("no release with id '" + id + "'");
+    send_json(res, 200, release_to_json(*release));
+  }));
+
+  server.Get("/healthz", [&pool](const httplib::Request&, httplib::Response& res) {
+    try {
+      auto searcher = pool.borrow();
+      send_json(res, 200, index_info_json(searcher->info()));
+    } catch (const std::exception& e) {
+      send_json(res, 503, {{"status", "unavailable"}, {"message", e.what()}});
+    }
+  });
+
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already explained itself
+    if (res.status == 404) {
+      send_error(res, 404, "not_found", "no such resource: " + req.path);
+    } else if (res.status >= 400) {
+      send_error(res, res.status, "http_error", "HTTP status " + std::to_string(res.status));
+    }
+  });
+}
+
+}  // namespace pressroom

@@ -1,0 +1,47 @@
+// Searchers for the server's worker threads. A Xapian::Database must not be
+// shared between threads, so each request borrows a Searcher of its own and
+// gives it back; the pool never holds more than the peak concurrency.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "common/searcher.h"
+
+namespace pressroom {
+
+class SearcherPool {
+ public:
+  explicit SearcherPool(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  // A searcher on the latest committed state, returned to the pool when the
+  // lease ends. Throws IndexUnavailable when the index cannot be opened.
+  class Lease {
+   public:
+    Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher)
+        : pool_(pool), searcher_(std::move(searcher)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { pool_.give_back(std::move(searcher_)); }
+    Searcher& operator*() { return *searcher_; }
+    Searcher* operator->() { return searcher_.get(); }
+
+   private:
+    SearcherPool& pool_;
+    std::unique_ptr<Searcher> searcher_;
+  };
+
+  Lease borrow();
+  const std::string& db_path() const { return db_path_; }
+
+ private:
+  void give_back(std::unique_ptr<Searcher> searcher);
+
+  std::string db_path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Searcher>> idle_;
+};
+
+}  // namespace pressroom

@@ -1,0 +1,23 @@
+// Everything an operator can set on pressroom-server, with its default.
+#pragma once
+
+#include <string>
+
+namespace pressroom {
+
+struct ServerConfig {
+  // Database directory written by pressroom-index.
+  std::string db_path;
+  // Address to listen on; loopback by default so nothing is exposed by accident.
+  std::string bind = "127.0.0.1";
+  // TCP port; 0 picks a free one (tests).
+  int port = 8080;
+  // Worker threads; 0 = two per core (requests wait on I/O only briefly).
+  unsigned threads = 0;
+  // Static files of the search page; empty = the web/ folder of the source tree.
+  std::string web_dir;
+  // Log one line per request (method, path, status, milliseconds).
+  bool access_log = true;
+};
+
+}  // namespace pressroom
