@@ -1,5 +1,6 @@
 #include "common/ingest.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "common/release_validation.h"
@@ -26,6 +27,9 @@ ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::strin
     }
     out.releases.push_back(std::move(release));
   }
+  // Reader and validation issues interleave in the file: report them in file order.
+  std::stable_sort(out.issues.begin(), out.issues.end(),
+                   [](const ReadIssue& a, const ReadIssue& b) { return a.line < b.line; });
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "common/searcher.h"
 
+#include <sys/stat.h>
+
 #include "common/errors.h"
 #include "common/query_builder.h"
 #include "common/schema.h"
@@ -35,17 +37,27 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text,
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : path_(db_path) {
+  opened_ = stamp();
+  db_ = open_database(db_path);
+}
 Searcher::~Searcher() = default;
 
+Searcher::Stamp Searcher::stamp() const {
+  struct stat st {};
+  std::string version_file = path_ + "/iamglass";
+  if (::stat(version_file.c_str(), &st) != 0 && ::stat(path_.c_str(), &st) != 0) return {};
+  return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
+          static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+}
+
 void Searcher::refresh() {
-  try {
-    db_.reopen();
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexUnavailable("the index at '" + path_ + "' cannot be reopened: " + e.get_description());
-  } catch (const Xapian::Error&) {
-    db_ = open_database(path_);
-  }
+  Stamp now = stamp();
+  if (now == opened_) return;
+  // Open afresh rather than reopen(): a database removed and rebuilt in place
+  // can carry the same revision number as the one we hold.
+  db_ = open_database(path_);
+  opened_ = now;
 }
 
 template <typename F>

@@ -53,15 +53,26 @@ class Searcher {
 
   IndexInfo info();
 
-  // Picks up the latest committed state; cheap when nothing changed.
+  // Picks up the latest committed state, even when the database was replaced
+  // as a whole; one stat() when nothing changed.
   void refresh();
 
  private:
   template <typename F>
   auto with_retry(F&& f) -> decltype(f());
 
+  // Identity of the file that changes on every commit (glass rewrites its
+  // version file by rename) or on a swap of the whole database.
+  struct Stamp {
+    unsigned long long device = 0, inode = 0;
+    long long mtime_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  Stamp stamp() const;
+
   std::string path_;
   Xapian::Database db_;
+  Stamp opened_;
 };
 
 }  // namespace pressroom

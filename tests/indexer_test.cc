@@ -1,0 +1,258 @@
+// pressroom-index's run: incremental updates, pruning, bad input skipped and
+// counted with file:line, ids, and the command line itself.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "common/schema.h"
+#include "common/searcher.h"
+#include "tests/fixtures.h"
+
+namespace pressroom::testing {
+namespace {
+
+Release release(const std::string& id, const std::string& title, const std::string& date = "2021-06-01") {
+  Release r;
+  r.id = id;
+  r.title = title;
+  r.date = date;
+  r.type = "statement";
+  r.topics = {"Asylum"};
+  r.body = "Body of " + title + ".";
+  return r;
+}
+
+std::string markdown(const std::string& title, const std::string& date, const std::string& body) {
+  return "---\ntitle: \"" + title + "\"\ndate: " + date + "\ntopics: [Asylum]\n---\n" + body + "\n";
+}
+
+Xapian::doccount doc_count(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+
+struct RunResult {
+  IndexStats stats;
+  std::vector<ReadIssue> issues;
+};
+
+RunResult run(const std::string& db, const std::vector<std::string>& paths, bool prune = false) {
+  IndexOptions options;
+  options.db_path = db;
+  options.paths = paths;
+  options.prune = prune;
+  RunResult result;
+  IndexCallbacks callbacks;
+  callbacks.on_issue = [&](const ReadIssue& issue) { result.issues.push_back(issue); };
+  result.stats = run_index(options, callbacks);
+  return result;
+}
+
+class IndexerTest : public ::testing::Test {
+ protected:
+  TempDir dir;
+  std::string db = (dir.path() / "db").string();
+  std::string archive = (dir.path() / "archive").string();
+};
+
+TEST_F(IndexerTest, IndexesJsonLinesAndMarkdownFromNestedFolders) {
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha")) + jsonl_line(release("b", "Beta")));
+  dir.write("archive/news/2020/post.md", markdown("Gamma", "2020-05-01", "Gamma body."));
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 3u);
+  EXPECT_EQ(r.stats.files, 2u);
+  EXPECT_TRUE(r.issues.empty());
+  EXPECT_EQ(doc_count(db), 3u);
+}
+
+TEST_F(IndexerTest, MarkdownIdDefaultsToItsPathUnderTheIndexedFolder) {
+  dir.write("archive/news/2020/My Post.md", markdown("Gamma", "2020-05-01", "Gamma body."));
+  run(db, {archive});
+  Searcher searcher(db);
+  auto found = searcher.release("news/2020/My-Post");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->title, "Gamma");
+}
+
+TEST_F(IndexerTest, SecondRunSkipsUnchangedReleases) {
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha")) + jsonl_line(release("b", "Beta")));
+  run(db, {archive});
+  RunResult again = run(db, {archive});
+  EXPECT_EQ(again.stats.unchanged, 2u);
+  EXPECT_EQ(again.stats.added + again.stats.replaced, 0u);
+}
+
+TEST_F(IndexerTest, ChangedReleaseIsReplacedNotDuplicated) {
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha")) + jsonl_line(release("b", "Beta")));
+  run(db, {archive});
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha revised")) + jsonl_line(release("b", "Beta")));
+  RunResult again = run(db, {archive});
+  EXPECT_EQ(again.stats.replaced, 1u);
+  EXPECT_EQ(again.stats.unchanged, 1u);
+  EXPECT_EQ(doc_count(db), 2u);
+  EXPECT_EQ(Searcher(db).release("a")->title, "Alpha revised");
+}
+
+TEST_F(IndexerTest, PruneDeletesReleasesWhoseSourceIsGone) {
+  dir.write("archive/one.jsonl", jsonl_line(release("a", "Alpha")));
+  auto two = dir.write("archive/two.jsonl", jsonl_line(release("b", "Beta")));
+  run(db, {archive});
+  std::filesystem::remove(two);
+  RunResult without_prune = run(db, {archive});
+  EXPECT_EQ(without_prune.stats.deleted, 0u);
+  EXPECT_EQ(doc_count(db), 2u);
+  RunResult pruned = run(db, {archive}, true);
+  EXPECT_EQ(pruned.stats.deleted, 1u);
+  EXPECT_EQ(doc_count(db), 1u);
+  EXPECT_FALSE(Searcher(db).release("b"));
+}
+
+TEST_F(IndexerTest, PruneIsRefusedWhenAGivenPathIsMissing) {
+  dir.write("archive/one.jsonl", jsonl_line(release("a", "Alpha")));
+  run(db, {archive});
+  EXPECT_THROW(run(db, {archive, (dir.path() / "missing").string()}, true), IndexError);
+  EXPECT_EQ(doc_count(db), 1u);
+}
+
+TEST_F(IndexerTest, BadRecordsAreReportedWithFileAndLineAndTheRestIsIndexed) {
+  std::string lines = jsonl_line(release("a", "Alpha"));
+  lines += "{\"id\": \"broken\", \"title\": \n";                               // line 2: bad JSON
+  lines += jsonl_line(release("c", ""));                                     // line 3: no title
+  lines += jsonl_line(release("d", "Delta", "2021-02-30"));                  // line 4: impossible date
+  lines += "{\"id\":\"e\",\"title\":\"Bad \xff\xfe bytes\",\"date\":\"2021-01-01\"}\n";  // line 5: invalid UTF-8
+  lines += jsonl_line(release("f", "Foxtrot"));
+  dir.write("archive/export.jsonl", lines);
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 2u);
+  EXPECT_EQ(r.stats.skipped, 4u);
+  ASSERT_EQ(r.issues.size(), 4u);
+  std::vector<int> lines_reported;
+  for (const auto& issue : r.issues) {
+    EXPECT_NE(issue.file.find("export.jsonl"), std::string::npos);
+    lines_reported.push_back(issue.line);
+  }
+  EXPECT_EQ(lines_reported, (std::vector<int>{2, 3, 4, 5}));
+  EXPECT_NE(r.issues[0].reason.find("JSON"), std::string::npos);
+  EXPECT_NE(r.issues[1].reason.find("title"), std::string::npos);
+  EXPECT_NE(r.issues[2].reason.find("date"), std::string::npos);
+  EXPECT_NE(r.issues[3].reason.find("UTF-8"), std::string::npos);
+}
+
+TEST_F(IndexerTest, DuplicateIdKeepsTheFirstAndReportsTheSecond) {
+  dir.write("archive/a.jsonl", jsonl_line(release("same", "First")));
+  dir.write("archive/b.jsonl", jsonl_line(release("same", "Second")));
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 1u);
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_NE(r.issues[0].reason.find("duplicate id 'same'"), std::string::npos);
+  EXPECT_EQ(Searcher(db).release("same")->title, "First");
+}
+
+TEST_F(IndexerTest, BrokenMarkdownIsSkippedAndCounted) {
+  dir.write("archive/ok.md", markdown("Fine", "2020-01-01", "Text."));
+  dir.write("archive/open.md", "---\ntitle: Never closed\n\nbody\n");
+  dir.write("archive/yaml.md", "---\ntitle: [unclosed\ndate: 2020-01-01\n---\nbody\n");
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 1u);
+  EXPECT_EQ(r.stats.skipped, 2u);
+}
+
+TEST_F(IndexerTest, HiddenFilesAndUnknownExtensionsInFoldersAreIgnored) {
+  dir.write("archive/.git/x.jsonl", jsonl_line(release("hidden", "Hidden")));
+  dir.write("archive/notes.txt", "not an archive file");
+  dir.write("archive/ok.jsonl", jsonl_line(release("a", "Alpha")));
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 1u);
+  EXPECT_TRUE(r.issues.empty());
+}
+
+TEST_F(IndexerTest, ExplicitFileOfUnknownTypeIsReported) {
+  auto txt = dir.write("notes.txt", "hello");
+  RunResult r = run(db, {txt.string()});
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_NE(r.issues[0].reason.find("unsupported"), std::string::npos);
+}
+
+TEST_F(IndexerTest, LargeJsonLinesFileIsReadInChunksWithCorrectLineNumbers) {
+  std::string lines;
+  const int n = 12000;  // ~ 5 MB: more than one chunk
+  std::string padding(300, 'x');
+  for (int i = 1; i <= n; ++i) {
+    if (i == 9000) {
+      lines += "not json\n";
+      continue;
+    }
+    Release r = release("id" + std::to_string(i), "Title " + std::to_string(i));
+    r.body += " " + padding;
+    lines += jsonl_line(r);
+  }
+  dir.write("archive/big.jsonl", lines);
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, static_cast<uint64_t>(n - 1));
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0].line, 9000);
+}
+
+TEST_F(IndexerTest, DatabaseRecordsSchemaVersionAndIndexTime) {
+  dir.write("archive/ok.jsonl", jsonl_line(release("a", "Alpha")));
+  run(db, {archive});
+  Xapian::Database xdb(db);
+  EXPECT_EQ(xdb.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
+  EXPECT_FALSE(xdb.get_metadata(schema::kMetaIndexedAt).empty());
+}
+
+TEST_F(IndexerTest, LockedDatabaseIsAClearError) {
+  dir.write("archive/ok.jsonl", jsonl_line(release("a", "Alpha")));
+  run(db, {archive});
+  Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
+  try {
+    run(db, {archive});
+    FAIL() << "expected IndexError";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+}
+
+TEST(DefaultId, IsThePathUnderTheRootWithoutExtension) {
+  EXPECT_EQ(default_id_for("corpus/news/2020/a.md", "corpus"), "news/2020/a");
+  EXPECT_EQ(default_id_for("corpus/news/2020/a b?.md", "corpus/"), "news/2020/a-b-");
+  EXPECT_EQ(default_id_for("/x/y/z.md", "/x/y"), "z");
+}
+
+// The command line, as a user runs it.
+class IndexerCommand : public IndexerTest {
+ protected:
+  int run_command(const std::string& args, std::string* output = nullptr) {
+    std::string cmd = std::string(PRESSROOM_INDEX_BIN) + " " + args + " 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+    int status = pclose(pipe);
+    if (output) *output = out;
+    return WEXITSTATUS(status);
+  }
+};
+
+TEST_F(IndexerCommand, HelpDocumentsEveryOption) {
+  std::string out;
+  EXPECT_EQ(run_command("--help", &out), 0);
+  for (const char* option : {"--db", "--prune", "--strict", "--threads", "--commit-every", "--quiet"})
+    EXPECT_NE(out.find(option), std::string::npos) << option;
+}
+
+TEST_F(IndexerCommand, EndsWithASummaryAndExitsZeroDespiteBadRecords) {
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha")) + "garbage\n");
+  std::string out;
+  EXPECT_EQ(run_command("--db " + db + " " + archive, &out), 0);
+  EXPECT_NE(out.find("export.jsonl:2"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 added"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 skipped"), std::string::npos) << out;
+}
+
+TEST_F(IndexerCommand, StrictExitsNonZeroWhenAnythingWasSkipped) {
+  dir.write("archive/export.jsonl", jsonl_line(release("a", "Alpha")) + "garbage\n");
+  EXPECT_EQ(run_command("--strict --db " + db + " " + archive), 1);
+}
+
+}  // namespace
+}  // namespace pressroom::testing

@@ -1,0 +1,321 @@
+// Specification of common/markdown_reader.h and common/markdown_text.h:
+// Markdown news posts with YAML front matter, their body turned into the
+// plain text that is indexed.
+#include "common/markdown_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/ingest.h"
+#include "common/markdown_text.h"
+
+namespace pressroom {
+namespace {
+
+const std::string kFile = "news/2020/family-detention.md";
+const std::string kDefaultId = "news/2020/family-detention";
+
+ReadBatch read(const std::string& content) { return MarkdownReader().read(kFile, content, kDefaultId); }
+
+std::string describe(const ReadBatch& batch) {
+  std::string out = std::to_string(batch.releases.size()) + " releases";
+  for (const Release& r : batch.releases) out += " [" + r.id + ": " + r.title + "]";
+  out += "; " + std::to_string(batch.issues.size()) + " issues:";
+  for (const ReadIssue& issue : batch.issues) out += " [" + issue.to_string() + "]";
+  return out;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// ------------------------------------------------------------------ front matter
+
+TEST(MarkdownReader, ReadsFrontMatterFields) {
+  const std::string content =
+      "---\n"
+      "id: r07\n"
+      "title: Family detention during the pandemic\n"
+      "date: 2020-11-18\n"
+      "type: Statement\n"
+      "topics: [Family Detention, Public Health]\n"
+      "spokespeople: [Ana Ruiz]\n"
+      "location: Tucson, AZ\n"
+      "url: https://example.org/r07\n"
+      "lang: en\n"
+      "summary: Families must be released.\n"
+      "---\n"
+      "Family detention during a pandemic endangers children.\n";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_TRUE(batch.issues.empty()) << describe(batch);
+  const Release& r = batch.releases[0];
+  EXPECT_EQ(r.id, "r07");
+  EXPECT_EQ(r.title, "Family detention during the pandemic");
+  EXPECT_EQ(r.date, "2020-11-18");
+  EXPECT_EQ(r.type, "Statement");  // normalised later, by validation
+  EXPECT_EQ(r.topics, (std::vector<std::string>{"Family Detention", "Public Health"}));
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Ana Ruiz"}));
+  EXPECT_EQ(r.location, "Tucson, AZ");
+  EXPECT_EQ(r.url, "https://example.org/r07");
+  EXPECT_EQ(r.lang, "en");
+  EXPECT_EQ(r.summary, "Families must be released.");
+  EXPECT_EQ(r.body, "Family detention during a pandemic endangers children.");
+  EXPECT_EQ(r.source, kFile);
+}
+
+TEST(MarkdownReader, ReadsBlockListTopics) {
+  const std::string content =
+      "---\n"
+      "title: T\n"
+      "date: 2020-11-18\n"
+      "topics:\n"
+      "  - Asylum\n"
+      "  - Family Detention\n"
+      "tags:\n"
+      "  - Ignored because topics is present\n"
+      "authors:\n"
+      "  - Lucía Fernández\n"
+      "  - Ana Ruiz\n"
+      "---\n"
+      "Body.\n";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].topics, (std::vector<std::string>{"Asylum", "Family Detention"}));
+  EXPECT_EQ(batch.releases[0].spokespeople, (std::vector<std::string>{"Lucía Fernández", "Ana Ruiz"}));
+}
+
+TEST(MarkdownReader, ReadsHugoAliasesForFields) {
+  const std::string content =
+      "---\n"
+      "title: T\n"
+      "publishDate: 2021-03-04\n"
+      "categories: [Asylum]\n"
+      "author: Ana Ruiz\n"
+      "description: Deck text\n"
+      "---\n"
+      "Body.\n";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  const Release& r = batch.releases[0];
+  EXPECT_EQ(r.date, "2021-03-04");
+  EXPECT_EQ(r.topics, (std::vector<std::string>{"Asylum"}));
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Ana Ruiz"}));
+  EXPECT_EQ(r.summary, "Deck text");
+}
+
+TEST(MarkdownReader, DateTimeWithOffsetKeepsItsDayThroughIngest) {
+  const std::string content =
+      "---\n"
+      "title: Late night statement\n"
+      "date: 2020-11-18T23:30:00-05:00\n"
+      "---\n"
+      "Body.\n";
+  ReadBatch batch = ingest(MarkdownReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].date, "2020-11-18");
+}
+
+TEST(MarkdownReader, AcceptsTheDotsMarkerClosingFrontMatter) {
+  ReadBatch batch = read("---\ntitle: T\ndate: 2020-11-18\n...\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "T");
+  EXPECT_EQ(batch.releases[0].body, "Body.");
+}
+
+TEST(MarkdownReader, AcceptsWindowsLineEndingsInFrontMatter) {
+  ReadBatch batch = read("---\r\ntitle: T\r\ndate: 2020-11-18\r\n---\r\nBody.\r\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "T");
+  EXPECT_EQ(batch.releases[0].date, "2020-11-18");
+}
+
+TEST(MarkdownReader, SkipsAByteOrderMark) {
+  ReadBatch batch = read("\xEF\xBB\xBF---\ntitle: T\ndate: 2020-11-18\n---\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "T");
+}
+
+TEST(MarkdownReader, UsesTheFrontMatterIdOverTheDefault) {
+  ReadBatch batch = read("---\nid: custom/id\ntitle: T\n---\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].id, "custom/id");
+}
+
+TEST(MarkdownReader, UsesTheDefaultIdWithoutAnIdField) {
+  ReadBatch batch = read("---\ntitle: T\ndate: 2020-11-18\n---\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].id, kDefaultId);
+}
+
+// ---------------------------------------------------------------------- issues
+
+TEST(MarkdownReader, ReportsUnterminatedFrontMatterAtLineOne) {
+  ReadBatch batch = read("---\ntitle: Never closed\ndate: 2020-11-18\n\nBody text.\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].file, kFile);
+  EXPECT_EQ(batch.issues[0].line, 1);
+}
+
+TEST(MarkdownReader, ReportsInvalidYamlAtItsLineInTheFile) {
+  const std::string content =
+      "---\n"                  // 1
+      "title: Fine\n"          // 2
+      "date: 2020-11-18\n"     // 3
+      "bad: x: y\n"            // 4  ← a mapping value where none may stand
+      "---\n"                  // 5
+      "Body.\n";
+  ReadBatch batch = read(content);
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].line, 4) << describe(batch);
+  EXPECT_NE(batch.issues[0].reason.find("YAML"), std::string::npos) << batch.issues[0].reason;
+}
+
+TEST(MarkdownReader, ReportsFrontMatterThatIsNotAMapping) {
+  ReadBatch batch = read("---\n- just\n- a list\n---\nBody.\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_GE(batch.issues[0].line, 1);
+}
+
+TEST(MarkdownReader, ReportsAWronglyTypedField) {
+  ReadBatch batch = read("---\ntitle: T\ntopics:\n  name: Asylum\n---\nBody.\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_NE(batch.issues[0].reason.find("topics"), std::string::npos) << batch.issues[0].reason;
+}
+
+TEST(MarkdownReader, NeverThrowsForMalformedInput) {
+  for (const std::string content : {"", "---", "---\n", "---\n---", "\n\n\n", "---\n: : :\n---\n", "{{<",
+                                    "---\ntitle: [\n---\n"}) {
+    EXPECT_NO_THROW(read(content)) << "'" << content << "'";
+  }
+}
+
+// ------------------------------------------------------------- title from body
+
+TEST(MarkdownReader, WithoutFrontMatterTakesTheTitleFromTheFirstHeading) {
+  ReadBatch batch = read("Intro line.\n\n# Families Held at Dilley\n\nMothers remain detained.\n\n# Second\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  const Release& r = batch.releases[0];
+  EXPECT_EQ(r.title, "Families Held at Dilley");
+  EXPECT_EQ(r.id, kDefaultId);
+  ASSERT_TRUE(r.provenance.count("title"));
+  EXPECT_EQ(r.provenance.at("title"), Provenance::Extracted);
+}
+
+TEST(MarkdownReader, FrontMatterWithoutTitleAlsoTakesTheFirstHeading) {
+  ReadBatch batch = read("---\ndate: 2020-11-18\n---\n## Not level one\n\n# The Title\n\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "The Title");
+}
+
+TEST(MarkdownReader, AFrontMatterTitleWinsOverTheHeading) {
+  ReadBatch batch = read("---\ntitle: From front matter\n---\n# From heading\n\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "From front matter");
+}
+
+TEST(MarkdownReader, IngestRejectsAFileWithNeitherTitleNorHeading) {
+  ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ndate: 2020-11-18\n---\nJust a body.\n", kDefaultId);
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_NE(batch.issues[0].reason.find("title"), std::string::npos) << batch.issues[0].reason;
+}
+
+// ------------------------------------------------------------- body conversion
+
+TEST(MarkdownText, KeepsHeadingTextWithoutMarkers) {
+  std::string text = markdown_to_text("# Main heading\n\n## Sub heading\n\nParagraph.\n");
+  EXPECT_EQ(text, "Main heading\n\nSub heading\n\nParagraph.");
+}
+
+TEST(MarkdownText, DropsEmphasisMarkers) {
+  std::string text = markdown_to_text("Some *emphasis*, **strong** and _underscored_ words.");
+  EXPECT_EQ(text, "Some emphasis, strong and underscored words.");
+}
+
+TEST(MarkdownText, KeepsLinkTextButNotTheUrl) {
+  std::string text = markdown_to_text("Read [our report](https://example.org/report.pdf \"Report\") today.");
+  EXPECT_EQ(text, "Read our report today.");
+  EXPECT_FALSE(contains(text, "example.org")) << text;
+}
+
+TEST(MarkdownText, KeepsTheTextOfReferenceLinks) {
+  std::string text = markdown_to_text("See [the letter][1].\n\n[1]: https://example.org/letter\n");
+  EXPECT_EQ(text, "See the letter.");
+}
+
+TEST(MarkdownText, DropsImagesAndTheirAltText) {
+  std::string text = markdown_to_text("Before ![a protest photo](img/protest.jpg \"Photo\") after.");
+  EXPECT_FALSE(contains(text, "protest")) << text;
+  EXPECT_FALSE(contains(text, "img/")) << text;
+  EXPECT_TRUE(contains(text, "Before")) << text;
+  EXPECT_TRUE(contains(text, "after.")) << text;
+}
+
+TEST(MarkdownText, RemovesHugoShortcodes) {
+  std::string text = markdown_to_text("Intro.\n\n{{< img src=\"x.jpg\" alt=\"secret alt\" >}}\n\nOutro {{% note %}}.\n");
+  EXPECT_FALSE(contains(text, "img")) << text;
+  EXPECT_FALSE(contains(text, "x.jpg")) << text;
+  EXPECT_FALSE(contains(text, "secret")) << text;
+  EXPECT_FALSE(contains(text, "{{")) << text;
+  EXPECT_FALSE(contains(text, "note")) << text;
+  EXPECT_TRUE(contains(text, "Intro.")) << text;
+  EXPECT_TRUE(contains(text, "Outro")) << text;
+}
+
+TEST(MarkdownText, KeepsTheInnerTextOfPairedShortcodes) {
+  std::string text = markdown_to_text("{{< callout >}}Call the hotline.{{< /callout >}}\n");
+  EXPECT_EQ(text, "Call the hotline.");
+}
+
+TEST(MarkdownText, RemovesJekyllTags) {
+  std::string text = markdown_to_text("Before {% include figure.html src=\"a.png\" %} after.");
+  EXPECT_EQ(text, "Before after.");
+}
+
+TEST(MarkdownText, DropsInlineHtmlTagsButKeepsTheirText) {
+  std::string text = markdown_to_text("A <span class=\"hl\">highlighted</span> word<br/>and <b>bold</b>.");
+  EXPECT_FALSE(contains(text, "<")) << text;
+  EXPECT_FALSE(contains(text, "span")) << text;
+  EXPECT_FALSE(contains(text, "class")) << text;
+  EXPECT_TRUE(contains(text, "highlighted")) << text;
+  EXPECT_TRUE(contains(text, "bold")) << text;
+}
+
+TEST(MarkdownText, DropsHtmlCommentsAndScripts) {
+  std::string text = markdown_to_text("Para one.\n\n<!-- editor note -->\n\n<script>track();</script>\n\nPara two.\n");
+  EXPECT_EQ(text, "Para one.\n\nPara two.");
+}
+
+TEST(MarkdownText, SeparatesParagraphsAndListItemsByBlankLines) {
+  std::string text = markdown_to_text("First line\nsame paragraph.\n\n- item one\n- item two\n\n> quoted\n");
+  EXPECT_EQ(text, "First line same paragraph.\n\nitem one\n\nitem two\n\nquoted");
+}
+
+TEST(MarkdownText, KeepsCodeText) {
+  std::string text = markdown_to_text("Call `555-0100` now.");
+  EXPECT_EQ(text, "Call 555-0100 now.");
+}
+
+TEST(MarkdownReader, ConvertsTheBodyToPlainText) {
+  const std::string content =
+      "---\n"
+      "title: T\n"
+      "---\n"
+      "# Heading\n"
+      "\n"
+      "Read **the** [report](https://example.org/r.pdf). ![chart](c.png)\n"
+      "{{< img src=\"x\" >}}\n";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].body, "Heading\n\nRead the report.");
+}
+
+}  // namespace
+}  // namespace pressroom
