@@ -35,10 +35,21 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 42;
   std::uint64_t start = 0;
   std::string out_path = "-";
-  app.add_option("-n,--count", count, "Number of releases to write")->required();
+  // This CLI11 (2.1) would wrap "-5" into a huge unsigned value: --count -5 must
+  // be an error, not an endless stream.
+  const CLI::Validator not_negative(
+      [](std::string& value) {
+        return value.find('-') == std::string::npos ? std::string() : std::string("must not be negative");
+      },
+      "NOT NEGATIVE");
+  app.add_option("-n,--count", count, "Number of releases to write")
+      ->required()
+      ->check(not_negative);
   app.add_option("--seed", seed, "Corpus seed: vocabulary, topics, people and every release")
+      ->check(not_negative)
       ->capture_default_str();
   app.add_option("--start", start, "Index of the first release, for generating a corpus in slices")
+      ->check(not_negative)
       ->capture_default_str();
   app.add_option("-o,--out", out_path, "Output file, or - for standard output")->capture_default_str();
   CLI11_PARSE(app, argc, argv);

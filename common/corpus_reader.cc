@@ -4,8 +4,10 @@
 #include <cctype>
 #include <map>
 
+#include "common/html_reader.h"
 #include "common/jsonl_reader.h"
 #include "common/markdown_reader.h"
+#include "common/pdf_reader.h"
 
 namespace pressroom {
 namespace {
@@ -13,8 +15,11 @@ namespace {
 struct Registry {
   JsonLinesReader jsonl;
   MarkdownReader markdown;
+  HtmlReader html;
+  PdfReader pdf;
   std::map<std::string, const CorpusReader*> by_extension = {
-      {".jsonl", &jsonl}, {".ndjson", &jsonl}, {".md", &markdown}, {".markdown", &markdown}};
+      {".jsonl", &jsonl}, {".ndjson", &jsonl}, {".md", &markdown}, {".markdown", &markdown},
+      {".html", &html},   {".htm", &html},     {".pdf", &pdf}};
   std::vector<std::string> extensions;
 
   Registry() {

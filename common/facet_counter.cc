@@ -48,24 +48,41 @@ void order_by_count(std::vector<FacetValue>& values, size_t limit) {
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   std::string encoded = doc.get_value(schema::kFacets);
   schema::FacetRecord record = schema::decode_facets(encoded);
-  bump(types_, record.type);
-  bump(years_, record.year);
-  for (std::string_view topic : record.topics) bump(topics_, topic);
-  for (std::string_view person : record.spokespeople) bump(spokespeople_, person);
+  if (selection_.type) bump(types_, record.type);
+  if (selection_.year || selection_.month) bump(months_, record.month);
+  if (selection_.topic)
+    for (std::string_view topic : record.topics) bump(topics_, topic);
+  if (selection_.spokesperson)
+    for (std::string_view person : record.spokespeople) bump(spokespeople_, person);
 }
 
 FacetCounts FacetCounter::counts(size_t limit) const {
   FacetCounts out;
-  out["topic"] = merged(topics_);
-  order_by_count(out["topic"], limit);
-  out["spokesperson"] = merged(spokespeople_);
-  order_by_count(out["spokesperson"], limit);
-  out["type"] = merged(types_);
-  order_by_count(out["type"], 0);
-  std::vector<FacetValue> years;
-  for (const auto& [year, count] : years_) years.push_back({year, count});
-  std::sort(years.begin(), years.end(), [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
-  out["year"] = std::move(years);
+  if (selection_.topic) {
+    out["topic"] = merged(topics_);
+    order_by_count(out["topic"], limit);
+  }
+  if (selection_.spokesperson) {
+    out["spokesperson"] = merged(spokespeople_);
+    order_by_count(out["spokesperson"], limit);
+  }
+  if (selection_.type) {
+    out["type"] = merged(types_);
+    order_by_count(out["type"], 0);
+  }
+  std::map<std::string, uint64_t> years, months;
+  for (const auto& [month, count] : months_) {
+    months[month] += count;
+    years[month.substr(0, 4)] += count;
+  }
+  if (selection_.year) {
+    auto& list = out["year"];
+    for (const auto& [year, count] : years) list.push_back({year, count});
+  }
+  if (selection_.month) {
+    auto& list = out["month"];
+    for (const auto& [month, count] : months) list.push_back({month, count});
+  }
   return out;
 }
 

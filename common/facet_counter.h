@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/search_request.h"
+
 namespace pressroom {
 
 struct FacetValue {
@@ -18,24 +20,30 @@ struct FacetValue {
   uint64_t count = 0;
 };
 
-// Facet name ("topic", "spokesperson", "type", "year") → values.
+// Facet name ("topic", "spokesperson", "type", "year", "month") → values.
 using FacetCounts = std::map<std::string, std::vector<FacetValue>>;
 
 // A match spy: register it on an Enquire whose get_mset() checks every match
 // (check_at_least = doccount) and the counts are exact.
 class FacetCounter : public Xapian::MatchSpy {
  public:
+  // Counts only the facets selected (year and month share one count).
+  explicit FacetCounter(FacetSelection selection = {}) : selection_(selection) {}
+
   void operator()(const Xapian::Document& doc, double weight) override;
 
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type
-  // are ordered by count descending, then value; year by year ascending.
+  // are ordered by count descending, then value; year (YYYY) and month
+  // (YYYY-MM) ascending.
   // `limit` > 0 keeps the first `limit` values of topic and spokesperson.
+  // Only the selected facets appear.
   FacetCounts counts(size_t limit = 0) const;
 
  private:
   // Counts keyed by the display form as stored; merged by folded form in counts().
-  std::unordered_map<std::string, uint64_t> topics_, spokespeople_, types_, years_;
+  FacetSelection selection_;
+  std::unordered_map<std::string, uint64_t> topics_, spokespeople_, types_, months_;
 };
 
 }  // namespace pressroom

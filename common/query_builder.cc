@@ -1,6 +1,8 @@
 #include "common/query_builder.h"
 
 #include "common/dates.h"
+#include "common/errors.h"
+#include "common/query_text.h"
 #include "common/schema.h"
 #include "common/text_folding.h"
 
@@ -42,65 +44,118 @@ constexpr unsigned kSyntaxFlags = Xapian::QueryParser::FLAG_DEFAULT |  // phrase
                                   Xapian::QueryParser::FLAG_WILDCARD |
                                   Xapian::QueryParser::FLAG_PURE_NOT;
 
-}  // namespace
-
-QueryBuilder::QueryBuilder(const Xapian::Database& db) {
-  parser_.set_database(db);
-  parser_.set_stemmer(schema::stemmer_for("en"));
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-  parser_.set_default_op(Xapian::Query::OP_AND);
-  parser_.add_prefix("title", std::string(schema::prefix::kTitle));
-  parser_.add_prefix("location", std::string(schema::prefix::kLocation));
-  parser_.add_boolean_prefix("topic", (new FoldedBooleanField(schema::prefix::kTopic))->release());
-  parser_.add_boolean_prefix("spokesperson",
-                             (new FoldedBooleanField(schema::prefix::kSpokesperson))->release());
-  parser_.add_boolean_prefix("type", (new FoldedBooleanField(schema::prefix::kType))->release());
-  parser_.add_boolean_prefix("lang", (new FoldedBooleanField(schema::prefix::kLanguage))->release());
-  parser_.add_rangeprocessor((new DateRange())->release());
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const char* language) {
+  parser.set_database(db);
+  parser.set_stemmer(Xapian::Stem(language));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  // Short wildcard prefixes in a large archive expand to thousands of words:
+  // keep the most frequent rather than fail.
+  parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  parser.add_prefix("title", std::string(schema::prefix::kTitle));
+  // The body is not indexed apart from the title (it would double the index
+  // for a rare need): body: searches the release's text.
+  parser.add_prefix("body", "");
+  parser.add_prefix("text", "");
+  parser.add_prefix("location", std::string(schema::prefix::kLocation));
+  parser.add_boolean_prefix("topic", (new FoldedBooleanField(schema::prefix::kTopic))->release());
+  parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(schema::prefix::kSpokesperson))->release());
+  parser.add_boolean_prefix("type", (new FoldedBooleanField(schema::prefix::kType))->release());
+  parser.add_boolean_prefix("lang", (new FoldedBooleanField(schema::prefix::kLanguage))->release());
+  parser.add_rangeprocessor((new DateRange())->release());
 }
 
-Xapian::Query QueryBuilder::filter_for(const SearchRequest& request) {
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms) : synonyms_(synonyms) {
+  configure(english_, db, "english");
+  configure(spanish_, db, "spanish");
+}
+
+Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter except) {
   std::vector<Xapian::Query> parts;
-  if (!request.topics.empty()) parts.push_back(any_of(schema::prefix::kTopic, request.topics));
-  if (!request.spokespeople.empty())
+  if (!request.topics.empty() && except != FacetFilter::Topic)
+    parts.push_back(any_of(schema::prefix::kTopic, request.topics));
+  if (!request.spokespeople.empty() && except != FacetFilter::Spokesperson)
     parts.push_back(any_of(schema::prefix::kSpokesperson, request.spokespeople));
-  if (!request.types.empty()) parts.push_back(any_of(schema::prefix::kType, request.types));
-  if (!request.from.empty() || !request.to.empty())
+  if (!request.types.empty() && except != FacetFilter::Type)
+    parts.push_back(any_of(schema::prefix::kType, request.types));
+  if ((!request.from.empty() || !request.to.empty()) && except != FacetFilter::Date)
     parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDate, request.from,
                        request.to.empty() ? std::string("99991231") : request.to);
   if (parts.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+Xapian::Query QueryBuilder::combine(const Xapian::Query& text, const Xapian::Query& filter) {
+  if (text.empty())
+    return filter.empty() ? Xapian::Query::MatchAll
+                          : Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
+  return filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool& reparsed) {
+  auto op = match == MatchMode::All ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+  english_.set_default_op(op);
+  spanish_.set_default_op(op);
+  // A release is stemmed in its own language; a query in either language must
+  // meet both, so the English and Spanish readings are ORed when they differ.
+  // Not with exclusions: "A NOT B" read twice and ORed would let a release
+  // with B through the reading whose stem of B it lacks.
+  bool excludes = false;
+  for (const QuerySpan& span : split_query(text))
+    excludes |= span.text == "NOT" || span.text == "XOR" || (!span.text.empty() && span.text[0] == '-');
+  auto parse_both = [&](const std::string& input, unsigned flags) {
+    Xapian::Query en = english_.parse_query(input, flags);
+    if (excludes) return en;
+    Xapian::Query es = spanish_.parse_query(input, flags);
+    if (en.get_description() == es.get_description()) return en;
+    return Xapian::Query(Xapian::Query::OP_OR, en, es);
+  };
+  try {
+    return parse_both(text, kSyntaxFlags);
+  } catch (const Xapian::QueryParserError&) {
+    reparsed = true;
+  }
+  // Plain words: everything that is not part of a word becomes a space, so
+  // no syntax (a broken range, a stray quote) can fail twice.
+  std::string words;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
+    if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(words, *it);
+    else words.push_back(' ');
+  }
+  try {
+    return parse_both(words, 0);
+  } catch (const Xapian::QueryParserError&) {
+    return Xapian::Query();
+  }
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {
   BuiltQuery built;
-  Xapian::Query text;
-  std::string folded = strip_accents(request.q);
-  if (!collapse_whitespace(folded).empty()) {
-    try {
-      text = parser_.parse_query(folded, kSyntaxFlags);
-    } catch (const Xapian::QueryParserError&) {
-      built.reparsed_as_plain = true;
-      try {
-        text = parser_.parse_query(folded, 0);
-      } catch (const Xapian::QueryParserError&) {
-        text = Xapian::Query();
-      }
-    }
+  std::string text = strip_accents(request.q);
+  if (!collapse_whitespace(text).empty()) {
+    if (synonyms_) text = synonyms_->expand(text, built.synonyms);
+    text = rewrite_compounds(text);
+    built.text = parse(text, request.match, built.reparsed_as_plain);
+    if (built.text.empty())
+      throw InvalidParameter("q", "q has no word that can be searched for");
   }
-  built.has_text = !text.empty();
-  for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
+  built.has_text = !built.text.empty();
+  for (auto it = built.text.get_unique_terms_begin(); it != built.text.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
     if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) built.highlight_terms.push_back(term);
   }
-  Xapian::Query filter = filter_for(request);
-  if (!built.has_text) {
-    built.query = filter.empty() ? Xapian::Query::MatchAll
-                                 : Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
-  } else {
-    built.query = filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
-  }
+  built.query = combine(built.text, filter_for(request));
   return built;
+}
+
+std::string QueryBuilder::spelling_suggestion(const std::string& q) {
+  try {
+    english_.parse_query(strip_accents(q), kSyntaxFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  } catch (const Xapian::QueryParserError&) {
+    return {};
+  }
+  return english_.get_corrected_query_string();
 }
 
 }  // namespace pressroom

@@ -1,41 +1,63 @@
 // Turns a SearchRequest into a Xapian query: the free text through Xapian's
-// QueryParser (with our field prefixes, folded the way the index is), the
-// facet and date selections as boolean filters that never change ranking
-// (OR within one facet, AND across facets, as Omega does).
+// QueryParser (with our field prefixes, folded the way the index is, stemmed
+// in both archive languages, synonyms and compounds expanded), the facet and
+// date selections as boolean filters that never change ranking (OR within one
+// facet, AND across facets, as Omega does).
 #pragma once
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/search_request.h"
+#include "common/synonyms.h"
 
 namespace pressroom {
 
 struct BuiltQuery {
   Xapian::Query query;                      // text filtered by every selection
+  Xapian::Query text;                       // the text part alone (empty for a browse)
   bool has_text = false;                    // false: a browse, ordered by date
   std::vector<std::string> highlight_terms; // unprefixed (stemmed) terms to mark in snippets
   bool reparsed_as_plain = false;           // the syntax could not be read; words were used
+  std::vector<SynonymUse> synonyms;         // expansions applied
 };
 
-// Not thread-safe: one per thread (it holds a QueryParser bound to a database).
+// The facets a filter can leave out, for disjunctive facet counts.
+enum class FacetFilter { None, Topic, Spokesperson, Type, Date };
+
+// Not thread-safe: one per thread (it holds QueryParsers bound to a database).
 class QueryBuilder {
  public:
-  // `db` is used to expand wildcards; it must outlive the builder.
-  explicit QueryBuilder(const Xapian::Database& db);
+  // `db` is used to expand wildcards and for spelling; it and `synonyms`
+  // (may be null) must outlive the builder.
+  QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms = nullptr);
 
   // Never throws for the text: syntax the parser cannot read is retried as
-  // plain words (reparsed_as_plain is then set).
+  // plain words (reparsed_as_plain). Throws InvalidParameter when q has text
+  // but no searchable word at all.
   BuiltQuery build(const SearchRequest& request);
 
-  // The filter part only: facet selections and the date range, or an empty
-  // Query when there is none. Exposed so facet counting can reuse it.
-  static Xapian::Query filter_for(const SearchRequest& request);
+  // The filter part only: facet selections and the date range, leaving out
+  // `except` (so a facet can be counted as if it were not selected); an empty
+  // Query when nothing is selected.
+  static Xapian::Query filter_for(const SearchRequest& request, FacetFilter except = FacetFilter::None);
+
+  // Combines a text query (may be empty: browse) with a filter (may be empty).
+  static Xapian::Query combine(const Xapian::Query& text, const Xapian::Query& filter);
+
+  // A "did you mean" for `q` from the archive's own words, or empty when the
+  // spelling dictionary has nothing better.
+  std::string spelling_suggestion(const std::string& q);
 
  private:
-  Xapian::QueryParser parser_;
+  Xapian::Query parse(const std::string& text, MatchMode match, bool& reparsed);
+
+  Xapian::QueryParser english_;
+  Xapian::QueryParser spanish_;
+  const Synonyms* synonyms_;
 };
 
 }  // namespace pressroom

@@ -89,7 +89,27 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   map.text("lang", out.lang, {"lang", "language"});
   map.text("summary", out.summary, {"summary", "description", "deck"});
   map.text("body", out.body, {"body", "text", "content"});
-  return map.error();
+  if (map.error()) return map.error();
+  if (auto it = record.find("quotes"); it != record.end() && !it->is_null()) {
+    if (!it->is_array()) return std::string("field 'quotes' must be a list of objects");
+    for (const json& item : *it) {
+      if (!item.is_object() || !item.contains("text") || !item["text"].is_string())
+        return std::string("each of 'quotes' must be an object with a text");
+      Quote q;
+      auto str = [&](const char* key) {
+        auto f = item.find(key);
+        return f != item.end() && f->is_string() ? f->get<std::string>() : std::string();
+      };
+      q.text = str("text");
+      q.speaker = str("speaker");
+      q.role = str("role");
+      q.organisation = str("organisation");
+      q.paragraph = str("paragraph");
+      out.quotes.push_back(std::move(q));
+    }
+    if (!out.quotes.empty()) out.provenance["quotes"] = Provenance::Source;
+  }
+  return std::nullopt;
 }
 
 }  // namespace pressroom

@@ -52,6 +52,8 @@ nlohmann::json release_to_json(const Release& r) {
 }
 
 Release release_from_json(const nlohmann::json& j) {
+  if (!j.is_object() || !j.contains("id"))
+    throw nlohmann::json::type_error::create(302, "a release is a JSON object with an id", &j);
   Release r;
   r.id = get_string(j, "id");
   r.title = get_string(j, "title");

@@ -13,8 +13,9 @@ namespace pressroom {
 // except the always-present id, title, date, type, topics and spokespeople.
 nlohmann::json release_to_json(const Release& release);
 
-// Reads what release_to_json wrote. Missing keys leave defaults; never throws
-// for absent keys, throws nlohmann::json::exception for wrongly typed ones.
+// Reads what release_to_json wrote. Missing optional keys leave defaults;
+// throws nlohmann::json::exception when `json` is not an object with an id
+// or a key has the wrong type.
 Release release_from_json(const nlohmann::json& json);
 
 }  // namespace pressroom

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/dates.h"
+#include "common/query_text.h"
 #include "common/release_json.h"
 #include "common/text_folding.h"
 
@@ -44,6 +45,21 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 }  // namespace
 
+std::vector<std::string> title_words(std::string_view title) {
+  std::vector<std::string> words;
+  Xapian::Utf8Iterator it(title.data(), title.size()), end;
+  while (it != end) {
+    while (it != end && !Xapian::Unicode::is_wordchar(*it)) ++it;
+    std::string word;
+    while (it != end && Xapian::Unicode::is_wordchar(*it)) {
+      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+      ++it;
+    }
+    if (!word.empty() && word.size() <= 64) words.push_back(std::move(word));
+  }
+  return words;
+}
+
 const Xapian::Stem& stemmer_for(std::string_view lang) {
   // A Snowball stemmer keeps per-call state: each thread needs its own.
   thread_local const Xapian::Stem english("english");
@@ -58,7 +74,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
 std::string encode_facets(const Release& r) {
   std::string out = r.type;
   out.push_back(kFieldSep);
-  out += r.date.substr(0, 4);
+  out += r.date.substr(0, 7);
   out.push_back(kFieldSep);
   append_joined(out, r.topics);
   out.push_back(kFieldSep);
@@ -70,7 +86,7 @@ FacetRecord decode_facets(std::string_view encoded) {
   FacetRecord record;
   std::vector<std::string_view> fields = split(encoded, kFieldSep);
   if (fields.size() > 0) record.type = fields[0];
-  if (fields.size() > 1) record.year = fields[1];
+  if (fields.size() > 1) record.month = fields[1];
   if (fields.size() > 2) record.topics = split(fields[2], kItemSep);
   if (fields.size() > 3) record.spokespeople = split(fields[3], kItemSep);
   return record;
@@ -104,6 +120,11 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
     generator.increase_termpos();
   }
   generator.index_text(strip_accents(r.body));
+  const Xapian::Stem& stem = stemmer_for(r.lang);
+  for (const std::string* text : {static_cast<const std::string*>(&title), &r.summary, &r.body})
+    for (const std::string& variant : compound_variants(strip_accents(*text))) doc.add_term(stem(variant));
+  for (const std::string& word : title_words(title))
+    doc.add_term(cut_utf8(std::string(prefix::kTitleWord) + word, kMaxTermBytes));
   if (!r.location.empty())
     generator.index_text_without_positions(strip_accents(r.location), 1,
                                            std::string(prefix::kLocation));

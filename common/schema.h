@@ -14,7 +14,10 @@
 //   D   day                              D20201118
 //   XTYPE release type (boolean)         XTYPEpress-release
 //   XL  location words (free text)       XLtucson
-//   (none) title and body words, stemmed in the release's language, with positions
+//   XS  title words, unstemmed (suggestions as you type)  XSdetention
+//   (none) title and body words, stemmed in the release's language, with
+//       positions; plus the joined forms of compounds ("covid19" for COVID-19,
+//       "2500" for 2,500; query_text.h), without positions
 //
 // Dates and sort keys live in value slots (Omega recommends slots over date
 // terms for ranges; the Y/M/D terms serve browsing and `quest`).
@@ -37,7 +40,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -50,6 +53,7 @@ inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDay = "D";
 inline constexpr std::string_view kType = "XTYPE";
 inline constexpr std::string_view kLocation = "XL";
+inline constexpr std::string_view kTitleWord = "XS";
 }  // namespace prefix
 
 enum Slot : Xapian::valueno {
@@ -71,6 +75,10 @@ inline constexpr Xapian::termcount kTitleWeight = 3;
 // owned by the calling thread (stemmers are not thread-safe).
 const Xapian::Stem& stemmer_for(std::string_view lang);
 
+// The words of a (accent-stripped) title, lower case and unstemmed: the
+// XS terms and the spelling dictionary's words.
+std::vector<std::string> title_words(std::string_view title);
+
 // Boolean term for a facet value: prefix + fold_key(value), cut to Xapian's
 // term length limit on a UTF-8 boundary.
 std::string boolean_term(std::string_view prefix, std::string_view value);
@@ -88,13 +96,13 @@ Release release_from(const Xapian::Document& document);
 // version, as 16 hex digits.
 std::string content_hash(const Release& release);
 
-// The facet slot's value: fields separated by \x1e (type, year, topics,
-// spokespeople), list items by \x1f, display forms kept.
+// The facet slot's value: fields separated by \x1e (type, month as YYYY-MM,
+// topics, spokespeople), list items by \x1f, display forms kept.
 std::string encode_facets(const Release& release);
 
 struct FacetRecord {
   std::string_view type;
-  std::string_view year;
+  std::string_view month;  // YYYY-MM; the year is its first four characters
   std::vector<std::string_view> topics;
   std::vector<std::string_view> spokespeople;
 };

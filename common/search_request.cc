@@ -46,6 +46,37 @@ std::string bound(const ParamMap& params, const std::string& name, BoundSide sid
   return *value;
 }
 
+bool flag(const ParamMap& params, const std::string& name) {
+  std::string text = one_value(params, name);
+  if (text.empty() || text == "0" || text == "false") return false;
+  if (text == "1" || text == "true") return true;
+  throw InvalidParameter(name, name + " must be 0 or 1, got '" + text + "'");
+}
+
+FacetSelection facet_selection(const ParamMap& params) {
+  if (params.find("facets") == params.end()) return {};
+  FacetSelection selection{false, false, false, false, false};
+  for (const std::string& list : all_values(params, "facets")) {
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t end = list.find(',', start);
+      if (end == std::string::npos) end = list.size();
+      std::string name = collapse_whitespace(list.substr(start, end - start));
+      start = end + 1;
+      if (name.empty() || name == "none") continue;
+      if (name == "topic") selection.topic = true;
+      else if (name == "spokesperson") selection.spokesperson = true;
+      else if (name == "type") selection.type = true;
+      else if (name == "year") selection.year = true;
+      else if (name == "month") selection.month = true;
+      else
+        throw InvalidParameter("facets", "facets must list topic, spokesperson, type, year, month or none; got '" +
+                                             name + "'");
+    }
+  }
+  return selection;
+}
+
 }  // namespace
 
 SearchRequest parse_search_request(const ParamMap& params) {
@@ -53,6 +84,9 @@ SearchRequest parse_search_request(const ParamMap& params) {
   auto q = params.equal_range("q");
   for (auto it = q.first; it != q.second; ++it)
     if (!is_valid_utf8(it->second)) throw InvalidParameter("q", "q is not valid UTF-8");
+  for (auto it = q.first; it != q.second; ++it)
+    if (it->second.size() > kMaxQueryBytes)
+      throw InvalidParameter("q", "q is too long: at most " + std::to_string(kMaxQueryBytes) + " bytes");
   request.q = one_value(params, "q");
   if (request.q.size() > kMaxQueryBytes)
     throw InvalidParameter("q", "q is too long: at most " + std::to_string(kMaxQueryBytes) + " bytes");
@@ -76,10 +110,29 @@ SearchRequest parse_search_request(const ParamMap& params) {
   } else {
     throw InvalidParameter("sort", "sort must be relevance, date or date-asc, got '" + sort + "'");
   }
+  std::string match = one_value(params, "match");
+  if (match.empty() || match == "all") {
+    request.match = MatchMode::All;
+  } else if (match == "any") {
+    request.match = MatchMode::Any;
+  } else {
+    throw InvalidParameter("match", "match must be all or any, got '" + match + "'");
+  }
+  request.facets = facet_selection(params);
+  request.autocorrect = flag(params, "autocorrect");
+  request.explain = flag(params, "explain");
   request.size = integer_in_range(params, "size", 10, 1, kMaxPageSize);
   request.page = integer_in_range(params, "page", 1, 1, kMaxResultWindow);
   if (static_cast<long>(request.page) * request.size > kMaxResultWindow)
     throw InvalidParameter("page", "page × size may not exceed " + std::to_string(kMaxResultWindow));
+  return request;
+}
+
+SuggestRequest parse_suggest_request(const ParamMap& params) {
+  SuggestRequest request;
+  request.q = one_value(params, "q");
+  if (request.q.size() > 100) throw InvalidParameter("q", "q is too long for suggestions: at most 100 bytes");
+  request.size = static_cast<size_t>(integer_in_range(params, "size", 8, 1, 20));
   return request;
 }
 

@@ -11,6 +11,17 @@ namespace pressroom {
 
 enum class SortOrder { Relevance, DateDesc, DateAsc };
 
+// How plain words combine: all must match (the default: a journalist who types
+// three words means all three), or any may, ranked by BM25 over all of them
+// (as Meilisearch's matching strategy "last" relaxes, but without dropping words).
+enum class MatchMode { All, Any };
+
+// Facets a search can count; counting only what the page shows saves time.
+struct FacetSelection {
+  bool topic = true, spokesperson = true, type = true, year = true, month = true;
+  bool any() const { return topic || spokesperson || type || year || month; }
+};
+
 struct SearchRequest {
   std::string q;                          // free text in the query syntax; may be empty
   std::vector<std::string> topics;        // OR within a facet, AND across facets
@@ -21,6 +32,10 @@ struct SearchRequest {
   SortOrder sort = SortOrder::DateDesc;   // relevance when q is given, date otherwise
   int page = 1;                           // 1-based
   int size = 10;                          // results per page
+  MatchMode match = MatchMode::All;
+  FacetSelection facets;                  // which facets to count
+  bool autocorrect = false;               // run the spelling suggestion instead of the query
+  bool explain = false;                   // include each hit's weight parts
 };
 
 // Parameter name → value, repeated names allowed (the shape of a URL query).
@@ -31,9 +46,19 @@ inline constexpr size_t kMaxQueryBytes = 1000;
 inline constexpr int kMaxResultWindow = 10000;  // page × size may not reach past this
 
 // Reads q, topic, spokesperson, type (repeatable), from, to (YYYY, YYYY-MM or
-// YYYY-MM-DD, inclusive), sort (relevance | date | date-asc), page, size.
+// YYYY-MM-DD, inclusive), sort (relevance | date | date-asc), page, size,
+// match (all | any), facets (comma-separated names, or "none"), autocorrect
+// and explain (0 | 1).
 // Unknown parameters are ignored. Throws InvalidParameter naming the
 // parameter, e.g. "size must be an integer from 1 to 100".
 SearchRequest parse_search_request(const ParamMap& params);
+
+struct SuggestRequest {
+  std::string q;    // what the user has typed so far
+  size_t size = 8;  // at most this many suggestions
+};
+
+// Reads q (at most 100 bytes) and size (1..20). Throws InvalidParameter.
+SuggestRequest parse_suggest_request(const ParamMap& params);
 
 }  // namespace pressroom

@@ -6,15 +6,20 @@
 #include "common/query_builder.h"
 #include "common/schema.h"
 #include "common/snippet.h"
+#include "common/text_folding.h"
 
 namespace pressroom {
 namespace {
 
 constexpr size_t kFacetLimit = 20;
+constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matches than this
 
 Xapian::Database open_database(const std::string& path) {
   try {
-    return Xapian::Database(path);
+    Xapian::Database db(path);
+    if (db.get_metadata(schema::kMetaSchemaVersion).empty())
+      throw IndexUnavailable("'" + path + "' is a Xapian database but not a pressroom index (no schema version)");
+    return db;
   } catch (const Xapian::DatabaseNotFoundError& e) {
     throw IndexUnavailable("no pressroom index at '" + path + "' (run pressroom-index first): " +
                            e.get_msg());
@@ -37,7 +42,7 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text,
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : path_(db_path) {
+Searcher::Searcher(const std::string& db_path, const Synonyms* synonyms) : path_(db_path), synonyms_(synonyms) {
   opened_ = stamp();
   db_ = open_database(db_path);
 }
@@ -78,43 +83,118 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
 
 SearchResult Searcher::search(const SearchRequest& request) {
   return with_retry([&] {
-    QueryBuilder builder(db_);
-    BuiltQuery built = builder.build(request);
-
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    Xapian::MultiValueKeyMaker newest_first, oldest_first;
-    newest_first.add_value(schema::kDate, true);
-    newest_first.add_value(schema::kId, false);
-    oldest_first.add_value(schema::kDate, false);
-    oldest_first.add_value(schema::kId, false);
-    set_sort(enquire, request.sort, built.has_text, &newest_first, &oldest_first);
-
-    FacetCounter facets;
-    enquire.add_matchspy(&facets);
-    Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-    Xapian::MSet mset = enquire.get_mset(offset, request.size, db_.get_doccount());
-
-    SearchResult result;
-    result.total = mset.get_matches_estimated();
-    result.facets = facets.counts(kFacetLimit);
-    result.reparsed_as_plain = built.reparsed_as_plain;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document doc = it.get_document();
-      Release release = schema::release_from(doc);
-      SearchHit hit;
-      const Xapian::Stem& stemmer = schema::stemmer_for(release.lang);
-      hit.snippet = make_snippet(release.body.empty() ? release.summary : release.body,
-                                 built.highlight_terms, stemmer);
-      hit.score = built.has_text ? it.get_weight() : 0;
-      release.body.clear();
-      release.quotes.clear();
-      hit.release = std::move(release);
-      result.hits.push_back(std::move(hit));
+    SearchResult result = run(request);
+    if (result.total >= kSuggestBelow || request.q.empty()) return result;
+    // Little was found: offer the archive's own spelling, or run it.
+    QueryBuilder builder(db_, synonyms_);
+    std::string suggestion = builder.spelling_suggestion(request.q);
+    if (suggestion.empty() || fold_key(suggestion) == fold_key(request.q)) return result;
+    if (!request.autocorrect) {
+      result.did_you_mean = suggestion;
+      return result;
     }
-    return result;
+    SearchRequest corrected = request;
+    corrected.q = suggestion;
+    SearchResult rerun = run(corrected);
+    rerun.corrected_from = request.q;
+    return rerun;
   });
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+  QueryBuilder builder(db_, synonyms_);
+  BuiltQuery built = builder.build(request);
+  const Xapian::doccount all = db_.get_doccount();
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::MultiValueKeyMaker newest_first, oldest_first;
+  newest_first.add_value(schema::kDate, true);
+  newest_first.add_value(schema::kId, false);
+  oldest_first.add_value(schema::kDate, false);
+  oldest_first.add_value(schema::kId, false);
+  set_sort(enquire, request.sort, built.has_text, &newest_first, &oldest_first);
+
+  // Facets with a selection are counted separately, without that selection
+  // (disjunctive facets); the main pass counts the rest.
+  struct Disjunctive {
+    FacetFilter filter;
+    FacetSelection only;
+  };
+  FacetSelection main_facets = request.facets;
+  std::vector<Disjunctive> separate;
+  auto split_off = [&](bool wanted, bool selected, FacetFilter filter, FacetSelection only, bool& flag) {
+    if (!wanted || !selected) return;
+    separate.push_back({filter, only});
+    flag = false;
+  };
+  FacetSelection none{false, false, false, false, false};
+  FacetSelection topic_only = none, person_only = none, type_only = none, year_only = none;
+  topic_only.topic = person_only.spokesperson = type_only.type = year_only.year = true;
+  split_off(request.facets.topic, !request.topics.empty(), FacetFilter::Topic, topic_only, main_facets.topic);
+  split_off(request.facets.spokesperson, !request.spokespeople.empty(), FacetFilter::Spokesperson, person_only,
+            main_facets.spokesperson);
+  split_off(request.facets.type, !request.types.empty(), FacetFilter::Type, type_only, main_facets.type);
+  split_off(request.facets.year, !request.from.empty() || !request.to.empty(), FacetFilter::Date, year_only,
+            main_facets.year);
+
+  FacetCounter facets(main_facets);
+  if (main_facets.any()) enquire.add_matchspy(&facets);
+  Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+  Xapian::MSet mset = enquire.get_mset(offset, request.size, all);
+
+  SearchResult result;
+  result.total = mset.get_matches_estimated();
+  result.reparsed_as_plain = built.reparsed_as_plain;
+  result.synonyms = built.synonyms;
+  if (main_facets.any()) result.facets = facets.counts(kFacetLimit);
+  for (const Disjunctive& d : separate) {
+    Xapian::Enquire other(db_);
+    other.set_query(QueryBuilder::combine(built.text, QueryBuilder::filter_for(request, d.filter)));
+    other.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCounter counter(d.only);
+    other.add_matchspy(&counter);
+    other.get_mset(0, 0, all);
+    for (auto& [name, values] : counter.counts(kFacetLimit)) result.facets[name] = std::move(values);
+  }
+  // Months only help when the matches are few years apart.
+  if (auto months = result.facets.find("month"); months != result.facets.end() && !months->second.empty()) {
+    int first = std::stoi(months->second.front().value.substr(0, 4));
+    int last = std::stoi(months->second.back().value.substr(0, 4));
+    if (last - first + 1 > 3) result.facets.erase(months);
+  }
+
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    Release release = schema::release_from(doc);
+    SearchHit hit;
+    hit.snippet = make_snippet(release.body.empty() ? release.summary : release.body, built.highlight_terms,
+                               schema::stemmer_for(release.lang));
+    hit.score = built.has_text ? it.get_weight() : 0;
+    if (request.explain && built.has_text) hit.explain = explain(enquire, it);
+    release.body.clear();
+    release.quotes.clear();
+    hit.release = std::move(release);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+std::vector<WeightPart> Searcher::explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
+  // BM25 sums one weight per matching term; each term's share is its weight
+  // when the query is that term alone on this document.
+  std::vector<WeightPart> parts;
+  std::string id_term(schema::prefix::kId);
+  id_term.append(hit.get_document().get_value(schema::kId));
+  Xapian::Query only_this(id_term);
+  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit); ++t) {
+    Xapian::Enquire one(db_);
+    one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only_this));
+    Xapian::MSet m = one.get_mset(0, 1);
+    if (!m.empty()) parts.push_back({*t, m.begin().get_weight()});
+  }
+  return parts;
 }
 
 std::optional<Release> Searcher::release(const std::string& id) {
@@ -124,6 +204,10 @@ std::optional<Release> Searcher::release(const std::string& id) {
     if (it == db_.postlist_end(term)) return std::nullopt;
     return schema::release_from(db_.get_document(*it));
   });
+}
+
+std::vector<Suggestion> Searcher::suggestions(const std::string& typed, size_t limit) {
+  return with_retry([&] { return suggest(db_, typed, limit); });
 }
 
 IndexInfo Searcher::info() {

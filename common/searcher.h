@@ -13,20 +13,35 @@
 #include "common/facet_counter.h"
 #include "common/release.h"
 #include "common/search_request.h"
+#include "common/suggester.h"
+#include "common/synonyms.h"
 
 namespace pressroom {
+
+// One query term's share of a hit's weight (explain=1).
+struct WeightPart {
+  std::string term;
+  double weight = 0;
+};
 
 struct SearchHit {
   Release release;      // without body and quotes (they stay on the release page)
   std::string snippet;  // HTML-safe, query words in <mark>
   double score = 0;     // Xapian's BM25 weight; 0 for a browse
+  std::vector<WeightPart> explain;  // filled when the request asks to explain
 };
 
 struct SearchResult {
   uint64_t total = 0;            // exact number of matches
   std::vector<SearchHit> hits;   // the requested page
-  FacetCounts facets;            // exact over all matches
+  // Exact over all matches. A facet with a selection is counted as if that
+  // selection were not made (disjunctive facets), the others' selections
+  // apply; "month" appears only when the matches span three years or less.
+  FacetCounts facets;
   bool reparsed_as_plain = false;
+  std::vector<SynonymUse> synonyms;  // expansions applied to the query
+  std::string did_you_mean;          // a spelling suggestion when little was found
+  std::string corrected_from;        // with autocorrect: the query the user typed
 };
 
 struct IndexInfo {
@@ -42,7 +57,8 @@ class Searcher {
  public:
   // Opens the database read-only. Throws IndexUnavailable with the reason
   // when it is missing, locked or not a pressroom database.
-  explicit Searcher(const std::string& db_path);
+  // `synonyms` may be null; it must outlive the searcher.
+  explicit Searcher(const std::string& db_path, const Synonyms* synonyms = nullptr);
   ~Searcher();
 
   // Runs a validated request. Throws IndexUnavailable if the index vanished.
@@ -52,6 +68,9 @@ class Searcher {
   std::optional<Release> release(const std::string& id);
 
   IndexInfo info();
+
+  // Completions for what the user is typing (see suggester.h).
+  std::vector<Suggestion> suggestions(const std::string& typed, size_t limit);
 
   // Picks up the latest committed state, even when the database was replaced
   // as a whole; one stat() when nothing changed.
@@ -70,7 +89,11 @@ class Searcher {
   };
   Stamp stamp() const;
 
+  SearchResult run(const SearchRequest& request);
+  std::vector<WeightPart> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit);
+
   std::string path_;
+  const Synonyms* synonyms_;
   Xapian::Database db_;
   Stamp opened_;
 };

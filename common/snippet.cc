@@ -85,10 +85,7 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
   }
 
   size_t window = std::min(options.words, tokens.size());
-  size_t best_start = 0;
-  std::pair<size_t, size_t> best_score{0, 0};  // distinct terms, hits
-  for (size_t start = 0; start + window <= tokens.size(); ++start) {
-    if (start > 0 && !tokens[start].hit) continue;  // the best window can always start at a hit
+  auto score_at = [&](size_t start) {
     std::vector<bool> distinct(terms.size(), false);
     size_t d = 0, hits = 0;
     for (size_t i = start; i < start + window; ++i) {
@@ -99,23 +96,36 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
         ++d;
       }
     }
-    if (std::make_pair(d, hits) > best_score) {
-      best_score = {d, hits};
+    return std::make_pair(d, hits);
+  };
+  // The best window can always be taken to start at a hit (or as late as the
+  // text allows, for hits among the last words).
+  size_t best_start = 0;
+  std::pair<size_t, size_t> best_score = score_at(0);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].hit) continue;
+    size_t start = std::min(i, tokens.size() - window);
+    auto score = score_at(start);
+    if (score > best_score) {
+      best_score = score;
       best_start = start;
     }
   }
-  // Lead in with a few words of context before the first hit.
   if (best_score.second > 0) {
-    size_t first_hit = best_start;
+    size_t first_hit = best_start, last_hit = best_start + window - 1;
     while (!tokens[first_hit].hit) ++first_hit;
-    size_t lead = std::min<size_t>(4, first_hit);
-    best_start = std::min(first_hit - lead, tokens.size() - window);
+    while (!tokens[last_hit].hit) --last_hit;
+    // Place the window so that about four words lead in to the first hit,
+    // keeping the last hit inside and not running past the end of the text.
+    size_t wanted = first_hit > 4 ? first_hit - 4 : 0;
+    size_t keep_last = last_hit + 1 > window ? last_hit + 1 - window : 0;
+    best_start = std::max(keep_last, std::min(wanted, tokens.size() - window));
   }
 
   size_t last = best_start + window - 1;
   std::string out;
   if (best_start > 0) out += "…";
-  size_t pos = tokens[best_start].begin;
+  size_t pos = best_start == 0 ? 0 : tokens[best_start].begin;
   for (size_t i = best_start; i <= last; ++i) {
     out += html_escape(text.substr(pos, tokens[i].begin - pos));
     std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);

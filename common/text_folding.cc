@@ -68,6 +68,9 @@ std::string fold_key(std::string_view text) {
   } else {
     icu::UnicodeString folded = decompose_without_marks(text);
     folded.foldCase();
+    // No-break and other Unicode spaces separate words like ASCII ones.
+    for (int32_t i = 0; i < folded.length(); ++i)
+      if (u_isUWhiteSpace(folded.charAt(i))) folded.setCharAt(i, u' ');
     folded.toUTF8String(lowered);
   }
   return collapse_whitespace(lowered);

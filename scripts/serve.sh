@@ -10,4 +10,4 @@ cmake --build "$BUILD_DIR" -j"$(nproc)" --target pressroom-index pressroom-serve
 DB=${DB:-$BUILD_DIR/corpus.db}
 "$BUILD_DIR"/pressroom-index --db "$DB" --prune corpus/
 echo "pressroom: serving the sample archive on http://127.0.0.1:${PORT:-8080}/  (Ctrl-C to stop)"
-exec "$BUILD_DIR"/pressroom-server --db "$DB" --bind 127.0.0.1 --port "${PORT:-8080}"
+exec "$BUILD_DIR"/pressroom-server --db "$DB" --bind 127.0.0.1 --port "${PORT:-8080}" --synonyms corpus/synonyms.yaml

@@ -19,6 +19,11 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
                     {"lang", r.lang},
                     {"snippet", hit.snippet},
                     {"score", hit.score}});
+    if (request.explain) {
+      nlohmann::json parts = nlohmann::json::array();
+      for (const WeightPart& part : hit.explain) parts.push_back({{"term", part.term}, {"weight", part.weight}});
+      hits.back()["explain"] = {{"weighting", "BM25 (k1=1, b=0.5); title words count 3x"}, {"terms", parts}};
+    }
   }
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& [name, values] : result.facets) {
@@ -33,6 +38,14 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
                         {"results", std::move(hits)},
                         {"facets", std::move(facets)}};
   if (result.reparsed_as_plain) out["query_note"] = "the query syntax could not be read; searched for the words instead";
+  if (!result.synonyms.empty()) {
+    nlohmann::json uses = nlohmann::json::array();
+    for (const SynonymUse& use : result.synonyms) uses.push_back({{"matched", use.matched}, {"added", use.added}});
+    out["synonyms"] = std::move(uses);
+  }
+  if (!result.did_you_mean.empty()) out["did_you_mean"] = result.did_you_mean;
+  if (!result.corrected_from.empty()) out["corrected_from"] = result.corrected_from;
+  out["match"] = request.match == MatchMode::All ? "all" : "any";
   return out;
 }
 

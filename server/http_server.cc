@@ -15,7 +15,10 @@ thread_local std::chrono::steady_clock::time_point request_started;
 
 }  // namespace
 
-HttpServer::HttpServer(ServerConfig config) : config_(std::move(config)), pool_(config_.db_path) {
+HttpServer::HttpServer(ServerConfig config)
+    : config_(std::move(config)),
+      synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
+      pool_(config_.db_path, synonyms_.empty() ? nullptr : &synonyms_) {
   { auto probe = pool_.borrow(); }  // fail now, not on the first request
 
   unsigned threads = config_.threads ? config_.threads : 2 * std::max(1u, std::thread::hardware_concurrency());

@@ -14,7 +14,8 @@ namespace pressroom {
 class HttpServer {
  public:
   // Checks that the index opens (throws IndexUnavailable with the reason if
-  // not) and registers the routes; does not listen yet.
+  // not), loads the synonyms (throws std::runtime_error naming the file) and
+  // registers the routes; does not listen yet.
   explicit HttpServer(ServerConfig config);
   ~HttpServer();
 
@@ -30,6 +31,7 @@ class HttpServer {
 
  private:
   ServerConfig config_;
+  Synonyms synonyms_;
   SearcherPool pool_;
   httplib::Server http_;
 };

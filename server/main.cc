@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
   app.add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   app.add_option("--threads", config.threads, "Worker threads (0 = two per core)")->capture_default_str();
+  app.add_option("--synonyms", config.synonyms_path,
+                 "Synonyms file: a YAML list of groups, e.g. - [ICE, Immigration and Customs Enforcement]")
+      ->check(CLI::ExistingFile);
   app.add_flag("-q,--quiet", quiet, "No access log");
   CLI11_PARSE(app, argc, argv);
   config.access_log = !quiet;

@@ -62,6 +62,24 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     send_json(res, 200, search_result_json(result, request, took));
   }));
 
+  server.Get("/api/suggest", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
+    ParamMap params = params_of(req);
+    SuggestRequest request = parse_suggest_request(params);
+    auto searcher = pool.borrow();
+    nlohmann::json list = nlohmann::json::array();
+    for (const Suggestion& s : searcher->suggestions(request.q, request.size)) {
+      nlohmann::json item = {{"kind", s.kind}, {"value", s.value}};
+      if (s.kind == "title") {
+        item["id"] = s.id;
+        item["date"] = s.date;
+      } else {
+        item["count"] = s.count;
+      }
+      list.push_back(std::move(item));
+    }
+    send_json(res, 200, {{"q", request.q}, {"suggestions", std::move(list)}});
+  }));
+
   server.Get(R"(/api/releases/(.+))", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");

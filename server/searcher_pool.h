@@ -14,7 +14,9 @@ namespace pressroom {
 
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string db_path) : db_path_(std::move(db_path)) {}
+  // `synonyms` may be null and must outlive the pool.
+  SearcherPool(std::string db_path, const Synonyms* synonyms)
+      : db_path_(std::move(db_path)), synonyms_(synonyms) {}
 
   // A searcher on the latest committed state, returned to the pool when the
   // lease ends. Throws IndexUnavailable when the index cannot be opened.
@@ -40,6 +42,7 @@ class SearcherPool {
   void give_back(std::unique_ptr<Searcher> searcher);
 
   std::string db_path_;
+  const Synonyms* synonyms_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

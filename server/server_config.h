@@ -18,6 +18,8 @@ struct ServerConfig {
   std::string web_dir;
   // Log one line per request (method, path, status, milliseconds).
   bool access_log = true;
+  // Query-time synonyms (YAML list of groups); empty = none.
+  std::string synonyms_path;
 };
 
 }  // namespace pressroom

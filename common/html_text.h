@@ -1,0 +1,115 @@
+// The readable text of an HTML page, on a tree built by gumbo (the HTML5
+// parsing algorithm, so malformed markup is repaired the way a browser repairs
+// it): parsing, walking, page chrome (navigation, cookie banners, share
+// widgets, captions) and plain text with paragraph breaks.
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pressroom::html {
+
+// A parsed page. Owns its tree; nodes handed out live as long as the Document.
+class Document {
+ public:
+  // Parses the bytes of a page. UTF-8 (a byte-order mark is dropped) unless
+  // the bytes are not valid UTF-8: then they are converted from the charset a
+  // <meta> declares in the first 4 KB, or from windows-1252, which is what
+  // browsers assume for legacy pages. Never fails: any input gives a tree.
+  explicit Document(std::string_view bytes);
+  ~Document();
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  const GumboNode* root() const;  // the <html> element (always present)
+  const GumboNode* head() const;  // nullptr only for a broken tree
+  const GumboNode* body() const;
+
+ private:
+  struct Arena;
+  std::unique_ptr<Arena> arena_;
+  std::string text_;
+  GumboOutput* output_ = nullptr;
+};
+
+// True for an element with this tag.
+bool is_tag(const GumboNode* node, GumboTag tag);
+
+// The value of attribute `name` (lower case) of an element, or "" when the
+// node is not an element or has no such attribute.
+std::string_view attribute(const GumboNode* node, const char* name);
+bool has_attribute(const GumboNode* node, const char* name);
+
+// Preorder walk of `root` and its descendants, iterative so that absurdly deep
+// markup cannot overflow the stack. `visit` returns false to leave a node's
+// children out.
+void walk(const GumboNode* root, const std::function<bool(const GumboNode*)>& visit);
+
+// The first element under `root` (itself included) for which `match` is true,
+// in document order; nullptr when there is none.
+const GumboNode* find_first(const GumboNode* root, const std::function<bool(const GumboNode*)>& match);
+
+// Whitespace as HTML renders it: every run of spaces (no-break and the other
+// Unicode spaces included) becomes one space, zero-width characters and soft
+// hyphens disappear, both ends are trimmed.
+std::string normalize_space(std::string_view text);
+
+// All the text under `node` on one line (normalize_space), script and style
+// left out: for titles, link texts and labels.
+std::string inline_text(const GumboNode* node);
+
+// How an element stands to the text of a release.
+enum class Chrome {
+  None,    // may hold release text
+  Always,  // never does: scripts, navigation, forms controls, media, captions
+  Likely,  // page furniture (header, footer, aside, form, share/cookie/related
+           // blocks by class or id, hidden): dropped unless it holds the bulk
+           // of the text around it, as when a whole page sits in one <form>
+};
+
+// Classifies one element by its tag, role, hidden/aria-hidden attributes and
+// the words of its class and id (share, social, cookie, consent, newsletter,
+// breadcrumb, related, comment, sidebar, skip-link, caption, credit, ...).
+Chrome chrome_of(const GumboNode* node);
+
+// Text sizes of every element, computed once so that the heuristics that
+// look for content stay linear in the size of the page. Text under Always
+// chrome is not counted. Sizes are bytes of non-space text.
+class TextSizes {
+ public:
+  explicit TextSizes(const GumboNode* root);
+  size_t text(const GumboNode* node) const;
+  size_t link_text(const GumboNode* node) const;       // inside <a href>
+  size_t paragraph_text(const GumboNode* node) const;  // inside <p>, <pre>, <blockquote>
+
+ private:
+  struct Sizes {
+    size_t text = 0, link = 0, paragraph = 0;
+  };
+  const Sizes* find(const GumboNode* node) const;
+  std::unordered_map<const GumboNode*, Sizes> sizes_;
+};
+
+// True when `node` should be left out of the text of `scope`: Always chrome,
+// or Likely chrome holding less than half of the scope's text.
+bool is_chrome_in(const GumboNode* node, const GumboNode* scope, const TextSizes& sizes);
+
+// The paragraphs of readable text under `root`, in document order: block
+// elements (p, div, h1-h6, li, blockquote, tr, ...) and <br> end a paragraph,
+// table cells are separated by a space, elements for which `skip` is true are
+// left out with their children, and short photo credits ("Photo: …",
+// "Photo credit …", "Foto: …") are dropped.
+std::vector<std::string> paragraphs(const GumboNode* root,
+                                    const std::function<bool(const GumboNode*)>& skip);
+
+// Paragraphs joined with a blank line between them.
+std::string join_paragraphs(const std::vector<std::string>& paragraphs);
+
+}  // namespace pressroom::html

@@ -1,0 +1,240 @@
+// Search behaviours journalists rely on, against the real server: both
+// languages, accents, compounds and numbers, synonyms, spelling, suggestions,
+// disjunctive facets, match modes and explanations.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "tests/fixtures.h"
+#include "tests/test_server.h"
+
+namespace pressroom::testing {
+namespace {
+
+using nlohmann::json;
+
+Release make(std::string id, std::string date, std::vector<std::string> topics, std::vector<std::string> people,
+             std::string title, std::string body, std::string lang = "en", std::string type = "press-release") {
+  Release r;
+  r.id = std::move(id);
+  r.date = std::move(date);
+  r.type = std::move(type);
+  r.topics = std::move(topics);
+  r.spokespeople = std::move(people);
+  r.title = std::move(title);
+  r.body = std::move(body);
+  r.lang = std::move(lang);
+  return r;
+}
+
+std::vector<Release> archive() {
+  return {
+      make("en-covid", "2020-04-01", {"Public Health"}, {"Rosa Delgado"}, "COVID-19 in detention",
+           "Cases of COVID-19 rise in detention centers run by Immigration and Customs Enforcement."),
+      make("en-covid19", "2020-05-01", {"Public Health"}, {"Rosa Delgado"}, "Testing shortfall",
+           "Only 2,500 tests for covid19 reached the facilities."),
+      make("en-ice", "2019-01-10", {"Deportation"}, {"Marcus Bell"}, "ICE raids in Tucson",
+           "ICE agents detained workers at dawn."),
+      make("es-familias", "2021-03-30", {"Family Detention"}, {"Lucía Fernández"}, "Detención de familias",
+           "La detención de familias solicitantes de asilo causa daño a los niños, afirmó Lucía Fernández.", "es"),
+      make("es-accion", "2022-10-04", {"Asylum"}, {"Tías Moreno"}, "Acción urgente por los niños",
+           "Pedimos acción inmediata para proteger a los niños en la frontera, dijo Tías Moreno.", "es"),
+      make("en-asylum-seekers", "2018-06-01", {"Asylum"}, {"Marcus Bell"}, "Asylum seekers turned away",
+           "Asylum seekers were turned away at ports of entry under metering."),
+      make("en-title42", "2021-08-09", {"Asylum", "Border Enforcement"}, {"Tomás Herrera"},
+           "Expulsions under Title 42", "Title 42 expulsions continue at the border."),
+      make("en-heat", "2023-07-01", {"Labor Rights"}, {"Maribel Soto"}, "Farmworkers and extreme heat",
+           "Farmworkers need water and shade during extreme heat.", "en", "statement"),
+      make("en-housing", "2023-09-01", {"Housing Justice"}, {"Naomi Pierce"}, "Tenants win repairs",
+           "Tenants in Tucson won repairs after a long campaign.", "en", "statement"),
+  };
+}
+
+class SearchFeatures : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    std::string lines;
+    for (const Release& r : archive()) lines += jsonl_line(r);
+    dir_->write("archive/releases.jsonl", lines);
+    dir_->write("synonyms.yaml",
+                "- [ICE, Immigration and Customs Enforcement]\n"
+                "- [asylum seeker, asylum seekers, solicitante de asilo, solicitantes de asilo]\n");
+    std::string db = (dir_->path() / "db").string();
+    index_paths(db, {(dir_->path() / "archive").string()});
+    ServerConfig config;
+    config.synonyms_path = (dir_->path() / "synonyms.yaml").string();
+    server_ = new TestServer(db, config);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static std::set<std::string> ids(const std::string& path) {
+    json r = server_->get_json(path);
+    std::set<std::string> out;
+    for (const auto& hit : r["results"]) out.insert(hit["id"]);
+    return out;
+  }
+  static std::map<std::string, uint64_t> facet(const json& response, const std::string& name) {
+    std::map<std::string, uint64_t> out;
+    for (const auto& v : response["facets"][name]) out[v["value"]] = v["count"];
+    return out;
+  }
+  static TempDir* dir_;
+  static TestServer* server_;
+};
+
+TempDir* SearchFeatures::dir_ = nullptr;
+TestServer* SearchFeatures::server_ = nullptr;
+
+TEST_F(SearchFeatures, AccentsAndCaseDoNotMatter) {
+  EXPECT_EQ(ids("/api/search?q=ACCION"), std::set<std::string>{"es-accion"});
+  EXPECT_EQ(ids("/api/search?q=acci%C3%B3n"), std::set<std::string>{"es-accion"});
+  EXPECT_EQ(ids("/api/search?q=Tias%20Moreno"), std::set<std::string>{"es-accion"});
+  EXPECT_EQ(ids("/api/search?q=T%C3%ADas"), std::set<std::string>{"es-accion"});
+}
+
+TEST_F(SearchFeatures, SpanishReleasesAreStemmedInSpanish) {
+  // "familia" finds "familias" through the Spanish stemmer.
+  EXPECT_EQ(ids("/api/search?q=familia"), std::set<std::string>{"es-familias"});
+  EXPECT_EQ(ids("/api/search?q=detenci%C3%B3n%20familia"), std::set<std::string>{"es-familias"});
+}
+
+TEST_F(SearchFeatures, OneQueryMeetsBothLanguages) {
+  // "niños" in Spanish releases and "seekers" in English ones, in one search.
+  EXPECT_EQ(ids("/api/search?q=ni%C3%B1os%20OR%20seekers&match=all"),
+            (std::set<std::string>{"es-familias", "es-accion", "en-asylum-seekers"}));
+}
+
+TEST_F(SearchFeatures, HyphenatedWordsMatchHoweverTheyAreTyped) {
+  std::set<std::string> both{"en-covid", "en-covid19"};
+  EXPECT_EQ(ids("/api/search?q=COVID-19"), both);
+  EXPECT_EQ(ids("/api/search?q=covid19"), both);
+  EXPECT_EQ(ids("/api/search?q=covid%2019"), both);
+}
+
+TEST_F(SearchFeatures, GroupedNumbersMatchWithOrWithoutCommas) {
+  EXPECT_EQ(ids("/api/search?q=2500"), std::set<std::string>{"en-covid19"});
+  EXPECT_EQ(ids("/api/search?q=2%2C500"), std::set<std::string>{"en-covid19"});
+}
+
+TEST_F(SearchFeatures, PhraseWithNumberMatches) {
+  EXPECT_EQ(ids("/api/search?q=%22Title%2042%22"), std::set<std::string>{"en-title42"});
+}
+
+TEST_F(SearchFeatures, AcronymFindsTheLongFormAndIsExplained) {
+  json r = server_->get_json("/api/search?q=ICE");
+  std::set<std::string> got;
+  for (const auto& hit : r["results"]) got.insert(hit["id"]);
+  EXPECT_EQ(got, (std::set<std::string>{"en-ice", "en-covid"}));
+  ASSERT_TRUE(r.contains("synonyms"));
+  EXPECT_EQ(r["synonyms"][0]["matched"], "ICE");
+  EXPECT_EQ(r["synonyms"][0]["added"][0], "Immigration and Customs Enforcement");
+}
+
+TEST_F(SearchFeatures, SynonymsCrossLanguages) {
+  EXPECT_EQ(ids("/api/search?q=asylum%20seekers"), (std::set<std::string>{"en-asylum-seekers", "es-familias"}));
+}
+
+TEST_F(SearchFeatures, MatchAnyRanksByHowManyWordsMatch) {
+  json all = server_->get_json("/api/search?q=farmworkers%20tenants");
+  EXPECT_EQ(all["total"], 0);
+  json any = server_->get_json("/api/search?q=farmworkers%20tenants&match=any");
+  EXPECT_EQ(any["total"], 2);
+  EXPECT_EQ(any["match"], "any");
+}
+
+TEST_F(SearchFeatures, BadMatchModeIs400) {
+  json r = server_->get_json("/api/search?q=x&match=some", 400);
+  EXPECT_EQ(r["error"]["code"], "invalid_parameter");
+}
+
+TEST_F(SearchFeatures, DisjunctiveFacetsIgnoreTheirOwnSelection) {
+  json r = server_->get_json("/api/search?topic=Asylum");
+  EXPECT_EQ(r["total"], 3);
+  auto topics = facet(r, "topic");
+  // Every topic still shows what choosing it would add.
+  EXPECT_EQ(topics["Asylum"], 3u);
+  EXPECT_EQ(topics["Public Health"], 2u);
+  EXPECT_EQ(topics["Labor Rights"], 1u);
+  // Other facets apply the topic selection.
+  auto people = facet(r, "spokesperson");
+  EXPECT_EQ(people.count("Rosa Delgado"), 0u);
+  EXPECT_EQ(people["Marcus Bell"], 1u);
+}
+
+TEST_F(SearchFeatures, OtherFacetSelectionsStillNarrowAFacet) {
+  json r = server_->get_json("/api/search?topic=Asylum&type=statement");
+  EXPECT_EQ(r["total"], 0);
+  auto topics = facet(r, "topic");  // topics among statements
+  EXPECT_EQ(topics, (std::map<std::string, uint64_t>{{"Labor Rights", 1}, {"Housing Justice", 1}}));
+}
+
+TEST_F(SearchFeatures, FacetsParameterChoosesWhatIsCounted) {
+  json r = server_->get_json("/api/search?facets=topic,year");
+  EXPECT_TRUE(r["facets"].contains("topic"));
+  EXPECT_TRUE(r["facets"].contains("year"));
+  EXPECT_FALSE(r["facets"].contains("spokesperson"));
+  json none = server_->get_json("/api/search?facets=none");
+  EXPECT_TRUE(none["facets"].empty());
+  server_->get_json("/api/search?facets=colour", 400);
+}
+
+TEST_F(SearchFeatures, MonthHistogramOnlyForShortSpans) {
+  json wide = server_->get_json("/api/search");
+  EXPECT_FALSE(wide["facets"].contains("month"));
+  json narrow = server_->get_json("/api/search?from=2020&to=2021");
+  ASSERT_TRUE(narrow["facets"].contains("month"));
+  auto months = facet(narrow, "month");
+  EXPECT_EQ(months["2020-04"], 1u);
+  EXPECT_EQ(months["2021-08"], 1u);
+}
+
+TEST_F(SearchFeatures, YearHistogramIgnoresTheDateSelection) {
+  json r = server_->get_json("/api/search?from=2020&to=2020");
+  EXPECT_EQ(r["total"], 2);
+  auto years = facet(r, "year");
+  EXPECT_EQ(years.size(), 6u);  // all years stay visible for the histogram
+  EXPECT_EQ(years["2020"], 2u);
+}
+
+TEST_F(SearchFeatures, ExplainShowsEachTermsWeight) {
+  json r = server_->get_json("/api/search?q=extreme%20heat&explain=1");
+  ASSERT_EQ(r["results"].size(), 1u);
+  const json& parts = r["results"][0]["explain"]["terms"];
+  ASSERT_GE(parts.size(), 2u);
+  double sum = 0;
+  for (const auto& p : parts) sum += p["weight"].get<double>();
+  EXPECT_NEAR(sum, r["results"][0]["score"].get<double>(), 1e-6);
+}
+
+TEST_F(SearchFeatures, SuggestCompletesNamesTopicsAndTitles) {
+  json r = server_->get_json("/api/suggest?q=ros");
+  ASSERT_FALSE(r["suggestions"].empty());
+  EXPECT_EQ(r["suggestions"][0]["kind"], "spokesperson");
+  EXPECT_EQ(r["suggestions"][0]["value"], "Rosa Delgado");
+  EXPECT_EQ(r["suggestions"][0]["count"], 2);
+  json by_last_name = server_->get_json("/api/suggest?q=fernan");
+  EXPECT_EQ(by_last_name["suggestions"][0]["value"], "Lucía Fernández");
+  json topic = server_->get_json("/api/suggest?q=public%20he");
+  EXPECT_EQ(topic["suggestions"][0]["kind"], "topic");
+  EXPECT_EQ(topic["suggestions"][0]["value"], "Public Health");
+  json title = server_->get_json("/api/suggest?q=expulsi");
+  bool found = false;
+  for (const auto& s : title["suggestions"]) found |= s["kind"] == "title" && s["id"] == "en-title42";
+  EXPECT_TRUE(found) << title.dump();
+}
+
+TEST_F(SearchFeatures, SuggestWithNothingTypedIsEmpty) {
+  EXPECT_TRUE(server_->get_json("/api/suggest?q=")["suggestions"].empty());
+}
+
+TEST_F(SearchFeatures, QueryWithoutSearchableWordsIs400) {
+  json r = server_->get_json("/api/search?q=%28%28%20%29", 400);
+  EXPECT_EQ(r["error"]["code"], "invalid_parameter");
+}
+
+}  // namespace
+}  // namespace pressroom::testing
