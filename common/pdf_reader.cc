@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -37,17 +38,42 @@ std::string utf8(const poppler::ustring& text) {
   return out;
 }
 
-// ------------------------------------------------------------------ lines
+// ------------------------------------------------------------------ layout
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(collapse_whitespace(std::string_view(text).substr(start, end - start)));
-    start = end + 1;
+// A line of text as set on the page: PDF has no paragraphs, only words at
+// positions, so lines are rebuilt from where the words stand.
+struct Line {
+  std::string text;
+  double left = 0, right = 0, top = 0, bottom = 0;
+  double size = 0;  // font size of its first word
+};
+
+std::vector<Line> lines_of(const poppler::page& page) {
+  std::vector<Line> lines;
+  bool space_pending = false;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    std::string word = utf8(box.text());
+    if (word.empty()) continue;
+    poppler::rectf r = box.bbox();
+    double top = r.y(), bottom = r.y() + r.height(), middle = (top + bottom) / 2;
+    bool same_line = !lines.empty() && middle > lines.back().top && middle < lines.back().bottom &&
+                     r.x() > lines.back().right - 1;
+    if (!same_line) {
+      lines.push_back({word, r.x(), r.x() + r.width(), top, bottom, box.get_font_size()});
+    } else {
+      Line& line = lines.back();
+      // Producers that position every word leave has_space_after unset.
+      if (space_pending || r.x() - line.right > 0.15 * box.get_font_size()) line.text += ' ';
+      line.text += word;
+      line.right = r.x() + r.width();
+      line.top = std::min(line.top, top);
+      line.bottom = std::max(line.bottom, bottom);
+    }
+    space_pending = box.has_space_after();
   }
+  for (Line& line : lines) line.text = collapse_whitespace(line.text);
+  lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); }),
+              lines.end());
   return lines;
 }
 
@@ -60,9 +86,8 @@ std::string shape_of(const std::string& line) {
 }
 
 bool is_page_number(const std::string& line) {
-  std::string key = fold_key(line);
   std::string rest;
-  for (char c : key)
+  for (char c : fold_key(line))
     if (!std::isdigit(static_cast<unsigned char>(c)) && c != ' ' && c != '-' && c != '/' && c != '|') rest.push_back(c);
   return rest.empty() || rest == "page" || rest == "pageof" || rest == "pagina" || rest == "paginade" ||
          rest == "p." || rest == "of";
@@ -70,21 +95,13 @@ bool is_page_number(const std::string& line) {
 
 // Lines that repeat at the top or bottom of most pages (a running title, the
 // organisation's name, "Page 2 of 4") are layout, not text.
-void drop_running_lines(std::vector<std::vector<std::string>>& pages) {
-  if (pages.size() < 2) {
-    for (auto& lines : pages)
-      lines.erase(std::remove_if(lines.begin(), lines.end(), is_page_number), lines.end());
-    return;
-  }
+void drop_running_lines(std::vector<std::vector<Line>>& pages) {
   constexpr size_t kEdge = 3;  // lines looked at at each end of a page
   std::map<std::string, size_t> seen;
   for (const auto& lines : pages) {
     std::vector<std::string> shapes;
-    std::vector<std::string> content;
-    for (const std::string& l : lines)
-      if (!l.empty()) content.push_back(l);
-    for (size_t i = 0; i < content.size(); ++i)
-      if (i < kEdge || i + kEdge >= content.size()) shapes.push_back(shape_of(content[i]));
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (i < kEdge || i + kEdge >= lines.size()) shapes.push_back(shape_of(lines[i].text));
     std::sort(shapes.begin(), shapes.end());
     shapes.erase(std::unique(shapes.begin(), shapes.end()), shapes.end());
     for (const std::string& s : shapes) ++seen[s];
@@ -92,10 +109,10 @@ void drop_running_lines(std::vector<std::vector<std::string>>& pages) {
   size_t threshold = std::max<size_t>(2, (pages.size() + 1) / 2);
   for (auto& lines : pages) {
     lines.erase(std::remove_if(lines.begin(), lines.end(),
-                               [&](const std::string& l) {
-                                 if (l.empty()) return false;
-                                 auto it = seen.find(shape_of(l));
-                                 return is_page_number(l) || (it != seen.end() && it->second >= threshold);
+                               [&](const Line& l) {
+                                 if (is_page_number(l.text)) return true;
+                                 auto it = seen.find(shape_of(l.text));
+                                 return pages.size() > 1 && it != seen.end() && it->second >= threshold;
                                }),
                 lines.end());
   }
@@ -111,51 +128,51 @@ bool starts_list_item(const std::string& line) {
          line[digits + 1] == ' ';
 }
 
-bool ends_sentence(const std::string& line) {
-  if (line.empty()) return false;
-  char last = line.back();
-  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"' || last == ')') return true;
-  return line.size() >= 3 && (line.compare(line.size() - 3, 3, "\xE2\x80\x9D") == 0 ||   // ”
-                              line.compare(line.size() - 3, 3, "\xE2\x80\x99") == 0);   // ’
+double percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[static_cast<size_t>(fraction * static_cast<double>(values.size() - 1))];
 }
 
-size_t char_count(const std::string& text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(),
-                                           [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Lines → paragraphs. PDF text has no paragraphs, only lines: a blank line, a
-// list item, or a line that stops well short of the page's measure ends one.
-std::vector<std::string> paragraphs_of(const std::vector<std::string>& lines) {
-  std::vector<size_t> lengths;
-  for (const std::string& l : lines)
-    if (!l.empty()) lengths.push_back(char_count(l));
-  if (lengths.empty()) return {};
-  std::sort(lengths.begin(), lengths.end());
-  size_t measure = lengths[lengths.size() * 9 / 10];  // a full line, ignoring the odd wide one
+// Lines → paragraphs. A paragraph ends at extra space between lines, a
+// change of type size, a list item, a jump back up the page (a new column),
+// or a line that stops well short of the measure (a heading, a last line).
+std::vector<std::string> paragraphs_of(const std::vector<Line>& lines) {
+  if (lines.empty()) return {};
+  std::vector<double> widths, gaps;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    widths.push_back(lines[i].right - lines[i].left);
+    if (i > 0 && std::abs(lines[i].size - lines[i - 1].size) < 0.5 && lines[i].top > lines[i - 1].bottom - 1)
+      gaps.push_back(lines[i].top - lines[i - 1].bottom);
+  }
+  double measure = percentile(widths, 0.9);
+  double usual_gap = gaps.empty() ? 0 : percentile(gaps, 0.5);
 
   std::vector<std::string> out;
   std::string current;
-  auto flush = [&] {
-    if (!current.empty()) out.push_back(std::move(current));
-    current.clear();
-  };
-  for (const std::string& line : lines) {
-    if (line.empty()) {
-      flush();
-      continue;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (i > 0) {
+      const Line& previous = lines[i - 1];
+      double gap = line.top - previous.bottom;
+      bool breaks = gap > usual_gap + 0.35 * line.size || line.top < previous.top - 1 ||
+                    std::abs(line.size - previous.size) > 0.1 * std::max(line.size, previous.size) ||
+                    starts_list_item(line.text) || previous.right - previous.left < 0.7 * measure;
+      if (breaks && !current.empty()) {
+        out.push_back(std::move(current));
+        current.clear();
+      }
     }
-    if (starts_list_item(line)) flush();
     if (!current.empty()) {
+      // A word broken at the end of a line keeps its hyphen: most line-end
+      // hyphens in reports are real ones (well-known, U.S.-Mexico).
       bool hyphen = current.back() == '-' && current.size() > 1 &&
                     std::isalpha(static_cast<unsigned char>(current[current.size() - 2]));
       if (!hyphen) current += ' ';
     }
-    current += line;
-    bool short_line = char_count(line) * 10 < measure * 7;
-    if (short_line || (ends_sentence(line) && char_count(line) * 10 < measure * 9)) flush();
+    current += line.text;
   }
-  flush();
+  if (!current.empty()) out.push_back(std::move(current));
   return out;
 }
 
@@ -195,31 +212,25 @@ bool looks_like_title(const std::string& line) {
   return key.rfind("http", 0) != 0 && key.rfind("www.", 0) != 0;
 }
 
-// The title as set on page 1: the words in the largest type, when that type
-// stands out from the text; nullopt when the page has no such words.
-std::optional<std::string> largest_type_on(const poppler::page& page) {
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  if (boxes.empty()) return std::nullopt;
+// The title as set on page 1: the first run of lines in the largest type,
+// when that type stands out from the text; nullopt otherwise.
+std::optional<std::string> largest_type(const std::vector<Line>& lines) {
+  if (lines.empty()) return std::nullopt;
   std::vector<double> sizes;
-  for (const auto& box : boxes) sizes.push_back(box.get_font_size());
-  std::vector<double> sorted = sizes;
-  std::sort(sorted.begin(), sorted.end());
-  double median = sorted[sorted.size() / 2];
-  double largest = sorted.back();
-  if (largest < median * 1.25) return std::nullopt;
+  for (const Line& l : lines) sizes.push_back(l.size);
+  double usual = percentile(sizes, 0.5), largest = percentile(sizes, 1.0);
+  if (largest < usual * 1.25) return std::nullopt;
   std::string title;
   bool started = false;
-  for (size_t i = 0; i < boxes.size(); ++i) {
-    bool big = sizes[i] >= largest * 0.97;
-    if (!big) {
-      if (started) break;  // the first run of the largest type only
+  for (const Line& line : lines) {
+    if (line.size < largest * 0.97) {
+      if (started) break;
       continue;
     }
     started = true;
-    title += utf8(boxes[i].text());
-    if (boxes[i].has_space_after() || i + 1 < boxes.size()) title += ' ';
+    if (!title.empty()) title += ' ';
+    title += line.text;
   }
-  title = collapse_whitespace(title);
   if (!looks_like_title(title)) return std::nullopt;
   return title;
 }
@@ -251,18 +262,12 @@ ReadBatch PdfReader::read(const std::string& file, std::string_view content,
     return batch;
   }
 
-  std::vector<std::vector<std::string>> pages;
-  std::optional<std::string> big_title;
+  std::vector<std::vector<Line>> pages;
   for (int i = 0; i < page_count; ++i) {
     std::unique_ptr<poppler::page> page(document->create_page(i));
-    if (!page) {
-      pages.emplace_back();
-      continue;
-    }
-    pages.push_back(lines_of(utf8(page->text())));
-    if (i == 0) big_title = largest_type_on(*page);
+    pages.push_back(page ? lines_of(*page) : std::vector<Line>());
   }
-  std::vector<std::string> first_page_lines = pages.front();
+  std::vector<Line> first_page = pages.front();
   drop_running_lines(pages);
 
   std::vector<std::string> paragraphs;
@@ -283,11 +288,11 @@ ReadBatch PdfReader::read(const std::string& file, std::string_view content,
     release.title = info_title;
     release.provenance["title"] = Provenance::Source;
   } else {
-    std::optional<std::string> title = big_title;
+    std::optional<std::string> title = largest_type(first_page);
     if (!title)
-      for (const std::string& line : first_page_lines)
-        if (looks_like_title(line)) {
-          title = line;
+      for (const Line& line : first_page)
+        if (looks_like_title(line.text)) {
+          title = line.text;
           break;
         }
     if (title) {
@@ -296,9 +301,9 @@ ReadBatch PdfReader::read(const std::string& file, std::string_view content,
     }
   }
 
-  std::string first_page;
-  for (const std::string& line : first_page_lines) first_page += line + "\n";
-  if (auto date = find_written_date(first_page)) {
+  std::string first_page_text;
+  for (const Line& line : first_page) first_page_text += line.text + "\n";
+  if (auto date = find_written_date(first_page_text)) {
     release.date = *date;
     release.provenance["date"] = Provenance::Extracted;
   } else {
@@ -318,6 +323,9 @@ ReadBatch PdfReader::read(const std::string& file, std::string_view content,
     release.summary = subject;
     release.provenance["summary"] = Provenance::Source;
   }
+  // The title set at the top of page 1 is the title, not body text.
+  if (!paragraphs.empty() && fold_key(paragraphs.front()) == fold_key(release.title))
+    paragraphs.erase(paragraphs.begin());
   for (const std::string& p : paragraphs) {
     if (!release.body.empty()) release.body += "\n\n";
     release.body += p;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "server/routes.h"
+#include "server/web_routes.h"
 
 namespace pressroom {
 namespace {
@@ -39,6 +40,7 @@ HttpServer::HttpServer(ServerConfig config)
     refuse_method(res);
     return httplib::Server::HandlerResponse::Handled;
   });
+  if (config_.web_dir.empty()) config_.web_dir = PRESSROOM_WEB_DIR;
   if (config_.access_log) {
     http_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
@@ -46,6 +48,7 @@ HttpServer::HttpServer(ServerConfig config)
     });
   }
   register_routes(http_, pool_, config_);
+  register_web_routes(http_, pool_, config_);
 }
 
 HttpServer::~HttpServer() { stop(); }

@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
   app.add_option("--synonyms", config.synonyms_path,
                  "Synonyms file: a YAML list of groups, e.g. - [ICE, Immigration and Customs Enforcement]")
       ->check(CLI::ExistingFile);
+  app.add_option("--cors-origin", config.cors_origins,
+                 "Origin allowed to call the API from another site (repeatable), e.g. https://www.example.org");
+  app.add_option("--public-url", config.public_url,
+                 "Public base URL of the archive, for links in feeds and the widget (default: from the Host header)");
+  app.add_option("--web-dir", config.web_dir, "Folder of the search page's static files (default: the source tree's web/)");
   app.add_flag("-q,--quiet", quiet, "No access log");
   CLI11_PARSE(app, argc, argv);
   config.access_log = !quiet;

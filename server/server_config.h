@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace pressroom {
 
@@ -20,6 +21,12 @@ struct ServerConfig {
   bool access_log = true;
   // Query-time synonyms (YAML list of groups); empty = none.
   std::string synonyms_path;
+  // Origins allowed to call the API from other sites (the embedded search box),
+  // e.g. "https://www.example.org"; empty = same-origin only.
+  std::vector<std::string> cors_origins;
+  // The archive's public base URL for links in feeds, sitemaps and the widget
+  // (e.g. "https://archive.example.org"); empty = taken from the Host header.
+  std::string public_url;
 };
 
 }  // namespace pressroom

@@ -208,6 +208,39 @@ TEST(MarkdownReader, WithoutFrontMatterTakesTheTitleFromTheFirstHeading) {
   EXPECT_EQ(r.provenance.at("title"), Provenance::Extracted);
 }
 
+TEST(MarkdownReader, AHashLineInsideACodeBlockIsNotAHeading) {
+  const std::string content =
+      "Install the tool:\n"
+      "\n"
+      "```sh\n"
+      "# run as root\n"
+      "make install\n"
+      "```\n"
+      "\n"
+      "# Families Held at Dilley\n";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Families Held at Dilley");
+}
+
+TEST(MarkdownReader, TheHeadingTitleLeavesOutClosingHashes) {
+  ReadBatch batch = read("# Families Held at Dilley ##\n\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Families Held at Dilley");
+}
+
+TEST(MarkdownReader, ASetextLevelOneHeadingIsATitle) {
+  ReadBatch batch = read("Families Held at Dilley\n=======================\n\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Families Held at Dilley");
+}
+
+TEST(MarkdownReader, TheHeadingTitleIsPlainText) {
+  ReadBatch batch = read("# Families *held* at [Dilley](https://example.org)\n\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Families held at Dilley");
+}
+
 TEST(MarkdownReader, FrontMatterWithoutTitleAlsoTakesTheFirstHeading) {
   ReadBatch batch = read("---\ndate: 2020-11-18\n---\n## Not level one\n\n# The Title\n\nBody.\n");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

@@ -94,7 +94,14 @@ TEST(ReleaseValidation, RejectsInvalidUtf8InAnyTextField) {
       {"topics", [](Release& r, const std::string& v) { r.topics.push_back(v); }},
       {"spokespeople", [](Release& r, const std::string& v) { r.spokespeople.push_back(v); }},
       {"contacts", [](Release& r, const std::string& v) { r.contacts.push_back(v); }},
-      {"quote", [](Release& r, const std::string& v) { r.quotes.push_back({v, "Ana Ruiz", "", "", ""}); }},
+      {"quote text", [](Release& r, const std::string& v) { r.quotes.push_back({v, "Ana Ruiz", "", "", ""}); }},
+      {"quote speaker", [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", v, "", "", ""}); }},
+      {"quote role", [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", v, "", ""}); }},
+      {"quote organisation",
+       [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", "", v, ""}); }},
+      {"quote paragraph",
+       [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", "", "", v}); }},
+      {"url", [](Release& r, const std::string& v) { r.url = v; }},
   };
   for (const auto& [name, spoil] : fields) {
     Release r = valid_release();

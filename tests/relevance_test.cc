@@ -64,7 +64,8 @@ std::vector<JudgedQuery> load_judged_queries() {
       query.qid = j.at("qid").get<int>();
       query.q = j.at("q").get<std::string>();
       query.note = j.value("note", "");
-      for (const auto& [name, value] : j.value("params", nlohmann::json::object()).items()) {
+      const nlohmann::json params = j.value("params", nlohmann::json::object());
+      for (const auto& [name, value] : params.items()) {
         if (value.is_array()) {
           for (const auto& each : value) query.params.emplace(name, each.get<std::string>());
         } else {
@@ -192,15 +193,32 @@ TEST_F(Relevance, MeanNdcgAt10OnTheJudgedSetIsAtLeast0_8) {
     for (const auto& [name, value] : query.params) report << "  [" << name << "=" << value << "]";
     report << "\n";
     if (score < kMinMeanNdcg) {
-      // What the search work needs to see: the best releases that did not make the page.
+      // What the search work needs to see: the grade at each rank, and the
+      // best releases that did not make the page.
+      report << "           grades by rank:";
+      for (const std::string& id : ranked) {
+        auto it = query.grades.find(id);
+        report << " " << (it == query.grades.end() ? 0 : it->second);
+      }
       std::set<std::string> shown(ranked.begin(), ranked.end());
       std::vector<std::pair<int, std::string>> missed;
       for (const auto& [id, grade] : query.grades) {
         if (grade >= 2 && !shown.count(id)) missed.emplace_back(grade, id);
       }
       std::sort(missed.rbegin(), missed.rend());
-      report << "           " << ranked.size() << " hit(s); missing:";
+      report << "; missing:";
       for (const auto& [grade, id] : missed) report << " " << id << " (" << grade << ")";
+      report << "\n";
+    }
+    // Unjudged releases on the page: either noise or a judgement to add
+    // (new corpus sections bring releases nobody has judged yet).
+    std::vector<std::string> unjudged;
+    for (const std::string& id : ranked) {
+      if (!query.grades.count(id)) unjudged.push_back(id);
+    }
+    if (!unjudged.empty()) {
+      report << "           unjudged on the page:";
+      for (const std::string& id : unjudged) report << " " << id;
       report << "\n";
     }
   }
