@@ -3,10 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/date_text.h"
 #include "common/dates.h"
@@ -168,8 +170,11 @@ bool same_site(std::string_view part, const std::vector<std::string>& site_names
   for (const std::string& name : site_names) {
     std::string site = fold_key(name);
     if (site.empty()) continue;
-    // "Puentes" against "Puentes Human Rights Center", or a host's first label.
-    if (key == site || site.rfind(key + " ", 0) == 0 || key.rfind(site + " ", 0) == 0) return true;
+    // "Puentes" against "Puentes Human Rights Center"; "Puentes El Paso"
+    // against the host's first label, "puentes". A long part is a headline
+    // that happens to start with the name ("Puentes Sues County ...").
+    if (key == site || site.rfind(key + " ", 0) == 0) return true;
+    if (key.rfind(site + " ", 0) == 0 && std::count(key.begin(), key.end(), ' ') < 4) return true;
   }
   return false;
 }
@@ -182,20 +187,37 @@ bool looks_like_site_name(std::string_view part, std::string_view separator) {
 }
 
 // "Families Reunited | Puentes" → "Families Reunited". A suffix or prefix that
-// matches a known site name goes; without one, a short last part after " | "
-// (or, for dashes, one or two words) is taken for the site's name.
+// matches a known site name goes; so does a suffix when the rest stands on
+// the page by itself as a block (the headline) and the suffix does not.
+// With `guess`, a short last part after " | " (or, for dashes, one or two
+// words) is taken for the site's name too.
 std::string strip_site_name(const std::string& title, const std::vector<std::string>& site_names,
-                            bool guess) {
+                            const std::unordered_set<std::string>& page_blocks, bool guess) {
+  // Surer signs first, over every separator: a known site name at either
+  // end, then the headline standing alone on the page; then the guess.
   for (std::string_view separator : kTitleSeparators) {
     size_t last = title.rfind(separator);
-    if (last != std::string::npos && last > 0) {
-      std::string_view suffix = std::string_view(title).substr(last + separator.size());
-      if (same_site(suffix, site_names) || (guess && looks_like_site_name(suffix, separator)))
-        return collapse_whitespace(title.substr(0, last));
-    }
+    if (last == std::string::npos || last == 0) continue;
+    std::string_view suffix = std::string_view(title).substr(last + separator.size());
+    if (same_site(suffix, site_names)) return collapse_whitespace(title.substr(0, last));
     size_t first = title.find(separator);
-    if (first != std::string::npos && first > 0 && same_site(title.substr(0, first), site_names))
+    if (same_site(title.substr(0, first), site_names))
       return collapse_whitespace(title.substr(first + separator.size()));
+  }
+  for (std::string_view separator : kTitleSeparators) {
+    size_t last = title.rfind(separator);
+    if (last == std::string::npos || last == 0) continue;
+    std::string_view suffix = std::string_view(title).substr(last + separator.size());
+    std::string rest = collapse_whitespace(title.substr(0, last));
+    if (page_blocks.count(fold_key(rest)) && !page_blocks.count(fold_key(suffix))) return rest;
+  }
+  if (guess) {
+    for (std::string_view separator : kTitleSeparators) {
+      size_t last = title.rfind(separator);
+      if (last == std::string::npos || last == 0) continue;
+      std::string_view suffix = std::string_view(title).substr(last + separator.size());
+      if (looks_like_site_name(suffix, separator)) return collapse_whitespace(title.substr(0, last));
+    }
   }
   return title;
 }
@@ -297,15 +319,21 @@ const GumboNode* content_root(const GumboNode* body, const html::TextSizes& size
   return densest_block(body, sizes);
 }
 
-// The first <time> of `scope` outside its side furniture; an article's own
-// <header> and <footer> are where the date usually is, so they are searched.
+// The first <time> of `scope` outside its chrome and widgets; an article's
+// own <header> and <footer> are where the date usually is, so they are
+// searched.
 const GumboNode* first_time(const GumboNode* scope, const html::TextSizes& sizes) {
   const GumboNode* found = nullptr;
   html::walk(scope, [&](const GumboNode* node) {
     if (found || node->type != GUMBO_NODE_ELEMENT) return false;
-    if (node != scope && html::is_chrome_in(node, scope, sizes) && !is_tag(node, GUMBO_TAG_HEADER) &&
-        !is_tag(node, GUMBO_TAG_FOOTER))
-      return false;
+    if (node != scope) {
+      // Related links and share boxes carry other releases' dates, however big.
+      html::Chrome chrome = sizes.chrome(node);
+      if (chrome == html::Chrome::Always || chrome == html::Chrome::Widget) return false;
+      if (chrome == html::Chrome::Furniture && !is_tag(node, GUMBO_TAG_HEADER) &&
+          !is_tag(node, GUMBO_TAG_FOOTER) && html::is_chrome_in(node, scope, sizes))
+        return false;
+    }
     if (is_tag(node, GUMBO_TAG_TIME)) {
       found = node;
       return false;
@@ -370,8 +398,8 @@ std::string type_from_meta(const PageMeta& meta) {
   return {};
 }
 
-Release full_page(const html::Document& page, const PageMeta& meta, const std::string& page_url,
-                  const std::string& url) {
+Release full_page(const html::Document& page, const std::optional<html::TextSizes>& sizes, const PageMeta& meta,
+                  const std::string& page_url, const std::string& url) {
   Release release;
   const json& ld = meta.article;
   auto ld_field = [&](const char* key) {
@@ -379,23 +407,27 @@ Release full_page(const html::Document& page, const PageMeta& meta, const std::s
     return it == ld.end() ? std::string() : html::normalize_space(ld_string(*it));
   };
   const GumboNode* body = page.body();
-  std::optional<html::TextSizes> sizes;
-  const GumboNode* root = nullptr;
-  if (body) {
-    sizes.emplace(body);
-    root = content_root(body, *sizes);
-  }
+  const GumboNode* root = body ? content_root(body, *sizes) : nullptr;
 
   // Title.
   std::vector<std::string> sites = site_names(meta, page_url);
-  Field title = first_of({strip_site_name(meta.get("og:title"), sites, false),
-                          strip_site_name(meta.get("twitter:title"), sites, false), ld_field("headline")});
+  const std::unordered_set<std::string> no_blocks;
+  Field title = first_of({strip_site_name(meta.get("og:title"), sites, no_blocks, false),
+                          strip_site_name(meta.get("twitter:title"), sites, no_blocks, false),
+                          ld_field("headline")});
   if (title.value.empty() && root) {
     const GumboNode* h1 = html::find_first(root, is_heading1);
     if (!h1) h1 = html::find_first(body, [&](const GumboNode* n) { return is_heading1(n); });
     if (h1) title = {inline_text(h1), Provenance::Extracted};
   }
-  if (title.value.empty()) title = {strip_site_name(meta.title_element, sites, true)};
+  if (title.value.empty() && !meta.title_element.empty()) {
+    std::unordered_set<std::string> blocks;
+    if (body) {
+      auto skip = [&](const GumboNode* n) { return html::is_chrome_in(n, body, *sizes); };
+      for (const std::string& block : html::paragraphs(body, skip)) blocks.insert(fold_key(block));
+    }
+    title = {strip_site_name(meta.title_element, sites, blocks, true)};
+  }
   set(release, &Release::title, "title", title);
 
   // Date: article:published_time, <time datetime>, JSON-LD, other metas.
@@ -451,6 +483,11 @@ Release full_page(const html::Document& page, const PageMeta& meta, const std::s
 ReadBatch HtmlReader::read(const std::string& file, std::string_view content,
                            const std::string& default_id) const {
   ReadBatch batch;
+  if (size_t depth = html::nesting_estimate(content); depth > html::kMaxNesting) {
+    batch.issues.push_back({file, 0, "HTML nested too deeply to read (about " + std::to_string(depth) +
+                                         " levels; real pages stay under " + std::to_string(html::kMaxNesting) + ")"});
+    return batch;
+  }
   html::Document page(content);
   PageMeta meta = read_meta(page);
 
@@ -475,7 +512,9 @@ ReadBatch HtmlReader::read(const std::string& file, std::string_view content,
                           : base_href.empty()             ? page_url
                                                           : resolve_url(page_url, base_href);
 
-  std::vector<ListingEntry> entries = find_listing_entries(page, link_base);
+  std::optional<html::TextSizes> sizes;
+  if (page.body()) sizes.emplace(page.body());
+  std::vector<ListingEntry> entries = find_listing_entries(page, link_base, sizes ? &*sizes : nullptr);
   if (!entries.empty()) {
     std::string lang = first_of({html::normalize_space(meta.lang), meta.get("og:locale")}).value;
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -488,7 +527,7 @@ ReadBatch HtmlReader::read(const std::string& file, std::string_view content,
       set(release, &Release::date, "date", {entry.date, Provenance::Extracted});
       set(release, &Release::type, "type", {entry.type, Provenance::Extracted});
       set(release, &Release::summary, "summary", {entry.summary, Provenance::Extracted});
-      set(release, &Release::lang, "lang", {lang});
+      set(release, &Release::lang, "lang", {entry.lang.empty() ? lang : entry.lang});
       release.body = std::move(entry.summary);
       release.provenance[kListingMarker] = Provenance::Extracted;
       release.source = file;
@@ -498,7 +537,7 @@ ReadBatch HtmlReader::read(const std::string& file, std::string_view content,
     return batch;
   }
 
-  Release release = full_page(page, meta, page_url, page_url.empty() ? declared_url : page_url);
+  Release release = full_page(page, sizes, meta, page_url, page_url.empty() ? declared_url : page_url);
   release.id = default_id;
   release.source = file;
   release.source_line = 1;

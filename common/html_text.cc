@@ -17,7 +17,8 @@ namespace {
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 
@@ -99,9 +100,9 @@ bool is_furniture(GumboTag tag) {
          tag == GUMBO_TAG_FORM;
 }
 
-// Words in a class or id that name page furniture rather than content, as
+// Words in a class or id that name widgets rather than content, as
 // WordPress, Drupal and the common share/consent plugins spell them.
-constexpr std::array<const char*, 33> kChromeWords = {
+constexpr std::array<const char*, 33> kWidgetWords = {
     "share",        "sharing",     "social",       "cookie",      "consent",     "gdpr",
     "newsletter",   "subscribe",   "signup",       "breadcrumb",  "related",     "comment",
     "sidebar",      "skip-link",   "skiplink",     "skip-to",     "caption",     "credit",
@@ -109,24 +110,35 @@ constexpr std::array<const char*, 33> kChromeWords = {
     "menu",         "toolbar",     "sr-only",      "screen-reader", "visually-hidden",
     "addtoany",     "a2a_",        "advert",       "sponsor"};
 
-bool names_chrome(std::string_view names) {
+// Words that name the structure of a page around its content.
+constexpr std::array<const char*, 5> kFurnitureWords = {"header", "footer", "navigation", "navbar",
+                                                       "masthead"};
+
+template <size_t N>
+bool names_any(std::string_view names, const std::array<const char*, N>& words) {
   if (names.empty()) return false;
   std::string lower = ascii_lower(names);
-  for (const char* word : kChromeWords)
+  for (const char* word : words)
     if (lower.find(word) != std::string::npos) return true;
   return false;
 }
 
+bool names_widget(std::string_view names) { return names_any(names, kWidgetWords); }
+bool names_furniture(std::string_view names) { return names_any(names, kFurnitureWords); }
+
 // Paragraphs that are a photo credit or a share prompt, not release text.
 bool is_credit_or_prompt(const std::string& paragraph) {
   if (paragraph.size() > 300) return false;
-  std::string lower = ascii_lower(paragraph.substr(0, 24));
+  std::string lower = ascii_lower(paragraph.size() <= 30 ? paragraph : paragraph.substr(0, 24));
   for (const char* prefix : {"photo:", "photo credit", "photo by", "photo courtesy", "photos:", "(photo",
                              "foto:", "fotos:", "foto de", "foto cortes", "crédito", "credito",
                              "image:", "image credit", "courtesy of", "cortesía", "cortesia"})
     if (lower.rfind(prefix, 0) == 0) return true;
+  // Share prompts, and the conventional release markers that frame the text.
   for (const char* prompt : {"share", "share this", "share this:", "share:", "tweet", "print", "email",
-                             "compartir", "compartir:", "comparte", "imprimir"})
+                             "compartir", "compartir:", "comparte", "imprimir", "for immediate release",
+                             "for immediate release:", "para publicación inmediata", "para difusión inmediata",
+                             "###", "# # #", "-30-", "- 30 -"})
     if (lower == prompt) return true;
   return false;
 }
@@ -213,6 +225,49 @@ const GumboNode* Document::body() const {
 }
 
 // ------------------------------------------------------------------ helpers
+
+size_t nesting_estimate(std::string_view html) {
+  // Elements that never nest: void ones, and those a parser closes by itself.
+  static const std::array<std::string_view, 26> kUncounted = {
+      "area", "base", "br",   "col", "embed", "hr",    "img", "input",  "link", "meta", "source", "track", "wbr",
+      "p",    "li",   "td",   "th",  "tr",    "dt",    "dd",  "option", "param", "keygen", "basefont", "frame", "colgroup"};
+  size_t depth = 0, deepest = 0;
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    if (html.compare(pos, 4, "<!--") == 0) {
+      size_t end = html.find("-->", pos + 4);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    size_t name_start = pos + (closing ? 2 : 1);
+    size_t name_end = name_start;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    if (name_end == name_start) {
+      ++pos;
+      continue;
+    }
+    std::string name = ascii_lower(html.substr(name_start, name_end - name_start));
+    size_t tag_end = html.find('>', name_end);
+    if (tag_end == std::string_view::npos) break;
+    pos = tag_end + 1;
+    if (std::find(kUncounted.begin(), kUncounted.end(), name) != kUncounted.end()) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (html[tag_end - 1] == '/') continue;
+    deepest = std::max(deepest, ++depth);
+    if (name == "script" || name == "style" || name == "textarea" || name == "title") {
+      // Raw text: a '<' inside is not a tag.
+      size_t end = ascii_lower(html.substr(pos, std::min<size_t>(html.size() - pos, 1 << 20))).find("</" + name);
+      if (end == std::string::npos) break;
+      pos += end;
+    }
+  }
+  return deepest;
+}
 
 bool is_tag(const GumboNode* node, GumboTag tag) {
   return node && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
@@ -302,21 +357,24 @@ std::string inline_text(const GumboNode* node) {
 // ------------------------------------------------------------------ chrome
 
 Chrome chrome_of(const GumboNode* node) {
-  if (!node || node->type != GUMBO_NODE_ELEMENT) return node && node->type == GUMBO_NODE_TEMPLATE ? Chrome::Always : Chrome::None;
+  if (!node) return Chrome::None;
+  if (node->type == GUMBO_NODE_TEMPLATE) return Chrome::Always;
+  if (node->type != GUMBO_NODE_ELEMENT) return Chrome::None;
   GumboTag tag = node->v.element.tag;
   if (is_never_text(tag)) return Chrome::Always;
   std::string role = ascii_lower(attribute(node, "role"));
   if (role == "navigation" || role == "search" || role == "menu" || role == "menubar") return Chrome::Always;
   if (role == "main") return Chrome::None;
+  if (names_widget(attribute(node, "class")) || names_widget(attribute(node, "id"))) return Chrome::Widget;
   if (role == "banner" || role == "contentinfo" || role == "complementary" || role == "dialog" ||
       role == "alertdialog")
-    return Chrome::Likely;
+    return Chrome::Furniture;
   if (is_furniture(tag) || has_attribute(node, "hidden") || attribute(node, "aria-hidden") == "true")
-    return Chrome::Likely;
+    return Chrome::Furniture;
   std::string style = ascii_lower(attribute(node, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  if (style.find("display:none") != std::string::npos) return Chrome::Likely;
-  if (names_chrome(attribute(node, "class")) || names_chrome(attribute(node, "id"))) return Chrome::Likely;
+  if (style.find("display:none") != std::string::npos) return Chrome::Furniture;
+  if (names_furniture(attribute(node, "class")) || names_furniture(attribute(node, "id"))) return Chrome::Furniture;
   return Chrome::None;
 }
 
@@ -329,7 +387,10 @@ TextSizes::TextSizes(const GumboNode* root) {
     bool in_paragraph;
   };
   std::vector<Frame> stack;
-  stack.push_back({root, 0, &sizes_[root], false, false});
+  sizes_.reserve(1024);
+  Sizes* root_sizes = &sizes_[root];
+  root_sizes->chrome = chrome_of(root);
+  stack.push_back({root, 0, root_sizes, false, false});
   while (!stack.empty()) {
     Frame& frame = stack.back();
     const GumboVector* children = children_of(frame.node);
@@ -340,12 +401,16 @@ TextSizes::TextSizes(const GumboNode* root) {
         frame.sizes->text += n;
         if (frame.in_link) frame.sizes->link += n;
         if (frame.in_paragraph) frame.sizes->paragraph += n;
-      } else if (child->type == GUMBO_NODE_ELEMENT && chrome_of(child) != Chrome::Always) {
+      } else if (child->type == GUMBO_NODE_ELEMENT) {
+        Chrome chrome = chrome_of(child);
+        if (chrome == Chrome::Always) continue;
         GumboTag tag = child->v.element.tag;
         bool link = frame.in_link || (tag == GUMBO_TAG_A && has_attribute(child, "href"));
         bool paragraph = frame.in_paragraph || tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE ||
                          tag == GUMBO_TAG_BLOCKQUOTE;
-        stack.push_back({child, 0, &sizes_[child], link, paragraph});
+        Sizes* sizes = &sizes_[child];
+        sizes->chrome = chrome;
+        stack.push_back({child, 0, sizes, link, paragraph});
       }
       continue;
     }
@@ -364,6 +429,11 @@ const TextSizes::Sizes* TextSizes::find(const GumboNode* node) const {
   return it == sizes_.end() ? nullptr : &it->second;
 }
 
+Chrome TextSizes::chrome(const GumboNode* node) const {
+  const Sizes* s = find(node);
+  return s ? s->chrome : chrome_of(node);
+}
+
 size_t TextSizes::text(const GumboNode* node) const {
   const Sizes* s = find(node);
   return s ? s->text : 0;
@@ -378,10 +448,11 @@ size_t TextSizes::paragraph_text(const GumboNode* node) const {
 }
 
 bool is_chrome_in(const GumboNode* node, const GumboNode* scope, const TextSizes& sizes) {
-  switch (chrome_of(node)) {
+  switch (sizes.chrome(node)) {
     case Chrome::Always:
       return true;
-    case Chrome::Likely:
+    case Chrome::Furniture:
+    case Chrome::Widget:
       return sizes.text(node) * 2 < sizes.text(scope) || sizes.text(scope) == 0;
     case Chrome::None:
       break;

@@ -39,6 +39,16 @@ class Document {
   GumboOutput* output_ = nullptr;
 };
 
+// An upper estimate of how deeply the elements of `html` nest, read from its
+// tags alone (comments, script and style contents, void elements, self-closed
+// tags and elements whose end tag may be left out are not counted). Gumbo's
+// parse time grows with the cube of the nesting depth, so a reader refuses a
+// page nested far deeper than any real one instead of stalling on it.
+size_t nesting_estimate(std::string_view html);
+
+// The deepest nesting_estimate a reader parses.
+inline constexpr size_t kMaxNesting = 5000;
+
 // True for an element with this tag.
 bool is_tag(const GumboNode* node, GumboTag tag);
 
@@ -67,16 +77,18 @@ std::string inline_text(const GumboNode* node);
 
 // How an element stands to the text of a release.
 enum class Chrome {
-  None,    // may hold release text
-  Always,  // never does: scripts, navigation, forms controls, media, captions
-  Likely,  // page furniture (header, footer, aside, form, share/cookie/related
-           // blocks by class or id, hidden): dropped unless it holds the bulk
-           // of the text around it, as when a whole page sits in one <form>
+  None,       // may hold release text
+  Always,     // never does: scripts, navigation, form controls, media, captions
+  Furniture,  // page structure around the text: header, footer, aside, form,
+              // banner/contentinfo roles, header/footer/navigation by class or
+              // id, hidden elements. An entry's own header holds its date.
+  Widget,     // share buttons, cookie and consent banners, newsletter boxes,
+              // breadcrumbs, related links, comments, sidebars, skip links,
+              // captions and credits, by the words of their class or id
 };
 
-// Classifies one element by its tag, role, hidden/aria-hidden attributes and
-// the words of its class and id (share, social, cookie, consent, newsletter,
-// breadcrumb, related, comment, sidebar, skip-link, caption, credit, ...).
+// Classifies one element by its tag, role, hidden/aria-hidden/style
+// attributes and the words of its class and id.
 Chrome chrome_of(const GumboNode* node);
 
 // Text sizes of every element, computed once so that the heuristics that
@@ -88,17 +100,22 @@ class TextSizes {
   size_t text(const GumboNode* node) const;
   size_t link_text(const GumboNode* node) const;       // inside <a href>
   size_t paragraph_text(const GumboNode* node) const;  // inside <p>, <pre>, <blockquote>
+  // chrome_of(node), remembered: the heuristics ask for it many times.
+  Chrome chrome(const GumboNode* node) const;
 
  private:
   struct Sizes {
     size_t text = 0, link = 0, paragraph = 0;
+    Chrome chrome = Chrome::None;
   };
   const Sizes* find(const GumboNode* node) const;
   std::unordered_map<const GumboNode*, Sizes> sizes_;
 };
 
 // True when `node` should be left out of the text of `scope`: Always chrome,
-// or Likely chrome holding less than half of the scope's text.
+// or Furniture or Widget holding less than half of the scope's text (so that
+// a page wrapped whole in one <form>, or a wrapper with "has-sidebar" in its
+// class, still gives its text).
 bool is_chrome_in(const GumboNode* node, const GumboNode* scope, const TextSizes& sizes);
 
 // The paragraphs of readable text under `root`, in document order: block

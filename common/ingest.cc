@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <exception>
 
+#include "common/metadata_extractor.h"
 #include "common/release_validation.h"
 
 namespace pressroom {
 
 ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::string_view content,
-                 const std::string& default_id, int first_line) {
+                 const std::string& default_id, int first_line, const ExtractionContext* context) {
   ReadBatch raw;
   try {
     raw = first_line > 0 ? reader.read_lines(file, content, default_id, first_line)
@@ -21,6 +22,14 @@ ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::strin
   ReadBatch out;
   out.issues = std::move(raw.issues);
   for (Release& release : raw.releases) {
+    if (context) {
+      try {
+        enrich(release, *context);
+      } catch (const std::exception&) {
+        // Extraction is best effort and never throws by contract; should it
+        // anyway, the release is still judged on what its source gave.
+      }
+    }
     if (auto reason = normalize_and_validate(release)) {
       out.issues.push_back({file, release.source_line, *reason});
       continue;

@@ -10,12 +10,18 @@
 
 namespace pressroom {
 
-// Reads `content` with `reader` and returns only releases that are valid and
+struct ExtractionContext;  // metadata_extractor.h
+
+// Reads `content` with `reader`, recovers the metadata each release lacks
+// with enrich(release, *context) when `context` is given (nullptr: releases
+// are validated as read), and returns only releases that are valid and
 // normalised (normalize_and_validate); each rejected record becomes a
 // ReadIssue with its file and line. Never throws for bad content.
 // `first_line` > 0 reads `content` as a chunk of whole lines of a
 // line-oriented format starting at that line (CorpusReader::read_lines).
+// `context` is only read, so one may serve many threads at once.
 ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::string_view content,
-                 const std::string& default_id, int first_line = 0);
+                 const std::string& default_id, int first_line = 0,
+                 const ExtractionContext* context = nullptr);
 
 }  // namespace pressroom

@@ -204,16 +204,24 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
 
   Entry entry{node, {}};
   std::unordered_set<const GumboNode*> title_nodes;
+  entry.fields.lang = std::string(html::attribute(node, "lang"));
   for (const Link& link : links) {
     if (link.url != main_url) continue;
+    if (entry.fields.lang.empty()) entry.fields.lang = std::string(html::attribute(link.anchor, "hreflang"));
+    if (entry.fields.lang.empty()) entry.fields.lang = std::string(html::attribute(link.anchor, "lang"));
     std::string title = title_of(link);
     if (!is_read_more(title) && title.size() > entry.fields.title.size()) entry.fields.title = title;
     title_nodes.insert(link.heading_inside ? link.heading : link.anchor);
   }
   if (entry.fields.title.empty()) return std::nullopt;
 
+  // An entry's own <header> and <footer> hold its date and label: only
+  // widgets (share buttons, screen-reader text) are left out.
   auto skip = [&](const GumboNode* n) {
-    if (title_nodes.count(n) || html::is_chrome_in(n, node, sizes)) return true;
+    if (title_nodes.count(n)) return true;
+    html::Chrome chrome = sizes.chrome(n);
+    if (chrome == html::Chrome::Always) return true;
+    if (chrome == html::Chrome::Widget && html::is_chrome_in(n, node, sizes)) return true;
     return is_tag(n, GUMBO_TAG_A) && is_read_more(inline_text(n));
   };
   std::vector<std::string> paragraphs = html::paragraphs(node, skip);
@@ -330,10 +338,13 @@ size_t content_size(const GumboNode* body, const html::TextSizes& sizes) {
 
 }  // namespace
 
-std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::string_view base_url) {
+std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::string_view base_url,
+                                               const html::TextSizes* body_sizes) {
   const GumboNode* body = page.body();
   if (!body) return {};
-  html::TextSizes sizes(body);
+  std::optional<html::TextSizes> own_sizes;
+  if (!body_sizes) body_sizes = &own_sizes.emplace(body);
+  const html::TextSizes& sizes = *body_sizes;
   std::vector<Run> runs = find_runs(body, base_url, sizes);
   if (runs.empty()) return {};
 

@@ -20,6 +20,7 @@ struct ListingEntry {
   std::string date;     // YYYY-MM-DD
   std::string type;     // from the entry's label ("Press Release" → press-release); "" when none
   std::string summary;  // the entry's other text (date, label and "Read more" left out); may be ""
+  std::string lang;     // the entry's own lang, or its link's hreflang; "" when it has none
   int line = 0;         // 1-based line of the entry in the page
 };
 
@@ -32,7 +33,9 @@ struct ListingEntry {
 // text outside navigation and other page chrome. Sibling runs of the same
 // kind elsewhere on the page (a grid cut into rows) are entries too.
 // `base_url` is the absolute address links are resolved against; when it is
-// "" links are kept as written.
-std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::string_view base_url);
+// "" links are kept as written. `body_sizes`, when given, must be the
+// TextSizes of page.body() (a caller that needs them too computes them once).
+std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::string_view base_url,
+                                               const html::TextSizes* body_sizes = nullptr);
 
 }  // namespace pressroom

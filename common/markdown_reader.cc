@@ -68,19 +68,6 @@ Split split_front_matter(std::string_view content) {
   return split;
 }
 
-// The text of the first "# Heading" line, for files without a title field.
-std::string first_h1(std::string_view body) {
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view line = body.substr(pos, end - pos);
-    if (line.size() > 2 && line[0] == '#' && line[1] == ' ') return collapse_whitespace(line.substr(2));
-    pos = end + 1;
-  }
-  return {};
-}
-
 }  // namespace
 
 ReadBatch MarkdownReader::read(const std::string& file, std::string_view content,
@@ -122,7 +109,7 @@ ReadBatch MarkdownReader::read(const std::string& file, std::string_view content
     }
   }
   if (release.title.empty()) {
-    release.title = first_h1(split.body);
+    release.title = first_heading(split.body);
     if (!release.title.empty()) release.provenance["title"] = Provenance::Extracted;
   }
   if (release.body.empty()) release.body = markdown_to_text(split.body);

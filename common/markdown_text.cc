@@ -1,9 +1,11 @@
 #include "common/markdown_text.h"
 
 #include <cmark.h>
+#include <gumbo.h>
 
 #include <memory>
 
+#include "common/html_text.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
@@ -42,13 +44,50 @@ struct NodeText {
   }
 };
 
+std::string html_fragment_text(const char* html) {
+  if (!html) return {};
+  GumboOutput* output = gumbo_parse(html);
+  std::string text = html::inline_text(output->root);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return text;
+}
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+NodePtr parse_markdown(const std::string& source) {
+  return NodePtr(cmark_parse_document(source.data(), source.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART),
+                 &cmark_node_free);
+}
+
 }  // namespace
+
+std::string first_heading(std::string_view markdown) {
+  NodePtr root = parse_markdown(strip_shortcodes(markdown));
+  if (!root) return {};
+  std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root.get()), &cmark_iter_free);
+  std::string title;
+  int depth = 0;  // > 0 inside the first level-1 heading
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1) {
+      if (ev == CMARK_EVENT_ENTER) {
+        ++depth;
+      } else {
+        return collapse_whitespace(title);
+      }
+      continue;
+    }
+    if (depth == 0) continue;
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) title += cmark_node_get_literal(node);
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) title += ' ';
+  }
+  return {};
+}
 
 std::string markdown_to_text(std::string_view markdown) {
   std::string source = strip_shortcodes(markdown);
-  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
-      cmark_parse_document(source.data(), source.size(), CMARK_OPT_DEFAULT | CMARK_OPT_SMART),
-      &cmark_node_free);
+  NodePtr root = parse_markdown(source);
   if (!root) return collapse_whitespace(source);
 
   NodeText text;
@@ -82,8 +121,13 @@ std::string markdown_to_text(std::string_view markdown) {
       case CMARK_NODE_BLOCK_QUOTE:
         if (ev == CMARK_EVENT_EXIT) text.end_block();
         break;
+      case CMARK_NODE_HTML_BLOCK:
+        // A block of raw HTML (a callout, a table) still carries text.
+        text.block += html_fragment_text(cmark_node_get_literal(node));
+        text.end_block();
+        break;
       default:
-        break;  // raw HTML, thematic breaks: no text of their own
+        break;  // inline HTML tags, thematic breaks: no text of their own
     }
   }
   text.end_block();

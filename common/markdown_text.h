@@ -12,4 +12,8 @@ namespace pressroom {
 // the way CommonMark reads it.
 std::string markdown_to_text(std::string_view markdown);
 
+// The plain text of the document's first level-1 heading (ATX "# Title" or
+// setext "Title\n====="), or empty. Code blocks are not headings.
+std::string first_heading(std::string_view markdown);
+
 }  // namespace pressroom

@@ -93,7 +93,8 @@ Xapian::Query QueryBuilder::combine(const Xapian::Query& text, const Xapian::Que
   return filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool& reparsed) {
+Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool& reparsed,
+                                  const std::string& default_prefix) {
   auto op = match == MatchMode::All ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
   english_.set_default_op(op);
   spanish_.set_default_op(op);
@@ -105,9 +106,9 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
   for (const QuerySpan& span : split_query(text))
     excludes |= span.text == "NOT" || span.text == "XOR" || (!span.text.empty() && span.text[0] == '-');
   auto parse_both = [&](const std::string& input, unsigned flags) {
-    Xapian::Query en = english_.parse_query(input, flags);
+    Xapian::Query en = english_.parse_query(input, flags, default_prefix);
     if (excludes) return en;
-    Xapian::Query es = spanish_.parse_query(input, flags);
+    Xapian::Query es = spanish_.parse_query(input, flags, default_prefix);
     if (en.get_description() == es.get_description()) return en;
     return Xapian::Query(Xapian::Query::OP_OR, en, es);
   };
@@ -134,11 +135,23 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
   BuiltQuery built;
   std::string text = strip_accents(request.q);
   if (!collapse_whitespace(text).empty()) {
+    // Only words the user typed without any syntax may be relaxed: operators,
+    // phrases and fields say exactly what is wanted.
+    size_t plain_words = 0;
+    bool only_words = true;
+    for (const QuerySpan& span : split_query(text)) {
+      if (span.rewritable) ++plain_words;
+      else if (collapse_whitespace(span.text).size() > 0) only_words = false;
+    }
     if (synonyms_) text = synonyms_->expand(text, built.synonyms);
     text = rewrite_compounds(text);
     built.text = parse(text, request.match, built.reparsed_as_plain);
     if (built.text.empty())
       throw InvalidParameter("q", "q has no word that can be searched for");
+    if (request.match == MatchMode::All && only_words && plain_words >= 2) {
+      bool unused = false;
+      built.relaxed_text = parse(text, MatchMode::Any, unused);
+    }
   }
   built.has_text = !built.text.empty();
   for (auto it = built.text.get_unique_terms_begin(); it != built.text.get_unique_terms_end(); ++it) {
@@ -146,6 +159,35 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) built.highlight_terms.push_back(term);
   }
   built.query = combine(built.text, filter_for(request));
+  return built;
+}
+
+BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
+  BuiltQuery built;
+  std::string text = strip_accents(request.q);
+  if (!collapse_whitespace(text).empty()) {
+    if (synonyms_) text = synonyms_->expand(text, built.synonyms);
+    text = rewrite_compounds(text);
+    built.text = parse(text, MatchMode::All, built.reparsed_as_plain, std::string(schema::prefix::kQuoteWord));
+    if (built.text.empty()) throw InvalidParameter("q", "q has no word that can be searched for");
+  }
+  built.has_text = !built.text.empty();
+  std::string quote_prefix(schema::prefix::kQuoteWord);
+  for (auto it = built.text.get_unique_terms_begin(); it != built.text.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.compare(0, quote_prefix.size(), quote_prefix) == 0 && term.size() > quote_prefix.size() &&
+        !(term[quote_prefix.size()] >= 'A' && term[quote_prefix.size()] <= 'Z'))
+      built.highlight_terms.push_back(term.substr(quote_prefix.size()));
+  }
+  // The speaker filter applies to who said the words, not to who the release lists.
+  SearchRequest rest = request;
+  rest.spokespeople.clear();
+  std::vector<Xapian::Query> parts;
+  Xapian::Query filter = filter_for(rest);
+  if (!filter.empty()) parts.push_back(filter);
+  if (!request.spokespeople.empty()) parts.push_back(any_of(schema::prefix::kQuoteSpeaker, request.spokespeople));
+  else parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kQuoteSpeaker));
+  built.query = combine(built.text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   return built;
 }
 

@@ -23,6 +23,9 @@ struct BuiltQuery {
   std::vector<std::string> highlight_terms; // unprefixed (stemmed) terms to mark in snippets
   bool reparsed_as_plain = false;           // the syntax could not be read; words were used
   std::vector<SynonymUse> synonyms;         // expansions applied
+  // For a query of two or more plain words under match=all: the same words
+  // with any allowed, used to fill a page the all-words matches leave short.
+  Xapian::Query relaxed_text;
 };
 
 // The facets a filter can leave out, for disjunctive facet counts.
@@ -48,12 +51,19 @@ class QueryBuilder {
   // Combines a text query (may be empty: browse) with a filter (may be empty).
   static Xapian::Query combine(const Xapian::Query& text, const Xapian::Query& filter);
 
+  // The query for quoted statements: q searches the words of quotes (XQ),
+  // spokesperson filters on who said them (XQA), topic/type/date as usual;
+  // only releases with at least one attributed quote match. highlight_terms
+  // are the quote terms without their prefix.
+  BuiltQuery build_statements(const SearchRequest& request);
+
   // A "did you mean" for `q` from the archive's own words, or empty when the
   // spelling dictionary has nothing better.
   std::string spelling_suggestion(const std::string& q);
 
  private:
-  Xapian::Query parse(const std::string& text, MatchMode match, bool& reparsed);
+  Xapian::Query parse(const std::string& text, MatchMode match, bool& reparsed,
+                      const std::string& default_prefix = "");
 
   Xapian::QueryParser english_;
   Xapian::QueryParser spanish_;

@@ -30,7 +30,8 @@ std::optional<std::string> first_invalid_utf8(const Release& r) {
     for (const std::string& v : *list)
       if (!is_valid_utf8(v)) return std::string("topics/spokespeople/contacts");
   for (const Quote& q : r.quotes)
-    if (!is_valid_utf8(q.text) || !is_valid_utf8(q.speaker) || !is_valid_utf8(q.paragraph))
+    if (!is_valid_utf8(q.text) || !is_valid_utf8(q.speaker) || !is_valid_utf8(q.paragraph) ||
+        !is_valid_utf8(q.role) || !is_valid_utf8(q.organisation))
       return std::string("quotes");
   return std::nullopt;
 }

@@ -128,6 +128,12 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   if (!r.location.empty())
     generator.index_text_without_positions(strip_accents(r.location), 1,
                                            std::string(prefix::kLocation));
+  // Statements are searched apart from the release (what did X say about Y):
+  // their words under XQ, their speakers under XQA.
+  for (const Quote& quote : r.quotes) {
+    generator.index_text_without_positions(strip_accents(quote.text), 1, std::string(prefix::kQuoteWord));
+    if (!quote.speaker.empty()) doc.add_boolean_term(boolean_term(prefix::kQuoteSpeaker, quote.speaker));
+  }
 
   doc.add_boolean_term(cut_utf8(std::string(prefix::kId) + r.id, kMaxTermBytes));
   for (const std::string& topic : r.topics) doc.add_boolean_term(boolean_term(prefix::kTopic, topic));

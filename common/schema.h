@@ -15,6 +15,8 @@
 //   XTYPE release type (boolean)         XTYPEpress-release
 //   XL  location words (free text)       XLtucson
 //   XS  title words, unstemmed (suggestions as you type)  XSdetention
+//   XQ  words of the release's quoted statements (free text, no positions)
+//   XQA speaker of a quoted statement, folded (boolean)  XQAana ruiz
 //   (none) title and body words, stemmed in the release's language, with
 //       positions; plus the joined forms of compounds ("covid19" for COVID-19,
 //       "2500" for 2,500; query_text.h), without positions
@@ -54,6 +56,8 @@ inline constexpr std::string_view kDay = "D";
 inline constexpr std::string_view kType = "XTYPE";
 inline constexpr std::string_view kLocation = "XL";
 inline constexpr std::string_view kTitleWord = "XS";
+inline constexpr std::string_view kQuoteWord = "XQ";
+inline constexpr std::string_view kQuoteSpeaker = "XQA";
 }  // namespace prefix
 
 enum Slot : Xapian::valueno {

@@ -128,11 +128,15 @@ SearchRequest parse_search_request(const ParamMap& params) {
   return request;
 }
 
+int parse_count(const ParamMap& params, const std::string& name, int fallback, int max) {
+  return integer_in_range(params, name, fallback, 1, max);
+}
+
 SuggestRequest parse_suggest_request(const ParamMap& params) {
   SuggestRequest request;
   request.q = one_value(params, "q");
   if (request.q.size() > 100) throw InvalidParameter("q", "q is too long for suggestions: at most 100 bytes");
-  request.size = static_cast<size_t>(integer_in_range(params, "size", 8, 1, 20));
+  request.size = static_cast<size_t>(parse_count(params, "size", 8, 20));
   return request;
 }
 

@@ -53,6 +53,10 @@ inline constexpr int kMaxResultWindow = 10000;  // page × size may not reach pa
 // parameter, e.g. "size must be an integer from 1 to 100".
 SearchRequest parse_search_request(const ParamMap& params);
 
+// An integer parameter within [1, max], or `fallback` when absent. Throws
+// InvalidParameter naming it otherwise.
+int parse_count(const ParamMap& params, const std::string& name, int fallback, int max);
+
 struct SuggestRequest {
   std::string q;    // what the user has typed so far
   size_t size = 8;  // at most this many suggestions

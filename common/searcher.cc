@@ -2,6 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "common/errors.h"
 #include "common/query_builder.h"
 #include "common/schema.h"
@@ -105,6 +109,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
   QueryBuilder builder(db_, synonyms_);
   BuiltQuery built = builder.build(request);
   const Xapian::doccount all = db_.get_doccount();
+  uint64_t exact_total = 0;
+  bool relaxed = false;
+  if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
+    // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
+    // dropping words from the end: when releases with every word cannot fill
+    // the page, releases with some of the words follow them. Scaling the
+    // all-words query keeps every full match above every partial one.
+    Xapian::Enquire count(db_);
+    count.set_query(built.query);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    exact_total = count.get_mset(0, 0, all).get_matches_estimated();
+    if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
+      relaxed = true;
+      built.text = Xapian::Query(Xapian::Query::OP_OR,
+                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
+                                 built.relaxed_text);
+      built.query = QueryBuilder::combine(built.text, QueryBuilder::filter_for(request));
+    }
+  }
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
@@ -146,6 +169,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   SearchResult result;
   result.total = mset.get_matches_estimated();
+  result.relaxed = relaxed;
+  result.exact_total = relaxed ? exact_total : result.total;
   result.reparsed_as_plain = built.reparsed_as_plain;
   result.synonyms = built.synonyms;
   if (main_facets.any()) result.facets = facets.counts(kFacetLimit);
@@ -172,7 +197,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.snippet = make_snippet(release.body.empty() ? release.summary : release.body, built.highlight_terms,
                                schema::stemmer_for(release.lang));
     hit.score = built.has_text ? it.get_weight() : 0;
-    if (request.explain && built.has_text) hit.explain = explain(enquire, it);
+    if (request.explain && built.has_text) {
+      hit.explain = explain(enquire, it);
+      double parts = 0;
+      for (const WeightPart& part : hit.explain) parts += part.weight;
+      // A relaxed search ranks full matches first by scaling their weight.
+      if (relaxed && hit.score - parts > 1e-9) hit.explain.push_back({"(every word matched: boost)", hit.score - parts});
+    }
     release.body.clear();
     release.quotes.clear();
     hit.release = std::move(release);
@@ -203,6 +234,98 @@ std::optional<Release> Searcher::release(const std::string& id) {
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
     return schema::release_from(db_.get_document(*it));
+  });
+}
+
+namespace {
+
+// Terms worth feeding back for "related": plain words, not boolean or field
+// terms, not numbers, not too short to mean anything.
+class RelatedTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return !std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+};
+
+constexpr Xapian::doccount kStatementScanLimit = 5000;
+
+}  // namespace
+
+std::optional<std::vector<RelatedHit>> Searcher::related(const std::string& id, size_t limit) {
+  return with_retry([&]() -> std::optional<std::vector<RelatedHit>> {
+    std::string id_term = std::string(schema::prefix::kId) + id;
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) return std::nullopt;
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire enquire(db_);
+    RelatedTermDecider decider;
+    Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+    std::vector<RelatedHit> hits;
+    if (eset.empty()) return hits;
+    Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term)));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Release r = schema::release_from(it.get_document());
+      r.body.clear();
+      r.quotes.clear();
+      hits.push_back({std::move(r), it.get_weight()});
+    }
+    return hits;
+  });
+}
+
+StatementResult Searcher::statements(const SearchRequest& request) {
+  return with_retry([&] {
+    QueryBuilder builder(db_, synonyms_);
+    BuiltQuery built = builder.build_statements(request);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    Xapian::MultiValueKeyMaker newest_first, oldest_first;
+    newest_first.add_value(schema::kDate, true);
+    newest_first.add_value(schema::kId, false);
+    oldest_first.add_value(schema::kDate, false);
+    oldest_first.add_value(schema::kId, false);
+    SortOrder sort = request.sort == SortOrder::Relevance && !built.has_text ? SortOrder::DateDesc : request.sort;
+    set_sort(enquire, sort, built.has_text, &newest_first, &oldest_first);
+    Xapian::MSet mset = enquire.get_mset(0, kStatementScanLimit);
+
+    std::set<std::string> speakers;
+    for (const std::string& s : request.spokespeople) speakers.insert(fold_key(s));
+    StatementResult result;
+    result.truncated = mset.get_matches_estimated() > kStatementScanLimit;
+    std::map<std::string, std::pair<std::string, uint64_t>> by_speaker;  // folded → display, count
+    std::map<std::string, uint64_t> by_year;
+    size_t first = static_cast<size_t>((request.page - 1) * request.size);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Release r = schema::release_from(it.get_document());
+      const Xapian::Stem& stemmer = schema::stemmer_for(r.lang);
+      for (const Quote& quote : r.quotes) {
+        if (quote.speaker.empty()) continue;
+        if (!speakers.empty() && !speakers.count(fold_key(quote.speaker))) continue;
+        SnippetOptions whole;
+        whole.words = 10000;
+        std::string html = make_snippet(quote.text, built.highlight_terms, stemmer, whole);
+        if (built.has_text && html.find("<mark>") == std::string::npos) continue;
+        auto& speaker = by_speaker[fold_key(quote.speaker)];
+        if (speaker.first.empty()) speaker.first = quote.speaker;
+        ++speaker.second;
+        ++by_year[r.date.substr(0, 4)];
+        if (result.total++ < first || result.hits.size() >= static_cast<size_t>(request.size)) continue;
+        result.hits.push_back({quote, html, r.date, r.id, r.title, r.url});
+      }
+    }
+    auto& people = result.facets["spokesperson"];
+    for (const auto& [key, entry] : by_speaker) people.push_back({entry.first, entry.second});
+    std::sort(people.begin(), people.end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    auto& years = result.facets["year"];
+    for (const auto& [year, count] : by_year) years.push_back({year, count});
+    return result;
   });
 }
 

@@ -32,7 +32,12 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  uint64_t total = 0;            // exact number of matches
+  uint64_t total = 0;            // exact number of matches (all pages)
+  // With match=all, when releases with every word do not fill the page, the
+  // results go on with releases that have some of the words (relaxed), after
+  // all the full matches; exact_total counts the full matches.
+  bool relaxed = false;
+  uint64_t exact_total = 0;
   std::vector<SearchHit> hits;   // the requested page
   // Exact over all matches. A facet with a selection is counted as if that
   // selection were not made (disjunctive facets), the others' selections
@@ -42,6 +47,29 @@ struct SearchResult {
   std::vector<SynonymUse> synonyms;  // expansions applied to the query
   std::string did_you_mean;          // a spelling suggestion when little was found
   std::string corrected_from;        // with autocorrect: the query the user typed
+};
+
+// A quoted statement found by /api/statements, with where it was said.
+struct StatementHit {
+  Quote quote;            // text, speaker, role, organisation, paragraph
+  std::string text_html;  // the quote, HTML-escaped, query words in <mark>
+  std::string date;
+  std::string release_id;
+  std::string release_title;
+  std::string release_url;
+};
+
+struct StatementResult {
+  uint64_t total = 0;               // matching statements (not releases)
+  std::vector<StatementHit> hits;   // the requested page
+  FacetCounts facets;               // "spokesperson" and "year" over all matching statements
+  bool truncated = false;           // more releases matched than are read for statements
+};
+
+// A release like another one, for "related releases".
+struct RelatedHit {
+  Release release;  // without body and quotes
+  double score = 0;
 };
 
 struct IndexInfo {
@@ -68,6 +96,15 @@ class Searcher {
   std::optional<Release> release(const std::string& id);
 
   IndexInfo info();
+
+  // Releases most like release `id` (relevance feedback over its most
+  // significant words), excluding itself. nullopt when `id` does not exist.
+  std::optional<std::vector<RelatedHit>> related(const std::string& id, size_t limit);
+
+  // Quoted statements as their own search: q searches the words quoted,
+  // spokespeople filter on who said them; topics, types and dates on the
+  // release. Newest first unless sort is relevance.
+  StatementResult statements(const SearchRequest& request);
 
   // Completions for what the user is typing (see suggester.h).
   std::vector<Suggestion> suggestions(const std::string& typed, size_t limit);

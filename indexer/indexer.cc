@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "common/ingest.h"
+#include "common/metadata_extractor.h"
 #include "common/schema.h"
 
 namespace pressroom {
@@ -59,14 +60,15 @@ struct TaskResult {
   uint64_t bytes = 0;
 };
 
-TaskResult prepare(Task task) {
+// `context` is shared by every worker: it is only read.
+TaskResult prepare(Task task, const ExtractionContext* context) {
   thread_local Xapian::TermGenerator generator;
   TaskResult result;
   result.files = task.files;
   result.bytes = task.bytes;
   for (Piece& piece : task.pieces) {
     ReadBatch batch = ingest(*piece.source->reader, piece.source->display, piece.content,
-                             piece.source->default_id, piece.first_line);
+                             piece.source->default_id, piece.first_line, context);
     for (ReadIssue& issue : batch.issues) result.issues.push_back(std::move(issue));
     for (const Release& release : batch.releases) {
       Prepared prepared;
@@ -271,6 +273,19 @@ std::string default_id_for(const std::string& file, const std::string& root) {
   return id;
 }
 
+ExtractionFiles extraction_files_for(const IndexOptions& options) {
+  ExtractionFiles files{options.taxonomy_path, options.aliases_path};
+  for (const std::string& given : options.paths) {
+    std::error_code ec;
+    if (!fs::is_directory(given, ec)) continue;
+    if (files.taxonomy.empty() && fs::is_regular_file(fs::path(given) / "taxonomy.yaml", ec))
+      files.taxonomy = (fs::path(given) / "taxonomy.yaml").string();
+    if (files.aliases.empty() && fs::is_regular_file(fs::path(given) / "aliases.yaml", ec))
+      files.aliases = (fs::path(given) / "aliases.yaml").string();
+  }
+  return files;
+}
+
 IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
   auto started = Clock::now();
   IndexStats stats;
@@ -286,6 +301,12 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
   if (options.prune && path_missing)
     throw IndexError("refusing to --prune: a given path could not be read, and pruning would "
                      "delete every release that came from it");
+
+  // Loaded once, before any worker starts, then only read by all of them.
+  ExtractionContext context;
+  ExtractionFiles extraction = extraction_files_for(options);
+  if (auto error = load_extraction_context(extraction.taxonomy, extraction.aliases, context))
+    throw IndexError("cannot load the metadata extractor's files: " + *error);
 
   Xapian::WritableDatabase db = open_for_writing(options.db_path);
   try {
@@ -335,7 +356,7 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
 
     Task task;
     while (source.next(task)) {
-      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task)));
+      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context));
       for (ReadIssue& issue : source_issues) report(issue);
       source_issues.clear();
       if (in_flight.size() >= threads * 2) {

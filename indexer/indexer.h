@@ -22,7 +22,21 @@ struct IndexOptions {
   unsigned threads = 0;
   // Documents written between commits; a killed run keeps the last commit.
   uint64_t commit_every = 5000;
+  // Files of the metadata extractor (metadata_extractor.h), which fills what
+  // releases leave empty. "" = taxonomy.yaml / aliases.yaml in the first
+  // folder of `paths` that has one; none found: topics are not extracted and
+  // names are canonicalised by the rules alone.
+  std::string taxonomy_path;
+  std::string aliases_path;
 };
+
+// The extractor's files a run uses: the options' paths, else the defaults
+// found in the given folders ("" when there is none).
+struct ExtractionFiles {
+  std::string taxonomy;
+  std::string aliases;
+};
+ExtractionFiles extraction_files_for(const IndexOptions& options);
 
 struct IndexStats {
   uint64_t files = 0;      // files read
@@ -37,7 +51,8 @@ struct IndexStats {
 };
 
 // A failure that stops the run (the database cannot be opened or written, a
-// path to prune from is missing). Whatever was committed before stays intact.
+// path to prune from is missing, the taxonomy or aliases file cannot be
+// loaded). Whatever was committed before stays intact.
 class IndexError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

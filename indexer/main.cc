@@ -39,7 +39,16 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--commit-every", options.commit_every, "Documents written between commits")
       ->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--taxonomy", options.taxonomy_path,
+                 "Topics and their phrases, used to choose topics for releases that have none "
+                 "(default: taxonomy.yaml in the first given folder that has one; none: no topics "
+                 "are extracted)");
+  app.add_option("--aliases", options.aliases_path,
+                 "Canonical spokesperson names and their variants, used for names found in the text "
+                 "(default: aliases.yaml in the first given folder that has one)");
   app.add_flag("-q,--quiet", quiet, "Only print errors and the summary");
+  app.footer("Metadata a release leaves empty (date, type, location, language, spokespeople, contacts,\n"
+             "quotes, topics) is recovered from its text and marked as extracted; see docs/extraction.md.");
   CLI11_PARSE(app, argc, argv);
 
   spdlog::set_default_logger(spdlog::stderr_color_mt("pressroom-index"));
@@ -52,6 +61,12 @@ int main(int argc, char** argv) {
   };
   if (tty) callbacks.on_progress = print_progress;
 
+  if (!quiet) {
+    pressroom::ExtractionFiles extraction = pressroom::extraction_files_for(options);
+    spdlog::info("metadata extraction: taxonomy {}, aliases {}",
+                 extraction.taxonomy.empty() ? "none (topics are not extracted)" : extraction.taxonomy,
+                 extraction.aliases.empty() ? "none" : extraction.aliases);
+  }
   pressroom::IndexStats stats;
   try {
     stats = pressroom::run_index(options, callbacks);

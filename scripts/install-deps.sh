@@ -18,11 +18,16 @@ BUILD_PKGS=(
   libgumbo-dev                        # HTML5 parsing
   libpoppler-cpp-dev                  # PDF text
   libicu-dev                          # Unicode case and accent folding
+  libxml2-dev                         # XML parser for the feed, sitemap and OpenSearch tests
 )
 TEST_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xapian-tools poppler-utils wrk curl python3
+  chromium                            # browser tests (tests/browser, driven by playwright-core)
 )
+# Node.js runs the browser tests; machines that already have a node (e.g. from
+# NodeSource, which bundles npm) keep it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then TEST_PKGS+=(nodejs npm); fi
 
 want=("${BUILD_PKGS[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${TEST_PKGS[@]}"); fi
@@ -36,4 +41,15 @@ if ((${#missing[@]})); then
   echo "installing: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests' one npm dependency, exactly as locked.
+if [[ "${1:-}" == "--test" ]]; then
+  browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+  locked_matches_installed='const l = require("./package-lock.json").packages["node_modules/playwright-core"];
+    process.exit(l && require("./node_modules/playwright-core/package.json").version === l.version ? 0 : 1)'
+  if ! (cd "$browser_dir" && node -e "$locked_matches_installed" 2>/dev/null); then
+    echo "installing the browser tests' npm packages"
+    (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi

@@ -4,6 +4,20 @@
 
 namespace pressroom {
 
+namespace {
+
+nlohmann::json facets_json(const FacetCounts& counts) {
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& [name, values] : counts) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
+    facets[name] = std::move(list);
+  }
+  return facets;
+}
+
+}  // namespace
+
 nlohmann::json search_result_json(const SearchResult& result, const SearchRequest& request, double took_ms) {
   nlohmann::json hits = nlohmann::json::array();
   for (const SearchHit& hit : result.hits) {
@@ -25,12 +39,7 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
       hits.back()["explain"] = {{"weighting", "BM25 (k1=1, b=0.5); title words count 3x"}, {"terms", parts}};
     }
   }
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, values] : result.facets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
-    facets[name] = std::move(list);
-  }
+  nlohmann::json facets = facets_json(result.facets);
   nlohmann::json out = {{"total", result.total},
                         {"page", request.page},
                         {"size", request.size},
@@ -46,7 +55,37 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
   if (!result.did_you_mean.empty()) out["did_you_mean"] = result.did_you_mean;
   if (!result.corrected_from.empty()) out["corrected_from"] = result.corrected_from;
   out["match"] = request.match == MatchMode::All ? "all" : "any";
+  if (result.relaxed) {
+    out["relaxed"] = true;
+    out["exact_total"] = result.exact_total;
+  }
   return out;
+}
+
+nlohmann::json statement_result_json(const StatementResult& result, const SearchRequest& request, double took_ms) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const StatementHit& hit : result.hits) {
+    hits.push_back({{"text", hit.text_html},
+                    {"speaker", hit.quote.speaker},
+                    {"role", hit.quote.role},
+                    {"organisation", hit.quote.organisation},
+                    {"date", hit.date},
+                    {"release", {{"id", hit.release_id}, {"title", hit.release_title}, {"url", hit.release_url}}}});
+  }
+  nlohmann::json out = {{"total", result.total}, {"page", request.page},    {"size", request.size},
+                        {"took_ms", took_ms},    {"results", std::move(hits)}, {"facets", facets_json(result.facets)}};
+  if (result.truncated) out["note"] = "only the first 5,000 matching releases were read for statements";
+  return out;
+}
+
+nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>& hits) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const RelatedHit& hit : hits) {
+    const Release& r = hit.release;
+    list.push_back({{"id", r.id},     {"title", r.title}, {"date", r.date},           {"type", r.type},
+                    {"topics", r.topics}, {"spokespeople", r.spokespeople}, {"url", r.url}, {"score", hit.score}});
+  }
+  return {{"id", id}, {"related", std::move(list)}};
 }
 
 nlohmann::json index_info_json(const IndexInfo& info) {

@@ -14,6 +14,11 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
 
 nlohmann::json index_info_json(const IndexInfo& info);
 
+nlohmann::json statement_result_json(const StatementResult& result, const SearchRequest& request, double took_ms);
+
+// {"id": id, "related": [{id, title, date, type, topics, spokespeople, url, score}]}
+nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>& hits);
+
 // {"error": {"code": code, "message": message}}
 nlohmann::json error_json(const std::string& code, const std::string& message);
 

@@ -3,9 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 
+#include "common/errors.h"
 #include "server/routes.h"
 #include "server/web_routes.h"
 
@@ -20,7 +22,15 @@ HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
       pool_(config_.db_path, synonyms_.empty() ? nullptr : &synonyms_) {
-  { auto probe = pool_.borrow(); }  // fail now, not on the first request
+  // A missing index is an operator's mistake: refuse to start. An index that
+  // exists but cannot be read (corrupt, mid-replacement) is served as 503
+  // with the reason, so the server is up the moment the index is repaired.
+  try {
+    auto probe = pool_.borrow();
+  } catch (const IndexUnavailable& e) {
+    if (!std::filesystem::exists(std::filesystem::path(config_.db_path) / "iamglass")) throw;
+    spdlog::error("{} (serving 503 until it can be read)", e.what());
+  }
 
   unsigned threads = config_.threads ? config_.threads : 2 * std::max(1u, std::thread::hardware_concurrency());
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

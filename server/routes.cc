@@ -80,10 +80,31 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     send_json(res, 200, {{"q", request.q}, {"suggestions", std::move(list)}});
   }));
 
+  server.Get("/api/statements", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
+    auto started = std::chrono::steady_clock::now();
+    SearchRequest request = parse_search_request(params_of(req));
+    auto searcher = pool.borrow();
+    StatementResult result = searcher->statements(request);
+    double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    send_json(res, 200, statement_result_json(result, request, took));
+  }));
+
+  // Release ids may contain '/', so "/related" is recognised at the end.
   server.Get(R"(/api/releases/(.+))", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
-    if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");
+    constexpr std::string_view kRelated = "/related";
+    bool related = id.size() > kRelated.size() && id.compare(id.size() - kRelated.size(), kRelated.size(), kRelated) == 0;
     auto searcher = pool.borrow();
+    if (related) {
+      std::string base = id.substr(0, id.size() - kRelated.size());
+      if (searcher->release(base)) {
+        auto size = static_cast<size_t>(parse_count(params_of(req), "size", 5, 20));
+        auto hits = searcher->related(base, size);
+        send_json(res, 200, related_json(base, *hits));
+        return;
+      }
+    }
+    if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");
     auto release = searcher->release(id);
     if (!release) throw NotFound("no release with id '" + id + "'");
     send_json(res, 200, release_to_json(*release));

@@ -321,6 +321,17 @@ TEST(MarkdownText, DropsInlineHtmlTagsButKeepsTheirText) {
   EXPECT_TRUE(contains(text, "bold")) << text;
 }
 
+TEST(MarkdownText, KeepsTheTextOfBlockLevelHtmlButNotItsTags) {
+  // Inline tags lose their markup and keep their words; a paragraph written
+  // as an HTML block must do the same, or its words cannot be found.
+  std::string text = markdown_to_text("Intro.\n\n<p>Families remain detained.</p>\n\n"
+                                      "<div class=\"callout\">\nCall the hotline.\n</div>\n\nEnd.\n");
+  EXPECT_TRUE(contains(text, "Families remain detained.")) << text;
+  EXPECT_TRUE(contains(text, "Call the hotline.")) << text;
+  EXPECT_FALSE(contains(text, "<")) << text;
+  EXPECT_FALSE(contains(text, "callout")) << text;
+}
+
 TEST(MarkdownText, DropsHtmlCommentsAndScripts) {
   std::string text = markdown_to_text("Para one.\n\n<!-- editor note -->\n\n<script>track();</script>\n\nPara two.\n");
   EXPECT_EQ(text, "Para one.\n\nPara two.");

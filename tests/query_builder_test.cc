@@ -143,6 +143,14 @@ TEST_F(QueryBuilderTest, MinusExcludesAWord) {
   EXPECT_EQ(search("asylum -border"), (Ids{"d4"}));
 }
 
+TEST_F(QueryBuilderTest, EveryFormOfExclusionExcludes) {
+  // "border" stems differently in English and Spanish: an exclusion must hold
+  // whichever language's reading of the query a release meets.
+  for (const std::string q : {"asylum AND NOT border", "(asylum NOT border)", "asylum -\"seekers wait\"",
+                              "asylum NOT title:border", "+asylum -border", "asylum NOT (border OR heat)"})
+    EXPECT_EQ(search(q), (Ids{"d4"})) << q;
+}
+
 TEST_F(QueryBuilderTest, PureNotFindsEverythingElse) {
   EXPECT_EQ(search("NOT asylum"), (Ids{"d1", "d2", "d5", "d6"}));
 }

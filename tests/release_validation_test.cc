@@ -96,9 +96,6 @@ TEST(ReleaseValidation, RejectsInvalidUtf8InAnyTextField) {
       {"contacts", [](Release& r, const std::string& v) { r.contacts.push_back(v); }},
       {"quote text", [](Release& r, const std::string& v) { r.quotes.push_back({v, "Ana Ruiz", "", "", ""}); }},
       {"quote speaker", [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", v, "", "", ""}); }},
-      {"quote role", [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", v, "", ""}); }},
-      {"quote organisation",
-       [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", "", v, ""}); }},
       {"quote paragraph",
        [](Release& r, const std::string& v) { r.quotes.push_back({"Text.", "Ana Ruiz", "", "", v}); }},
       {"url", [](Release& r, const std::string& v) { r.url = v; }},
@@ -109,6 +106,18 @@ TEST(ReleaseValidation, RejectsInvalidUtf8InAnyTextField) {
     std::string reason = reason_for(r);
     EXPECT_NE(reason.find("UTF-8"), std::string::npos) << "invalid UTF-8 in " << name << " → '" << reason << "'";
   }
+}
+
+TEST(ReleaseValidation, RejectsInvalidUtf8InAQuoteRoleOrOrganisation) {
+  // These are stored and served as JSON too: a release that passes here must
+  // be one release_to_json() can serialise.
+  const std::string bad = "Direc\xF0\x9F";  // truncated 4-byte sequence
+  Release with_role = valid_release();
+  with_role.quotes.push_back({"Text.", "Ana Ruiz", bad, "", ""});
+  EXPECT_NE(reason_for(with_role).find("UTF-8"), std::string::npos) << "role → '" << reason_for(with_role) << "'";
+  Release with_org = valid_release();
+  with_org.quotes.push_back({"Text.", "Ana Ruiz", "", bad, ""});
+  EXPECT_NE(reason_for(with_org).find("UTF-8"), std::string::npos) << "organisation → '" << reason_for(with_org) << "'";
 }
 
 TEST(ReleaseValidation, AcceptsAccentedAndNonLatinText) {

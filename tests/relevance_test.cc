@@ -16,7 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "common/release.h"
 #include "common/search_request.h"
 #include "common/searcher.h"
 #include "common/synonyms.h"
@@ -37,7 +38,7 @@ constexpr const char* kJudgedQueries = PRESSROOM_SOURCE_DIR "/tests/relevance/ju
 constexpr const char* kArchive = PRESSROOM_SOURCE_DIR "/corpus";
 constexpr const char* kSynonyms = PRESSROOM_SOURCE_DIR "/corpus/synonyms.yaml";
 
-constexpr int kDepth = 10;             // nDCG@10: the first page
+constexpr size_t kDepth = 10;          // nDCG@10: the first page
 constexpr double kMinMeanNdcg = 0.8;   // the bar set by issue 4
 constexpr size_t kMinQueries = 40;
 
@@ -112,6 +113,33 @@ std::string fixed(double value, int digits = 3) {
   return buffer;
 }
 
+// Why `release` cannot be returned under the query's filters (from, to, type,
+// topic, spokesperson), or "" when it can. Other parameters do not filter.
+std::string outside_filters(const Release& release, const ParamMap& params) {
+  auto values = [&](const std::string& name) {
+    std::vector<std::string> out;
+    auto [begin, end] = params.equal_range(name);
+    for (auto it = begin; it != end; ++it) out.push_back(it->second);
+    return out;
+  };
+  auto one_of = [](const std::vector<std::string>& wanted, const std::vector<std::string>& have) {
+    return wanted.empty() || std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+             return std::find(have.begin(), have.end(), w) != have.end();
+           });
+  };
+  // YYYY, YYYY-MM and YYYY-MM-DD bounds compare with the date's prefix of the same length.
+  for (const std::string& from : values("from")) {
+    if (release.date.substr(0, from.size()) < from) return "dated " + release.date + ", before from=" + from;
+  }
+  for (const std::string& to : values("to")) {
+    if (release.date.substr(0, to.size()) > to) return "dated " + release.date + ", after to=" + to;
+  }
+  if (!one_of(values("type"), {release.type})) return "of type " + release.type;
+  if (!one_of(values("topic"), release.topics)) return "outside the topic filter";
+  if (!one_of(values("spokesperson"), release.spokespeople)) return "outside the spokesperson filter";
+  return "";
+}
+
 class Relevance : public ::testing::Test {
  protected:
   // One index of the whole sample archive for every test in the suite.
@@ -161,6 +189,20 @@ TEST_F(Relevance, EveryJudgedReleaseExistsInTheSampleArchive) {
     for (const auto& [id, grade] : query.grades) {
       EXPECT_TRUE(searcher.release(id).has_value()) << "qid " << query.qid << " (" << query.q << ") judges " << id
                                                     << ", which the index of corpus/ does not hold";
+    }
+  }
+}
+
+// A judgement the query's own filters exclude could never be retrieved; it
+// would only inflate the ideal DCG.
+TEST_F(Relevance, JudgedReleasesLieInsideTheirQueryFilters) {
+  Searcher searcher(db_, synonyms_);
+  for (const JudgedQuery& query : load_judged_queries()) {
+    if (query.params.empty()) continue;
+    for (const auto& [id, grade] : query.grades) {
+      std::optional<Release> release = searcher.release(id);
+      if (!release) continue;  // reported by EveryJudgedReleaseExistsInTheSampleArchive
+      EXPECT_EQ(outside_filters(*release, query.params), "") << "qid " << query.qid << " judges " << id;
     }
   }
 }

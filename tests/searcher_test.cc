@@ -300,6 +300,14 @@ TEST_F(SearcherTest, ASelectedFacetIsCountedAsIfItWereNotSelected) {
   EXPECT_EQ(as_map(result, "type"), (std::map<std::string, uint64_t>{{"press-release", 1}, {"statement", 1}}));
 }
 
+TEST_F(SearcherTest, MonthsAreCountedOnlyWhenTheMatchesSpanThreeYearsOrLess) {
+  Searcher searcher(db_path_);
+  SearchResult wide = searcher.search(browse());  // 2018 to 2021: four years
+  EXPECT_EQ(wide.facets.count("month"), 0u) << show(wide.facets["month"]);
+  SearchResult narrow = searcher.search(text("zebra"));  // 2020 and 2021
+  EXPECT_EQ(as_map(narrow, "month"), (std::map<std::string, uint64_t>{{"2020-01", 1}, {"2021-01", 2}}));
+}
+
 // ------------------------------------------------------------------- hits
 
 TEST_F(SearcherTest, HitsCarryTheReleaseWithoutItsBody) {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) into
+# build-fuzz/ and runs each for SECONDS_PER_TARGET, FUZZ_JOBS targets at a
+# time (default: one per core). Fails when any target crashes, leaks, times
+# out or runs out of memory; the input is then in build-fuzz/fuzz-artifacts/.
+#   scripts/fuzz.sh                  60 s per target
+#   scripts/fuzz.sh 30               CI: 30 s per target (see docs/reliability.md)
+#   scripts/fuzz.sh 3600 pdf_reader  one target for an hour
+# The seeds in tests/fuzz/corpus/<target>/ are read, never written: what a run
+# learns goes to build-fuzz/fuzz-corpus/<target>/ and is reused by the next run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET=${1:-60}
+shift $(( $# > 0 ? 1 : 0 ))
+BUILD_DIR=${BUILD_DIR:-build-fuzz}
+if [[ -z ${FUZZ_NO_BUILD:-} ]]; then  # FUZZ_NO_BUILD=1: run the targets as last built
+  scripts/install-deps.sh --test
+  CXX_COMPILER=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER="$CXX_COMPILER" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPRESSROOM_TESTS=OFF -DPRESSROOM_FUZZ=ON >/dev/null
+  cmake --build "$BUILD_DIR" -j"$(nproc)" --target fuzz
+fi
+
+if (($#)); then
+  targets=("$@")
+else
+  read -r -a targets <<<"$(sed -n 's/^PRESSROOM_FUZZ_TARGETS:STRING=//p' "$BUILD_DIR/CMakeCache.txt" | tr ';' ' ')"
+fi
+JOBS=${FUZZ_JOBS:-$(nproc)}
+ARTIFACTS="$BUILD_DIR/fuzz-artifacts"
+LOGS="$BUILD_DIR/fuzz-logs"
+mkdir -p "$ARTIFACTS" "$LOGS"
+# Leaks are errors; a slow input (20 s) or 2 GB of memory is a finding too.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+
+run_target() {
+  local t=$1 bin="$BUILD_DIR/tests/fuzz/fuzz_$1"
+  local work="$BUILD_DIR/fuzz-corpus/$t" seeds="tests/fuzz/corpus/$t" dict=()
+  mkdir -p "$work" "$ARTIFACTS/$t"
+  [[ -f tests/fuzz/$t.dict ]] && dict=(-dict="tests/fuzz/$t.dict")
+  "$bin" -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$ARTIFACTS/$t/" "${dict[@]}" "$work" "$seeds" \
+    >"$LOGS/$t.log" 2>&1
+}
+
+declare -A status
+started=$SECONDS
+pids=()
+for t in "${targets[@]}"; do
+  [[ -x "$BUILD_DIR/tests/fuzz/fuzz_$t" ]] || { echo "fuzz: no target '$t'" >&2; exit 2; }
+  while (($(jobs -rp | wc -l) >= JOBS)); do wait -n || true; done
+  echo "fuzz: $t for ${SECONDS_PER_TARGET}s"
+  ( run_target "$t"; echo $? >"$LOGS/$t.status" ) || true &
+  pids+=($!)
+done
+wait
+
+failed=0
+printf '\n%-18s %12s %10s %8s  %s\n' target executions exec/s corpus result
+for t in "${targets[@]}"; do
+  rc=$(cat "$LOGS/$t.status" 2>/dev/null || echo 99)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOGS/$t.log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$LOGS/$t.log" | tail -1)
+  corpus=$(find "$BUILD_DIR/fuzz-corpus/$t" -type f | wc -l)
+  if [[ $rc == 0 ]]; then result=ok; else result="FAILED (exit $rc)"; failed=1; fi
+  printf '%-18s %12s %10s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$corpus" "$result"
+  if [[ $rc != 0 ]]; then
+    echo "---- $LOGS/$t.log (last 60 lines)"
+    tail -60 "$LOGS/$t.log"
+    for f in "$ARTIFACTS/$t"/*; do
+      [[ -f $f ]] || continue
+      echo "---- input $f ($(stat -c %s "$f") bytes), base64:"
+      head -c 4096 "$f" | base64 -w 0; echo
+      echo "reproduce: $BUILD_DIR/tests/fuzz/fuzz_$t $f"
+    done
+  fi
+done
+echo "fuzz: ${#targets[@]} targets, ${SECONDS_PER_TARGET}s each, $((SECONDS - started))s of fuzzing"
+exit $failed
