@@ -38,7 +38,8 @@ SERVER_PARTS = [
     ("engine (Searcher::search)", r"^pressroom::Searcher::search" + ABI + r"\(pressroom::SearchRequest const&\)$"),
     ("request parsing (parse_search_request)", r"^pressroom::parse_search_request" + ABI + r"\("),
     ("JSON tree (search_result_json)", r"^pressroom::search_result_json" + ABI + r"\("),
-    ("JSON text (nlohmann serializer::dump)", r"^nlohmann::.*detail::serializer<.*>::dump" + ABI + r"\("),
+    # serializer::dump is recursive (callgrind over-counts it): its caller send_json holds the dump
+    ("JSON text (send_json: dump + set_content)", r"^pressroom::\(anonymous namespace\)::send_json" + ABI + r"\("),
 ]
 
 
@@ -132,7 +133,23 @@ def server(path):
     print(f"| (whole process, millions of instructions) | {total / 1e6:,.0f} |")
 
 
-PERF_LINE = re.compile(r"^\s+([\d.]+)%\s+([\d.]+)%\s+(\S+)\s+(\[[k.]\])\s+(.+?)\s*$")
+PERF_LINE = re.compile(r"^\s+([\d.]+)%\s+([\d.]+)%\s+(\[[k.]\])\s+(.+?)(?:\s+-\s+-)?\s*$")
+PERF_PARTS = [  # perf prints names without argument lists
+    ("search (Searcher::search)", r"^pressroom::Searcher::search$"),
+    ("Enquire::get_mset (matching + spies)", r"^Xapian::Enquire::get_mset$"),
+    ("facet spy (FacetCounter::operator())", r"^pressroom::FacetCounter::operator\(\)$"),
+    ("value reads (Document::get_value)", r"^Xapian::Document::get_value(\[abi:cxx11\])?$"),
+    ("facet merge (FacetCounter::counts)", r"^pressroom::FacetCounter::counts(\[abi:cxx11\])?$"),
+    ("document decode (schema::release_from)", r"^pressroom::schema::release_from$"),
+    ("  of which Document::get_data", r"^Xapian::Document::get_data(\[abi:cxx11\])?$"),
+    ("  of which zlib inflate", r"^inflate$"),
+    ("snippets (make_snippet)", r"^pressroom::make_snippet(\[abi:cxx11\])?$"),
+    ("query building (QueryBuilder::build)", r"^pressroom::QueryBuilder::build$"),
+    ("spelling (QueryBuilder::spelling_suggestion)", r"^pressroom::QueryBuilder::spelling_suggestion(\[abi:cxx11\])?$"),
+    ("HTTP: httplib process_and_close_socket", r"^httplib::Server::process_and_close_socket$"),
+    ("JSON tree (search_result_json)", r"^pressroom::search_result_json$"),
+    ("JSON text (send_json)", r"^pressroom::\(anonymous namespace\)::send_json$"),
+]
 
 
 def perf(path):
@@ -141,13 +158,22 @@ def perf(path):
         for line in f:
             m = PERF_LINE.match(line)
             if m:
-                rows.append((float(m.group(1)), float(m.group(2)), m.group(3), m.group(4), m.group(5)))
-    kernel_self = sum(r[1] for r in rows if r[3] == "[k]")
-    print(f"kernel (self, all [k] symbols): {kernel_self:.1f}%")
-    for label, rx in ENGINE_PARTS + SERVER_PARTS:
-        r = re.compile(rx.replace("^", "").replace("$", ""))
-        best = max((c for c, s, dso, k, name in rows if r.search(name)), default=0.0)
-        print(f"{label}: {best:.1f}% (children)")
+                rows.append((float(m.group(1)), float(m.group(2)), m.group(3), m.group(4)))
+    kernel_self = sum(r[1] for r in rows if r[2] == "[k]")
+    print("| part (cpu-clock samples, children) | share of all samples |")
+    print("|---|---:|")
+    for label, rx in PERF_PARTS:
+        r = re.compile(rx)
+        best = max((c for c, s, k, name in rows if r.search(name)), default=0.0)
+        print(f"| {label} | {best:.1f}% |")
+    print(f"| kernel (self time of all [k] symbols) | {kernel_self:.1f}% |")
+    print()
+    print("Top own (self) time:")
+    print()
+    print("| self | symbol |")
+    print("|---:|---|")
+    for c, s, k, name in sorted(rows, key=lambda r: -r[1])[:15]:
+        print(f"| {s:.1f}% | `{k} {name[:120]}` |")
 
 
 def main():

@@ -827,7 +827,7 @@ class Attributor {
       size_t space = full.rfind(' ');
       if (space == std::string::npos || full.substr(space + 1) != key) continue;
       if (found.empty()) found = *it;
-      if (spoken_.count(fold_key(*it))) return *it;
+      if (spoken_.count(fold_key(*it)) || speakers_.count(fold_key(*it))) return *it;
     }
     return found;
   }
@@ -1163,6 +1163,7 @@ class Attributor {
       }
       chain.source = source;
       if (source.kind == Source::Named) {
+        speakers_.insert(fold_key(source.person.name));
         last_speaker_ = source.person;
         last_speaker_paragraph_ = spans_[chain.spans.back()].paragraph;
       }
@@ -1236,6 +1237,7 @@ class Attributor {
 
   std::vector<Span> spans_;
   std::vector<Chain> chains_;
+  std::set<std::string> speakers_;  // fold_key of everyone quoted so far
   std::optional<Person> last_speaker_;
   size_t last_speaker_paragraph_ = 0;
 

@@ -573,7 +573,8 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph) {
   auto display = display_place(place);
   if (!display) return std::nullopt;
   // A dateline introduces a sentence; a bare "PLACE — DATE" is a header line.
-  if (word_count(text.substr(after)) < 3) return std::nullopt;
+  std::string_view rest = trim(text.substr(after));
+  if (word_count(rest) < 3 || parse_written_date(rest)) return std::nullopt;
   return Dateline{*display, date, after};
 }
 

@@ -153,6 +153,25 @@ std::vector<std::string> pieces_of(std::string_view text) {
   return pieces;
 }
 
+// "Nov 18, 2020 – " or ": Title" without the separators around the date.
+std::string trim_separators(std::string_view text) {
+  auto is_separator_at = [&](size_t i, bool backwards) {
+    for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2"}) {
+      if (backwards ? (i >= dash.size() && text.substr(i - dash.size(), dash.size()) == dash)
+                    : text.substr(i, dash.size()) == dash)
+        return dash.size();
+    }
+    char c = backwards ? (i > 0 ? text[i - 1] : 'x') : (i < text.size() ? text[i] : 'x');
+    return std::string_view(" :|-,.;/()[]").find(c) != std::string_view::npos ? size_t{1} : size_t{0};
+  };
+  size_t begin = 0, end = text.size();
+  while (begin < end)
+    if (size_t n = is_separator_at(begin, false)) begin += n; else break;
+  while (end > begin)
+    if (size_t n = is_separator_at(end, true)) end -= n; else break;
+  return std::string(text.substr(begin, end - begin));
+}
+
 std::string type_in(const std::vector<std::string>& paragraphs) {
   for (const std::string& p : paragraphs)
     for (const std::string& piece : pieces_of(p))
@@ -226,7 +245,16 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
   };
   std::vector<std::string> paragraphs = html::paragraphs(node, skip);
   entry.fields.date = entry_date(node, paragraphs);
-  if (entry.fields.date.empty()) return std::nullopt;
+  if (entry.fields.date.empty()) {
+    // Hand-made lists often put the date in the link: "Nov 18, 2020: Title".
+    auto found = locate_written_date(entry.fields.title);
+    if (!found) return std::nullopt;
+    std::string title = collapse_whitespace(trim_separators(entry.fields.title.substr(0, found->begin)) + " " +
+                                            trim_separators(entry.fields.title.substr(found->end)));
+    if (word_count(title) < 2) return std::nullopt;
+    entry.fields.date = found->date;
+    entry.fields.title = title;
+  }
   entry.fields.url = main_url;
   entry.fields.type = type_in(paragraphs);
   std::string summary;

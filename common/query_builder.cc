@@ -143,7 +143,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
       if (span.rewritable) ++plain_words;
       else if (collapse_whitespace(span.text).size() > 0) only_words = false;
     }
-    if (synonyms_) text = synonyms_->expand(text, built.synonyms);
+    // The added forms carry accents; the index does not.
+    if (synonyms_) text = strip_accents(synonyms_->expand(text, built.synonyms));
     text = rewrite_compounds(text);
     built.text = parse(text, request.match, built.reparsed_as_plain);
     if (built.text.empty())
@@ -166,7 +167,8 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
   BuiltQuery built;
   std::string text = strip_accents(request.q);
   if (!collapse_whitespace(text).empty()) {
-    if (synonyms_) text = synonyms_->expand(text, built.synonyms);
+    // The added forms carry accents; the index does not.
+    if (synonyms_) text = strip_accents(synonyms_->expand(text, built.synonyms));
     text = rewrite_compounds(text);
     built.text = parse(text, MatchMode::All, built.reparsed_as_plain, std::string(schema::prefix::kQuoteWord));
     if (built.text.empty()) throw InvalidParameter("q", "q has no word that can be searched for");

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace pressroom {
@@ -147,11 +148,20 @@ std::string rewrite_compounds(std::string_view query) {
 std::vector<std::string> compound_variants(std::string_view text) {
   std::vector<std::string> variants;
   size_t i = 0;
+  std::string_view previous;  // an all-capitals acronym just before, as in "SB 4"
   while (i < text.size()) {
     while (i < text.size() && is_space(text[i])) ++i;
     size_t start = i;
     while (i < text.size() && !is_space(text[i])) ++i;
-    std::string_view chunk = trim_punctuation(text.substr(start, i - start));
+    std::string_view raw = text.substr(start, i - start);
+    std::string_view chunk = trim_punctuation(raw);
+    std::string_view acronym = previous;
+    previous = chunk.size() >= 2 && chunk.size() <= 5 && chunk == raw &&
+                       std::all_of(chunk.begin(), chunk.end(), [](char c) { return c >= 'A' && c <= 'Z'; })
+                   ? chunk
+                   : std::string_view();
+    if (!acronym.empty() && chunk.size() <= 4 && all_digits(chunk))
+      variants.push_back(lower(acronym) + std::string(chunk));  // "SB 4" is also typed "SB4"
     if (chunk.size() < 3) continue;
     if (is_grouped_number(chunk)) {
       variants.push_back(without_commas(chunk.substr(0, chunk.find('.'))));

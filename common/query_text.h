@@ -25,8 +25,8 @@ std::vector<QuerySpan> split_query(std::string_view query);
 std::string rewrite_compounds(std::string_view query);
 
 // The joined forms of the compounds in `text` ("COVID-19" → "covid19",
-// "2,500" → "2500", "covid19" → "covid", "19"), lower case, accents kept as
-// given: the extra terms the indexer adds.
+// "2,500" → "2500", "covid19" → "covid", "19", "SB 4" → "sb4"), lower case,
+// accents kept as given: the extra terms the indexer adds.
 std::vector<std::string> compound_variants(std::string_view text);
 
 }  // namespace pressroom

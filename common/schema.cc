@@ -126,8 +126,7 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   for (const std::string& word : title_words(title))
     doc.add_term(cut_utf8(std::string(prefix::kTitleWord) + word, kMaxTermBytes));
   if (!r.location.empty())
-    generator.index_text_without_positions(strip_accents(r.location), 1,
-                                           std::string(prefix::kLocation));
+    generator.index_text(strip_accents(r.location), 1, std::string(prefix::kLocation));  // location:"el paso"
   // Statements are searched apart from the release (what did X say about Y):
   // their words under XQ, their speakers under XQA.
   for (const Quote& quote : r.quotes) {

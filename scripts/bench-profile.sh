@@ -106,7 +106,7 @@ if [[ "${BENCH_NO_PERF:-0}" != 1 ]] && command -v perf >/dev/null && perf record
   "$SERVER_BIN" --db "$DB" --bind 127.0.0.1 --port "$PORT" --threads 1 --quiet > "$OUT/server-perf.log" 2>&1 &
   SERVER_PID=$!
   wait_up
-  perf record -q -F 499 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$OUT/server.perf.data" 2>/dev/null &
+  perf record -q -F 999 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$OUT/server.perf.data" 2>/dev/null &
   PERF_PID=$!
   sleep 1
   replay_sample perf

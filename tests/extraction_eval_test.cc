@@ -21,11 +21,17 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/corpus_reader.h"
 #include "common/dateline.h"
 #include "common/ingest.h"
+#include "common/jsonl_reader.h"
 #include "common/metadata_extractor.h"
+#include "common/schema.h"
 #include "common/text_folding.h"
+#include "indexer/indexer.h"
+#include "tests/fixtures.h"
 
 namespace pressroom {
 namespace {
@@ -392,6 +398,190 @@ TEST(ExtractionEval, SampleArchiveWithItsMetadataHidden) {
   EXPECT_GE(archive.full.spokespeople.precision(), 0.85);
   EXPECT_GE(archive.full.spokespeople.recall(), 0.80);
   EXPECT_GE(archive.full.type.value(), 0.85);
+}
+
+// ------------------------------------------------------------------ enrich(): the contract
+
+const std::string kBody =
+    "TUCSON, AZ \xE2\x80\x94 November 18, 2020 \xE2\x80\x94 Puentes Human Rights Center today called on ICE to release "
+    "every family held in family detention after parents and children tested positive at a Texas facility.\n\n"
+    "\xE2\x80\x9CThere is no reason to keep families locked up during a pandemic,\xE2\x80\x9D said Ana Ruiz, "
+    "Executive Director of Puentes.\n\n"
+    "For media inquiries contact Leah Carter, Press Officer, press@puentes.example.org";
+
+Release bare_release() {
+  Release r;
+  r.id = "r1";
+  r.title = "Families Must Be Released From Family Detention";
+  r.body = kBody;
+  return r;
+}
+
+TEST(ExtractionEnrich, FillsEveryEmptyFieldAndMarksItExtracted) {
+  Release r = bare_release();
+  enrich(r, context());
+  EXPECT_EQ(r.date, "2020-11-18");
+  EXPECT_EQ(r.type, "press-release");
+  EXPECT_EQ(r.location, "Tucson, AZ");
+  EXPECT_EQ(r.lang, "en");
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Ana Ruiz"}));
+  EXPECT_EQ(r.contacts, (std::vector<std::string>{"Leah Carter"}));
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].speaker, "Ana Ruiz");
+  EXPECT_FALSE(r.topics.empty());
+  for (const char* field : {"date", "type", "location", "lang", "spokespeople", "contacts", "quotes", "topics"})
+    EXPECT_EQ(r.provenance.count(field) ? r.provenance.at(field) : Provenance::Source, Provenance::Extracted) << field;
+  EXPECT_EQ(r.provenance.count("title"), 0u) << "fields it does not fill keep their provenance";
+}
+
+TEST(ExtractionEnrich, WhatTheSourceGaveAlwaysWins) {
+  Release r = bare_release();
+  r.date = "2020-11-19";
+  r.type = "statement";
+  r.location = "El Paso, TX";
+  r.lang = "es";
+  r.spokespeople = {"Rosa Delgado"};
+  r.contacts = {"Pablo R\xC3\xADos"};
+  r.topics = {"Public Health"};
+  for (const char* field : {"date", "type", "location", "lang", "spokespeople", "contacts", "topics"})
+    r.provenance[field] = Provenance::Source;
+  Release before = r;
+  enrich(r, context());
+  EXPECT_EQ(r.date, before.date);
+  EXPECT_EQ(r.type, before.type);
+  EXPECT_EQ(r.location, before.location);
+  EXPECT_EQ(r.lang, before.lang);
+  EXPECT_EQ(r.spokespeople, before.spokespeople);
+  EXPECT_EQ(r.contacts, before.contacts);
+  EXPECT_EQ(r.topics, before.topics);
+  for (const char* field : {"date", "type", "location", "lang", "spokespeople", "contacts", "topics"})
+    EXPECT_EQ(r.provenance.at(field), Provenance::Source) << field;
+  ASSERT_EQ(r.quotes.size(), 1u) << "quotes are still found, and marked extracted";
+  EXPECT_EQ(r.provenance.at("quotes"), Provenance::Extracted);
+}
+
+TEST(ExtractionEnrich, LeavesAFieldItCannotFindEmptyAndUnmarked) {
+  Release r;
+  r.id = "r2";
+  r.title = "A note";
+  r.body = "Volunteers should read the new scripts before their next shift.";
+  enrich(r, context());
+  EXPECT_EQ(r.date, "");
+  EXPECT_EQ(r.location, "");
+  EXPECT_TRUE(r.spokespeople.empty());
+  for (const char* field : {"date", "location", "spokespeople", "contacts", "quotes"})
+    EXPECT_EQ(r.provenance.count(field), 0u) << field;
+}
+
+TEST(ExtractionEnrich, ATypeWithoutCuesIsAPressReleaseMarkedExtracted) {
+  Release r = bare_release();
+  enrich(r, context());
+  EXPECT_EQ(r.type, "press-release");
+  EXPECT_EQ(r.provenance.at("type"), Provenance::Extracted);
+}
+
+TEST(ExtractionEnrich, TakesTheDateFromTheUrlOrPathWhenTheTextHasNone) {
+  const std::vector<std::pair<std::string, std::string>> paths = {
+      {"https://puentes.example.org/news/2020/11/18/covid-outbreak", "2020-11-18"},
+      {"2013-01-15-puentes-opens-weekly-legal-clinic", "2013-01-15"},
+      {"news/2020/11-18-covid-outbreak-family-detention.md", "2020-11-18"},
+      {"news/2020/13-45-not-a-day.md", ""},
+      {"https://puentes.example.org/?p=20201118", ""}};
+  for (const auto& [path, date] : paths) EXPECT_EQ(date_from_path(path).value_or(""), date) << path;
+  Release r;
+  r.id = "x";
+  r.title = "A release";
+  r.body = "Puentes Human Rights Center today opened a clinic.";
+  r.url = "https://puentes.example.org/news/2021/06/17/clinic";
+  enrich(r, context());
+  EXPECT_EQ(r.date, "2021-06-17");
+  EXPECT_EQ(r.provenance.at("date"), Provenance::Extracted);
+}
+
+TEST(ExtractionEnrich, TheDetectedLanguageChoosesTheTaxonomysSpanishPhrases) {
+  Release r;
+  r.id = "x";
+  r.title = "Vuelve la detenci\xC3\xB3n familiar";
+  r.body = "EL PASO, TX \xE2\x80\x94 El gobierno reanud\xC3\xB3 la detenci\xC3\xB3n familiar de madres y ni\xC3\xB1os que "
+           "piden asilo, y las familias detenidas no tienen acceso a abogados.";
+  enrich(r, context());
+  EXPECT_EQ(r.lang, "es");
+  ASSERT_FALSE(r.topics.empty());
+  EXPECT_EQ(r.topics.front(), "Family Detention");
+}
+
+// ------------------------------------------------------------------ ingest() and the indexer
+
+TEST(ExtractionEnrich, IngestWithAContextRecoversWhatValidationNeeds) {
+  const std::string line =
+      R"({"id": "r1", "title": "Families Must Be Released", "body": "TUCSON, AZ — November 18, 2020 — Puentes Human Rights Center today called on ICE to act."})";
+  JsonLinesReader reader;
+  ReadBatch without = ingest(reader, "a.jsonl", line, "a");
+  ASSERT_EQ(without.issues.size(), 1u);
+  EXPECT_NE(without.issues[0].reason.find("missing date"), std::string::npos);
+  ReadBatch with = ingest(reader, "a.jsonl", line, "a", 0, &context());
+  ASSERT_EQ(with.releases.size(), 1u);
+  EXPECT_EQ(with.releases[0].date, "2020-11-18");
+  EXPECT_EQ(with.releases[0].provenance.at("date"), Provenance::Extracted);
+}
+
+std::vector<Release> indexed(const std::string& db_path) {
+  std::vector<Release> out;
+  Xapian::Database db(db_path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    out.push_back(schema::release_from(db.get_document(*it)));
+  return out;
+}
+
+TEST(ExtractionIndexer, UsesTheTaxonomyAndAliasesFilesOfTheIndexedFolder) {
+  testing::TempDir dir;
+  dir.write("archive/taxonomy.yaml", "topics:\n  Family Detention:\n    en: [family detention: 3]\n");
+  dir.write("archive/aliases.yaml", "Daniel Okafor: [Dan Okafor]\n");
+  dir.write("archive/news/r1.md",
+            "---\ntitle: Family Detention Returns\n---\n"
+            "DILLEY, TX \xE2\x80\x94 February 13, 2025 \xE2\x80\x94 Family detention returns to South Texas.\n\n"
+            "“Families have done everything asked of them,” said Dan Okafor, Senior Staff Attorney.\n");
+  IndexOptions options;
+  options.db_path = (dir.path() / "db").string();
+  options.paths = {(dir.path() / "archive").string()};
+  ExtractionFiles files = extraction_files_for(options);
+  EXPECT_EQ(files.taxonomy, (dir.path() / "archive" / "taxonomy.yaml").string());
+  EXPECT_EQ(files.aliases, (dir.path() / "archive" / "aliases.yaml").string());
+  std::vector<std::string> issues;
+  IndexCallbacks callbacks;
+  callbacks.on_issue = [&](const ReadIssue& issue) { issues.push_back(issue.to_string()); };
+  IndexStats stats = run_index(options, callbacks);
+  EXPECT_EQ(stats.files, 1u) << "the extractor's files are not releases";
+  EXPECT_EQ(stats.skipped, 0u) << join(issues);
+  std::vector<Release> releases = indexed(options.db_path);
+  ASSERT_EQ(releases.size(), 1u);
+  EXPECT_EQ(releases[0].date, "2025-02-13");
+  EXPECT_EQ(releases[0].topics, (std::vector<std::string>{"Family Detention"}));
+  EXPECT_EQ(releases[0].spokespeople, (std::vector<std::string>{"Daniel Okafor"}));
+  EXPECT_EQ(releases[0].provenance.at("topics"), Provenance::Extracted);
+}
+
+TEST(ExtractionIndexer, GivenFilesWinOverTheFoldersOwn) {
+  testing::TempDir dir;
+  dir.write("archive/taxonomy.yaml", "topics:\n  Asylum:\n    en: [asylum]\n");
+  IndexOptions options;
+  options.paths = {(dir.path() / "archive").string()};
+  options.taxonomy_path = (dir.path() / "mine.yaml").string();
+  EXPECT_EQ(extraction_files_for(options).taxonomy, options.taxonomy_path);
+  EXPECT_EQ(extraction_files_for(options).aliases, "") << "no aliases.yaml: the rules alone";
+}
+
+TEST(ExtractionIndexer, AnExtractorFileThatCannotBeLoadedStopsTheRun) {
+  testing::TempDir dir;
+  dir.write("archive/r1.md", "---\ntitle: T\ndate: 2020-01-01\n---\nText.\n");
+  IndexOptions options;
+  options.db_path = (dir.path() / "db").string();
+  options.paths = {(dir.path() / "archive").string()};
+  options.taxonomy_path = (dir.path() / "missing.yaml").string();
+  EXPECT_THROW(run_index(options), IndexError);
+  options.taxonomy_path.clear();
+  options.aliases_path = dir.write("bad.yaml", "[not, a, mapping]\n").string();
+  EXPECT_THROW(run_index(options), IndexError);
 }
 
 }  // namespace

@@ -221,6 +221,17 @@ TEST(Listing, ReadsCardsWhoseWholeBodyIsTheLink) {
   EXPECT_EQ(entries[0].summary, "Card summary 1.");
 }
 
+TEST(Listing, TakesADateWrittenInsideTheLink) {
+  std::string items;
+  for (int i = 1; i <= 3; ++i)
+    items += "<li><a href=\"/d/" + std::to_string(i) + "\">Nov " + std::to_string(i) +
+             ", 2020 \xE2\x80\x93 Families reunited in El Paso, part " + std::to_string(i) + "</a></li>";
+  auto entries = entries_of("<body><ul>" + items + "</ul></body>");
+  ASSERT_EQ(entries.size(), 3u) << describe(entries);
+  EXPECT_EQ(entries[0].date, "2020-11-01");
+  EXPECT_EQ(entries[0].title, "Families reunited in El Paso, part 1");
+}
+
 TEST(Listing, JoinsAGridCutIntoRows) {
   std::string rows;
   for (int row = 0; row < 2; ++row) {
