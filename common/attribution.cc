@@ -91,6 +91,15 @@ struct Token {
 
 bool is_quote_mark(char32_t c) { return c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB; }
 
+// fold_key of one word; most words are ASCII, which need no ICU.
+std::string fold_word(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return fold_key(word);
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
@@ -152,7 +161,7 @@ std::vector<Token> tokenize(std::string_view s) {
     t.end = static_cast<size_t>(end);
     t.word = true;
     t.space_before = space;
-    t.key = fold_key(s.substr(t.begin, t.end - t.begin));
+    t.key = fold_word(s.substr(t.begin, t.end - t.begin));
     t.upper = first_upper;
     t.all_caps = letters >= 2 && capitals == letters;
     tokens.push_back(std::move(t));
@@ -578,6 +587,7 @@ class Attributor {
       if (quoted) continue;
       bool contact_paragraph = false;
       for (std::string_view line : split_lines(raw_[p])) {
+        if (count_words(line) > 40) continue;  // prose, not a contact line
         std::string folded = fold_key(line);
         bool cue = has_contact_cue(folded);
         Paragraph l(line);
@@ -725,6 +735,7 @@ class Attributor {
     for (size_t p = 0; p < raw_.size(); ++p) {
       std::vector<std::string_view> lines = split_lines(raw_[p]);
       for (size_t l = 0; l < lines.size(); ++l) {
+        if (lines[l].size() > 30) continue;
         std::string folded = fold_key(lines[l]);
         if (folded != "sincerely," && folded != "respectfully," && folded != "atentamente," &&
             folded != "sinceramente," && folded != "respectfully submitted,")
@@ -749,7 +760,6 @@ class Attributor {
     for (size_t p = 0; p < raw_.size(); ++p) {
       std::vector<std::string_view> lines = split_lines(raw_[p]);
       for (size_t l = 0; l < lines.size(); ++l) {
-        std::string folded = fold_key(lines[l]);
         size_t colon = lines[l].find(':');
         if (colon == std::string_view::npos || colon > 30) continue;
         std::string label = fold_key(lines[l].substr(0, colon));

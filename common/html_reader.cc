@@ -131,8 +131,8 @@ PageMeta read_meta(const html::Document& page) {
         return false;
       }
       case GUMBO_TAG_LINK:
-        for (const std::string& rel : {lower(attribute(node, "rel"))})
-          if (rel == "canonical" && meta.canonical.empty()) meta.canonical = std::string(attribute(node, "href"));
+        if (collapse_whitespace(lower(attribute(node, "rel"))) == "canonical" && meta.canonical.empty())
+          meta.canonical = std::string(attribute(node, "href"));
         return false;
       case GUMBO_TAG_BASE:
         if (meta.base_href.empty()) meta.base_href = std::string(attribute(node, "href"));
@@ -270,31 +270,17 @@ const GumboNode* densest_block(const GumboNode* body, const html::TextSizes& siz
     if (direct >= 40) scores[node] += static_cast<double>(direct);
     return true;
   });
-  const GumboNode* best = body;
+  const GumboNode* best = nullptr;
   double best_score = 0;
-  // Scores are summed in a hash map; ties go to the earlier element so the
-  // result does not depend on hashing.
   for (const auto& [node, score] : scores) {
-    if (score > best_score ||
-        (score == best_score && best != body && node->v.element.start_pos.offset < best->v.element.start_pos.offset)) {
+    // Ties go to the earlier element, so the choice does not depend on hashing.
+    bool earlier = best && node->v.element.start_pos.offset < best->v.element.start_pos.offset;
+    if (!best || score > best_score || (score == best_score && earlier)) {
       best = node;
       best_score = score;
     }
   }
-  return best;
-}
-
-size_t content_text(const GumboNode* body, const html::TextSizes& sizes) {
-  size_t chrome = 0;
-  html::walk(body, [&](const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT) return false;
-    if (node != body && html::is_chrome_in(node, body, sizes)) {
-      chrome += sizes.text(node);
-      return false;
-    }
-    return true;
-  });
-  return sizes.text(body) > chrome ? sizes.text(body) - chrome : 0;
+  return best ? best : body;
 }
 
 // The element that holds the release: the largest <article>, else <main> or
@@ -310,7 +296,7 @@ const GumboNode* content_root(const GumboNode* body, const html::TextSizes& size
     if (!main && (is_tag(node, GUMBO_TAG_MAIN) || lower(attribute(node, "role")) == "main")) main = node;
     return true;
   });
-  size_t quarter = content_text(body, sizes) / 4;
+  size_t quarter = html::content_size(body, sizes) / 4;
   if (article && sizes.text(article) < quarter) article = nullptr;
   if (main && sizes.text(main) < quarter) main = nullptr;
   if (article && main) return sizes.text(article) * 4 >= sizes.text(main) ? article : main;

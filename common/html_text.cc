@@ -460,6 +460,20 @@ bool is_chrome_in(const GumboNode* node, const GumboNode* scope, const TextSizes
   return false;
 }
 
+size_t content_size(const GumboNode* scope, const TextSizes& sizes) {
+  size_t chrome = 0;
+  walk(scope, [&](const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node != scope && is_chrome_in(node, scope, sizes)) {
+      chrome += sizes.text(node);
+      return false;
+    }
+    return true;
+  });
+  size_t total = sizes.text(scope);
+  return total > chrome ? total - chrome : 0;
+}
+
 // ------------------------------------------------------------------ paragraphs
 
 std::vector<std::string> paragraphs(const GumboNode* root,

@@ -118,6 +118,10 @@ class TextSizes {
 // class, still gives its text).
 bool is_chrome_in(const GumboNode* node, const GumboNode* scope, const TextSizes& sizes);
 
+// The text size of `scope` without the elements is_chrome_in leaves out of
+// it: what a reader would see as its content.
+size_t content_size(const GumboNode* scope, const TextSizes& sizes);
+
 // The paragraphs of readable text under `root`, in document order: block
 // elements (p, div, h1-h6, li, blockquote, tr, ...) and <br> end a paragraph,
 // table cells are separated by a space, elements for which `skip` is true are

@@ -10,6 +10,8 @@
 namespace pressroom {
 namespace {
 
+constexpr size_t kSampleBytes = 3000;
+
 // Function words that are frequent in one language and rare in the other.
 // Left out on purpose: words both languages use ("a", "no", "me", "he",
 // "son", "con") and the Spanish articles that start English place names
@@ -40,6 +42,11 @@ const std::unordered_set<std::string>& spanish_words() {
 }  // namespace
 
 std::string detect_language(std::string_view text) {
+  // A few hundred words tell the language as well as a whole report does.
+  if (text.size() > kSampleBytes) {
+    size_t cut = text.rfind(' ', kSampleBytes);
+    text = text.substr(0, cut == std::string_view::npos ? kSampleBytes : cut);
+  }
   // fold_key lowers case and strips accents, so "más" and "MAS" count alike.
   std::string folded = fold_key(text);
   const auto& en = english_words();

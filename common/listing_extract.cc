@@ -153,23 +153,25 @@ std::vector<std::string> pieces_of(std::string_view text) {
   return pieces;
 }
 
-// "Nov 18, 2020 – " or ": Title" without the separators around the date.
-std::string trim_separators(std::string_view text) {
-  auto is_separator_at = [&](size_t i, bool backwards) {
-    for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2"}) {
-      if (backwards ? (i >= dash.size() && text.substr(i - dash.size(), dash.size()) == dash)
-                    : text.substr(i, dash.size()) == dash)
-        return dash.size();
-    }
-    char c = backwards ? (i > 0 ? text[i - 1] : 'x') : (i < text.size() ? text[i] : 'x');
-    return std::string_view(" :|-,.;/()[]").find(c) != std::string_view::npos ? size_t{1} : size_t{0};
-  };
-  size_t begin = 0, end = text.size();
-  while (begin < end)
-    if (size_t n = is_separator_at(begin, false)) begin += n; else break;
-  while (end > begin)
-    if (size_t n = is_separator_at(end, true)) end -= n; else break;
-  return std::string(text.substr(begin, end - begin));
+// How many bytes of separator (space, punctuation, dash, bullet) stand at
+// the start of `text`, or at its end when `at_end`.
+size_t separator_length(std::string_view text, bool at_end) {
+  for (std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2"}) {
+    if (text.size() < mark.size()) continue;
+    if (text.substr(at_end ? text.size() - mark.size() : 0, mark.size()) == mark) return mark.size();
+  }
+  if (text.empty()) return 0;
+  char c = at_end ? text.back() : text.front();
+  return std::string_view(" :|-,;/(").find(c) != std::string_view::npos ? 1 : 0;
+}
+
+// A title with the date written into it taken out, with the separators that
+// joined them: "Nov 18, 2020 – Families Reunited" → "Families Reunited".
+std::string title_without(std::string_view title, const WrittenDate& date) {
+  std::string_view before = title.substr(0, date.begin), after = title.substr(date.end);
+  while (size_t n = separator_length(before, true)) before.remove_suffix(n);
+  while (size_t n = separator_length(after, false)) after.remove_prefix(n);
+  return collapse_whitespace(std::string(before) + " " + std::string(after));
 }
 
 std::string type_in(const std::vector<std::string>& paragraphs) {
@@ -177,6 +179,41 @@ std::string type_in(const std::vector<std::string>& paragraphs) {
     for (const std::string& piece : pieces_of(p))
       if (std::string type = release_type_from_label(piece); !type.empty()) return type;
   return {};
+}
+
+std::vector<std::string> class_tokens(const GumboNode* node) {
+  std::vector<std::string> tokens;
+  std::string_view classes = html::attribute(node, "class");
+  size_t pos = 0;
+  while (pos < classes.size()) {
+    size_t start = classes.find_first_not_of(" \t\n\r\f", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = classes.find_first_of(" \t\n\r\f", start);
+    if (end == std::string_view::npos) end = classes.size();
+    tokens.emplace_back(classes.substr(start, end - start));
+    pos = end;
+  }
+  return tokens;
+}
+
+// CMSs name an entry's kind in its classes even when they print no label:
+// WordPress "category-press-releases", Drupal "node--type-statement".
+std::string type_in_classes(const GumboNode* entry) {
+  std::string type;
+  html::walk(entry, [&](const GumboNode* node) {
+    if (!type.empty() || node->type != GUMBO_NODE_ELEMENT) return false;
+    for (const std::string& token : class_tokens(node)) {
+      for (std::string_view prefix : {"category-", "node--type-", "node-type-", "type-", "post-type-", "content-type-"}) {
+        if (token.size() <= prefix.size() || token.compare(0, prefix.size(), prefix) != 0) continue;
+        std::string label = token.substr(prefix.size());
+        std::replace(label.begin(), label.end(), '-', ' ');
+        std::replace(label.begin(), label.end(), '_', ' ');
+        if (type = release_type_from_label(label); !type.empty()) return false;
+      }
+    }
+    return true;
+  });
+  return type;
 }
 
 // A line of the entry that only dates, labels or points: "Press Release |
@@ -196,9 +233,14 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
   std::vector<Link> links = links_in(node, base_url);
   if (links.empty()) return std::nullopt;
 
+  // A label or a date may sit in a heading of its own ("<h4>Statement</h4>"):
+  // it names no release.
+  auto names_nothing = [](const std::string& text) {
+    return is_read_more(text) || !release_type_from_label(text).empty() || parse_written_date(text).has_value();
+  };
   std::set<std::string> heading_urls;
   for (const Link& link : links)
-    if (link.heading && !title_of(link).empty()) heading_urls.insert(link.url);
+    if (link.heading && !title_of(link).empty() && !names_nothing(title_of(link))) heading_urls.insert(link.url);
   std::string main_url;
   if (heading_urls.size() > 1) return std::nullopt;
   if (heading_urls.size() == 1) {
@@ -206,9 +248,7 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
   } else {
     std::map<std::string, size_t> longest;  // url → longest naming text
     for (const Link& link : links) {
-      if (word_count(link.text) < 2 || is_read_more(link.text) || !release_type_from_label(link.text).empty() ||
-          parse_written_date(link.text))
-        continue;
+      if (word_count(link.text) < 2 || names_nothing(link.text)) continue;
       size_t& best = longest[link.url];
       best = std::max(best, link.text.size());
     }
@@ -249,14 +289,14 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
     // Hand-made lists often put the date in the link: "Nov 18, 2020: Title".
     auto found = locate_written_date(entry.fields.title);
     if (!found) return std::nullopt;
-    std::string title = collapse_whitespace(trim_separators(entry.fields.title.substr(0, found->begin)) + " " +
-                                            trim_separators(entry.fields.title.substr(found->end)));
+    std::string title = title_without(entry.fields.title, *found);
     if (word_count(title) < 2) return std::nullopt;
     entry.fields.date = found->date;
     entry.fields.title = title;
   }
   entry.fields.url = main_url;
   entry.fields.type = type_in(paragraphs);
+  if (entry.fields.type.empty()) entry.fields.type = type_in_classes(node);
   std::string summary;
   for (const std::string& p : paragraphs) {
     if (is_meta_line(p)) continue;
@@ -266,21 +306,6 @@ std::optional<Entry> analyze(const GumboNode* node, std::string_view base_url, c
   entry.fields.summary = std::move(summary);
   entry.fields.line = static_cast<int>(node->v.element.start_pos.line);
   return entry;
-}
-
-std::vector<std::string> class_tokens(const GumboNode* node) {
-  std::vector<std::string> tokens;
-  std::string_view classes = html::attribute(node, "class");
-  size_t pos = 0;
-  while (pos < classes.size()) {
-    size_t start = classes.find_first_not_of(" \t\n\r\f", pos);
-    if (start == std::string_view::npos) break;
-    size_t end = classes.find_first_of(" \t\n\r\f", start);
-    if (end == std::string_view::npos) end = classes.size();
-    tokens.emplace_back(classes.substr(start, end - start));
-    pos = end;
-  }
-  return tokens;
 }
 
 // A run of entries under one parent, and the kind they share: their tag and
@@ -349,21 +374,6 @@ std::vector<Run> find_runs(const GumboNode* body, std::string_view base_url, con
   return runs;
 }
 
-// Text of the page a reader would see as content: the body without chrome.
-size_t content_size(const GumboNode* body, const html::TextSizes& sizes) {
-  size_t chrome = 0;
-  html::walk(body, [&](const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT) return false;
-    if (node != body && html::is_chrome_in(node, body, sizes)) {
-      chrome += sizes.text(node);
-      return false;
-    }
-    return true;
-  });
-  size_t total = sizes.text(body);
-  return total > chrome ? total - chrome : 0;
-}
-
 }  // namespace
 
 std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::string_view base_url,
@@ -405,7 +415,7 @@ std::vector<ListingEntry> find_listing_entries(const html::Document& page, std::
 
   size_t entry_text = 0;
   for (const Entry& e : chosen) entry_text += sizes.text(e.node);
-  if (entry_text * 10 < content_size(body, sizes) * 4) return {};
+  if (entry_text * 10 < html::content_size(body, sizes) * 4) return {};
 
   std::sort(chosen.begin(), chosen.end(), [](const Entry& a, const Entry& b) {
     return a.node->v.element.start_pos.offset < b.node->v.element.start_pos.offset;

@@ -18,7 +18,8 @@ struct ListingEntry {
   std::string title;    // the text of the entry's main link
   std::string url;      // that link resolved against the page's address
   std::string date;     // YYYY-MM-DD
-  std::string type;     // from the entry's label ("Press Release" → press-release); "" when none
+  std::string type;     // from the entry's label ("Press Release" → press-release), else from a
+                        // CMS class ("category-statements"); "" when none
   std::string summary;  // the entry's other text (date, label and "Read more" left out); may be ""
   std::string lang;     // the entry's own lang, or its link's hreflang; "" when it has none
   int line = 0;         // 1-based line of the entry in the page

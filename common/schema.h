@@ -71,6 +71,8 @@ enum Slot : Xapian::valueno {
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "pressroom.schema_version";
 inline constexpr const char* kMetaIndexedAt = "pressroom.indexed_at";  // ISO 8601 UTC
+inline constexpr const char* kMetaIndexerRuns = "pressroom.indexer_runs";  // runs that changed the index
+inline constexpr const char* kMetaLastRunSkipped = "pressroom.last_run_skipped";  // records skipped then
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

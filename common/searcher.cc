@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -106,6 +108,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
+  using Clock = std::chrono::steady_clock;
+  auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
+  auto phase = Clock::now();
+  SearchTimings timings;
   QueryBuilder builder(db_, synonyms_);
   BuiltQuery built = builder.build(request);
   const Xapian::doccount all = db_.get_doccount();
@@ -162,6 +168,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   split_off(request.facets.year, !request.from.empty() || !request.to.empty(), FacetFilter::Date, year_only,
             main_facets.year);
 
+  timings.parse_ms = ms_since(phase);
+  phase = Clock::now();
   FacetCounter facets(main_facets);
   if (main_facets.any()) enquire.add_matchspy(&facets);
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
@@ -174,6 +182,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.reparsed_as_plain = built.reparsed_as_plain;
   result.synonyms = built.synonyms;
   if (main_facets.any()) result.facets = facets.counts(kFacetLimit);
+  timings.match_ms = ms_since(phase);
+  phase = Clock::now();
   for (const Disjunctive& d : separate) {
     Xapian::Enquire other(db_);
     other.set_query(QueryBuilder::combine(built.text, QueryBuilder::filter_for(request, d.filter)));
@@ -189,6 +199,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     int last = std::stoi(months->second.back().value.substr(0, 4));
     if (last - first + 1 > 3) result.facets.erase(months);
   }
+  timings.facets_ms = ms_since(phase);
+  phase = Clock::now();
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
@@ -209,6 +221,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.release = std::move(release);
     result.hits.push_back(std::move(hit));
   }
+  timings.snippets_ms = ms_since(phase);
+  result.timings = timings;
   return result;
 }
 
@@ -341,6 +355,12 @@ IndexInfo Searcher::info() {
     info.revision = db_.get_revision();
     std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
     info.schema_version = version.empty() ? 0 : std::stoi(version);
+    auto number = [&](const char* key) -> uint64_t {
+      std::string v = db_.get_metadata(key);
+      return v.empty() ? 0 : std::strtoull(v.c_str(), nullptr, 10);
+    };
+    info.indexer_runs = number(schema::kMetaIndexerRuns);
+    info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });
 }

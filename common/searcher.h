@@ -31,6 +31,11 @@ struct SearchHit {
   std::vector<WeightPart> explain;  // filled when the request asks to explain
 };
 
+// Where a search spent its time, for the slow-query log.
+struct SearchTimings {
+  double parse_ms = 0, match_ms = 0, facets_ms = 0, snippets_ms = 0;
+};
+
 struct SearchResult {
   uint64_t total = 0;            // exact number of matches (all pages)
   // With match=all, when releases with every word do not fill the page, the
@@ -47,6 +52,7 @@ struct SearchResult {
   std::vector<SynonymUse> synonyms;  // expansions applied to the query
   std::string did_you_mean;          // a spelling suggestion when little was found
   std::string corrected_from;        // with autocorrect: the query the user typed
+  SearchTimings timings;
 };
 
 // A quoted statement found by /api/statements, with where it was said.
@@ -77,6 +83,8 @@ struct IndexInfo {
   std::string indexed_at;   // when the indexer last changed the index (ISO 8601 UTC)
   uint64_t revision = 0;
   int schema_version = 0;
+  uint64_t indexer_runs = 0;      // indexer runs that changed the index
+  uint64_t last_run_skipped = 0;  // records the last such run skipped
 };
 
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the

@@ -17,21 +17,46 @@ namespace {
 
 constexpr double kTitleEvidence = 2;  // weighted title hits that make a topic the title's
 
-// Folded words: letters and digits; apostrophes and hyphens split words, as
-// they do for the indexer ("children's" → "children", "s").
+// Folded words: letters and digits; apostrophes, hyphens and other
+// punctuation split words, as they do for the indexer ("children's" →
+// "children", "s"). Words are folded one by one: most are ASCII and need no
+// ICU, which folding a whole body with one dash in it would pay for.
 std::vector<std::string> folded_words(std::string_view text) {
-  std::string folded = fold_key(text);
   std::vector<std::string> words;
-  std::string word;
-  for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word.push_back(c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    auto word_byte = [&](size_t k) {
+      unsigned char c = static_cast<unsigned char>(text[k]);
+      return std::isalnum(c) || c >= 0x80;
+    };
+    while (i < text.size() && !word_byte(i)) ++i;
+    size_t start = i;
+    bool ascii = true;
+    while (i < text.size() && word_byte(i)) ascii = ascii && static_cast<unsigned char>(text[i++]) < 0x80;
+    if (i == start) break;
+    std::string_view word = text.substr(start, i - start);
+    if (ascii) {
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      words.push_back(std::move(lower));
+      continue;
     }
+    // Non-ASCII: fold, then split again on what folding leaves that is not
+    // a letter or digit (dashes, curly quotes).
+    std::string folded = fold_key(word);
+    std::string part;
+    for (char c : folded) {
+      unsigned char u = static_cast<unsigned char>(c);
+      bool punctuation = u >= 0x80 ? false : !std::isalnum(u);
+      if (!punctuation) {
+        part.push_back(c);
+      } else if (!part.empty()) {
+        words.push_back(std::move(part));
+        part.clear();
+      }
+    }
+    if (!part.empty()) words.push_back(std::move(part));
   }
-  if (!word.empty()) words.push_back(std::move(word));
   return words;
 }
 

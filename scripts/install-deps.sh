@@ -18,6 +18,7 @@ BUILD_PKGS=(
   libgumbo-dev                        # HTML5 parsing
   libpoppler-cpp-dev                  # PDF text
   libicu-dev                          # Unicode case and accent folding
+  prometheus-cpp-dev                  # /metrics in the Prometheus text format
   libxml2-dev                         # XML parser for the feed, sitemap and OpenSearch tests
 )
 TEST_PKGS=(

@@ -2,12 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
 #include "common/errors.h"
+#include "server/api_json.h"
+#include "server/bounded_thread_pool.h"
 #include "server/routes.h"
 #include "server/web_routes.h"
 
@@ -15,13 +20,30 @@ namespace pressroom {
 namespace {
 
 thread_local std::chrono::steady_clock::time_point request_started;
+thread_local std::string request_id;
+
+// Short, unique per process run, and sortable in logs.
+std::string next_request_id() {
+  static const unsigned long long start = static_cast<unsigned long long>(
+      std::chrono::system_clock::now().time_since_epoch().count() & 0xffffff);
+  static std::atomic<unsigned long long> counter{0};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%06llx-%llu", start, ++counter);
+  return buf;
+}
+
+void send_plain_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  res.set_content(error_json(code, message).dump(), "application/json; charset=utf-8");
+}
 
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
-      pool_(config_.db_path, synonyms_.empty() ? nullptr : &synonyms_) {
+      pool_(config_.db_path, synonyms_.empty() ? nullptr : &synonyms_),
+      limiter_(config_.rate_limit, config_.rate_limit * 2) {
   // A missing index is an operator's mistake: refuse to start. An index that
   // exists but cannot be read (corrupt, mid-replacement) is served as 503
   // with the reason, so the server is up the moment the index is repaired.
@@ -32,31 +54,62 @@ HttpServer::HttpServer(ServerConfig config)
     spdlog::error("{} (serving 503 until it can be read)", e.what());
   }
 
-  unsigned threads = config_.threads ? config_.threads : 2 * std::max(1u, std::thread::hardware_concurrency());
-  http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  unsigned threads = std::max(1u, config_.threads);
+  unsigned max_queued = config_.max_queued;
+  http_.new_task_queue = [threads, max_queued] { return new BoundedThreadPool(threads, max_queued); };
   http_.set_tcp_nodelay(true);
-  http_.set_keep_alive_max_count(10000);
+  // Keep-alive connections hold a worker: rotate them now and then so that
+  // waiting clients get their turn.
+  http_.set_keep_alive_max_count(100);
   http_.set_keep_alive_timeout(5);
-  http_.set_read_timeout(10);
-  http_.set_write_timeout(10);
+  // A slow or idle client cannot hold a worker for long (slowloris).
+  http_.set_read_timeout(5);
+  http_.set_write_timeout(5);
   http_.set_payload_max_length(64 * 1024);
 
-  // Runs before any request body is read, so a write method is refused
-  // without waiting for a body that may never come.
-  http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  // Runs before any request body is read: overload, rate limits and write
+  // methods are refused without waiting for a body that may never come.
+  http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
+    request_id = next_request_id();
+    res.set_header("X-Request-Id", request_id);
+    metrics_.request_started();
+    if (BoundedThreadPool::on_overflow_thread()) {
+      res.set_header("Retry-After", "1");
+      res.set_header("Connection", "close");
+      send_plain_error(res, 503, "overloaded", "the server is busy; retry in a second");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (limiter_.enabled() && !limiter_.allow(req.remote_addr)) {
+      res.set_header("Retry-After", "1");
+      send_plain_error(res, 429, "rate_limited", "too many requests from this address; slow down");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS")
       return httplib::Server::HandlerResponse::Unhandled;
     refuse_method(res);
     return httplib::Server::HandlerResponse::Handled;
   });
   if (config_.web_dir.empty()) config_.web_dir = PRESSROOM_WEB_DIR;
-  if (config_.access_log) {
-    http_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
-      spdlog::info("{} {} {} {:.1f}ms", req.method, req.target.empty() ? req.path : req.target, res.status, ms);
-    });
-  }
+  bool access_log = config_.access_log;
+  http_.set_logger([this, access_log](const httplib::Request& req, const httplib::Response& res) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+    metrics_.observe(req.path, res.status, seconds);
+    metrics_.request_finished();
+    if (access_log)
+      spdlog::info("{} {} {} {:.1f}ms id={}", req.method, req.target.empty() ? req.path : req.target, res.status,
+                   seconds * 1000, request_id);
+  });
+  http_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    std::optional<IndexInfo> info;
+    try {
+      auto searcher = pool_.borrow();
+      info = searcher->info();
+    } catch (const std::exception&) {
+      // reported as pressroom_index_up 0
+    }
+    res.set_content(metrics_.scrape(info ? &*info : nullptr), "text/plain; version=0.0.4; charset=utf-8");
+  });
   register_routes(http_, pool_, config_);
   register_web_routes(http_, pool_, config_);
 }

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "server/metrics.h"
+#include "server/rate_limiter.h"
 #include "server/searcher_pool.h"
 #include "server/server_config.h"
 
@@ -33,6 +35,8 @@ class HttpServer {
   ServerConfig config_;
   Synonyms synonyms_;
   SearcherPool pool_;
+  RateLimiter limiter_;
+  Metrics metrics_;
   httplib::Server http_;
 };
 

@@ -18,7 +18,15 @@ int main(int argc, char** argv) {
   app.add_option("--db", config.db_path, "Database directory written by pressroom-index")->required();
   app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
   app.add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
-  app.add_option("--threads", config.threads, "Worker threads (0 = two per core)")->capture_default_str();
+  app.add_option("--threads", config.threads,
+                 "Worker threads; each open keep-alive connection holds one, so this is how many clients are served at once")
+      ->capture_default_str()->check(CLI::Range(1, 4096));
+  app.add_option("--max-queued", config.max_queued, "Connections that may wait for a worker before 503 Retry-After")
+      ->capture_default_str();
+  app.add_option("--rate-limit", config.rate_limit, "Requests per second per client address (0 = no limit); over it: 429")
+      ->capture_default_str();
+  app.add_option("--slow-query-ms", config.slow_query_ms, "Log searches slower than this, with where the time went (0 = off)")
+      ->capture_default_str();
   app.add_option("--synonyms", config.synonyms_path,
                  "Synonyms file: a YAML list of groups, e.g. - [ICE, Immigration and Customs Enforcement]")
       ->check(CLI::ExistingFile);

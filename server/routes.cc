@@ -1,5 +1,7 @@
 #include "server/routes.h"
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <exception>
 
@@ -52,13 +54,21 @@ void refuse_method(httplib::Response& res) {
   send_error(res, 405, "method_not_allowed", "only GET, HEAD and OPTIONS are supported");
 }
 
-void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig&) {
-  server.Get("/api/search", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
+void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig& config) {
+  double slow_ms = config.slow_query_ms;
+  server.Get("/api/search", guarded([&pool, slow_ms](const httplib::Request& req, httplib::Response& res) {
     auto started = std::chrono::steady_clock::now();
     SearchRequest request = parse_search_request(params_of(req));
     auto searcher = pool.borrow();
     SearchResult result = searcher->search(request);
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (slow_ms > 0 && took >= slow_ms) {
+      const SearchTimings& t = result.timings;
+      spdlog::warn("slow query {:.1f}ms id={} {} total={} (parse {:.1f}ms, match {:.1f}ms, facets {:.1f}ms, "
+                   "snippets {:.1f}ms)",
+                   took, res.get_header_value("X-Request-Id"), req.target, result.total, t.parse_ms, t.match_ms,
+                   t.facets_ms, t.snippets_ms);
+    }
     send_json(res, 200, search_result_json(result, request, took));
   }));
 

@@ -413,7 +413,10 @@ std::string results(const SearchPageView& view) {
   h += active_filters(view);
   h += year_histogram(view);
   h += month_histogram(view);
-  if (r.hits.empty()) {
+  if (r.hits.empty() && r.total > 0) {
+    h += "<div class=\"empty\"><p>This page is past the last page of results.</p><p><a" +
+         attr("href", view.params.without("page").href("/")) + ">Back to the first page</a></p></div>\n";
+  } else if (r.hits.empty()) {
     h += no_results(view);
   } else {
     uint64_t first = static_cast<uint64_t>(view.request->page - 1) * view.request->size + 1;

@@ -13,8 +13,17 @@ struct ServerConfig {
   std::string bind = "127.0.0.1";
   // TCP port; 0 picks a free one (tests).
   int port = 8080;
-  // Worker threads; 0 = two per core (requests wait on I/O only briefly).
-  unsigned threads = 0;
+  // Worker threads. A keep-alive connection holds a worker while it is open,
+  // so this is also how many clients are served at once.
+  unsigned threads = 64;
+  // Connections that may wait for a worker; past that the server answers 503
+  // with Retry-After at once instead of letting clients stall.
+  unsigned max_queued = 256;
+  // Requests per second allowed to one client address (token bucket with a
+  // burst of twice that); 0 = no limit. Over the limit: 429 with Retry-After.
+  double rate_limit = 0;
+  // Searches slower than this are logged with where the time went; 0 = off.
+  double slow_query_ms = 500;
   // Static files of the search page; empty = the web/ folder of the source tree.
   std::string web_dir;
   // Log one line per request (method, path, status, milliseconds).

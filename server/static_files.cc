@@ -1,5 +1,7 @@
 #include "server/static_files.h"
 
+#include "server/compressed_body.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -84,9 +86,16 @@ StaticFiles::StaticFiles(const std::string& dir) {
     buffer << in.rdbuf();
     if (!in && !in.eof()) throw std::runtime_error("cannot read " + it->path().string());
     File file;
-    file.body = buffer.str();
+    std::string body = buffer.str();
     file.content_type = content_type_for(relative);
-    std::string hash = fingerprint(file.body);
+    bool textual = file.content_type.starts_with("text/") || file.content_type.starts_with("application/") ||
+                   file.content_type == "image/svg+xml";
+    if (textual && body.size() > kCompressAbove) {
+      std::string packed = gzip(body);
+      if (packed.size() < body.size() * 9 / 10) file.gzipped = std::make_shared<const std::string>(std::move(packed));
+    }
+    std::string hash = fingerprint(body);
+    file.body = std::make_shared<const std::string>(std::move(body));
     // Weak: httplib may send the body gzip- or brotli-encoded, and a strong
     // validator would then claim byte equality across encodings.
     file.etag = "W/\"" + hash + "\"";
@@ -112,13 +121,13 @@ void StaticFiles::serve(const File& file, const httplib::Request& req, httplib::
   bool pinned = req.has_param("v") && req.get_param_value("v") == file.version;
   res.set_header("Cache-Control", pinned ? "public, max-age=31536000, immutable" : "public, max-age=600");
   res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("Vary", "Accept-Encoding");
   if (etag_matches(req.get_header_value("If-None-Match"), file.etag)) {
+    if (file.gzipped) res.set_header("Vary", "Accept-Encoding");
     res.status = 304;
     return;
   }
   res.status = 200;
-  res.set_content(file.body, file.content_type.c_str());
+  send_body(req, res, file.body, file.content_type, file.gzipped);
 }
 
 }  // namespace pressroom

@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,8 @@ namespace pressroom {
 class StaticFiles {
  public:
   struct File {
-    std::string body;
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzipped;  // null when not worth it (images, tiny files)
     std::string content_type;
     std::string etag;     // W/"<16 hex digits of a hash of the body>"
     std::string version;  // the hash's first 10 digits, for ?v= in links
@@ -37,9 +39,10 @@ class StaticFiles {
   std::string versioned(std::string_view url_path) const;
 
   // Answers a GET or HEAD for `file`: 304 without a body when If-None-Match
-  // names its ETag, 200 with it otherwise. Either way: ETag, Cache-Control
-  // (a year and immutable when the request's v= is the current version,
-  // ten minutes otherwise) and X-Content-Type-Options.
+  // names its ETag, 200 with it otherwise (gzipped when the client accepts
+  // it; see compressed_body.h). Either way: ETag, Cache-Control (a year and
+  // immutable when the request's v= is the current version, ten minutes
+  // otherwise) and X-Content-Type-Options.
   static void serve(const File& file, const httplib::Request& req, httplib::Response& res);
 
   size_t size() const { return files_.size(); }

@@ -13,6 +13,7 @@
 #include "common/search_request.h"
 #include "server/archive_pages.h"
 #include "server/atom_feed.h"
+#include "server/compressed_body.h"
 #include "server/cors.h"
 #include "server/html_layout.h"
 #include "server/opensearch.h"
@@ -81,9 +82,15 @@ std::string base_url(const ServerConfig& config, const httplib::Request& req) {
   return "http://" + host;
 }
 
-void send(httplib::Response& res, int status, const std::string& body, const char* type) {
+// Error answers keep a plain body: the API's error handler (routes.cc)
+// fills in any error response whose body is empty.
+void send(const httplib::Request& req, httplib::Response& res, int status, std::string body, const char* type) {
   res.status = status;
-  res.set_content(body, type);
+  if (status >= 400) {
+    res.set_content(body, type);
+  } else {
+    send_body(req, res, std::make_shared<const std::string>(std::move(body)), type);
+  }
 }
 
 // Pages map engine errors to statuses as the API does (routes.cc), but answer
@@ -94,17 +101,17 @@ httplib::Server::Handler guarded_page(std::shared_ptr<Web> web, Handler handler)
     try {
       handler(*web, req, res);
     } catch (const InvalidParameter& e) {
-      send(res, 400, render_error_page("This request cannot be answered", e.what(), web->assets), kHtml);
+      send(req, res, 400, render_error_page("This request cannot be answered", e.what(), web->assets), kHtml);
     } catch (const NotFound& e) {
-      send(res, 404, render_error_page("Not found", e.what(), web->assets), kHtml);
+      send(req, res, 404, render_error_page("Not found", e.what(), web->assets), kHtml);
     } catch (const IndexUnavailable& e) {
       spdlog::warn("{}: {}", req.path, e.what());
       res.set_header("Retry-After", "5");
-      send(res, 503,
+      send(req, res, 503,
            render_error_page("The archive is being updated", "Please try again in a few seconds.", web->assets), kHtml);
     } catch (const std::exception& e) {
       spdlog::error("{}: {}", req.path, e.what());
-      send(res, 500, render_error_page("Something went wrong", "The error has been logged.", web->assets), kHtml);
+      send(req, res, 500, render_error_page("Something went wrong", "The error has been logged.", web->assets), kHtml);
     }
   };
 }
@@ -136,7 +143,7 @@ void search_page(Web& web, const httplib::Request& req, httplib::Response& res) 
   }
   view.took_ms = ms_since(started);
   res.set_header("Cache-Control", "no-cache");
-  send(res, request ? 200 : 400, render_search_page(view, web.assets), kHtml);
+  send(req, res, request ? 200 : 400, render_search_page(view, web.assets), kHtml);
 }
 
 std::string describe(const SearchParams& params) {
@@ -172,7 +179,7 @@ void atom_feed(Web& web, const httplib::Request& req, httplib::Response& res) {
   feed.updated = searcher->info().indexed_at;
   if (feed.updated.empty()) feed.updated = "1970-01-01T00:00:00Z";
   res.set_header("Cache-Control", "public, max-age=300");
-  send(res, 200, render_atom_feed(feed, result.hits), "application/atom+xml; charset=utf-8");
+  send(req, res, 200, render_atom_feed(feed, result.hits), "application/atom+xml; charset=utf-8");
 }
 
 enum class ExportFormat { Csv, JsonLines };
@@ -201,7 +208,7 @@ void export_search(Web& web, const httplib::Request& req, httplib::Response& res
   res.set_header("X-Total-Count", std::to_string(total));
   if (total > rows) res.set_header("X-Export-Truncated", std::to_string(rows) + " of " + std::to_string(total));
   res.set_header("Cache-Control", "no-cache");
-  send(res, 200, body,
+  send(req, res, 200, std::move(body),
        format == ExportFormat::Csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8");
 }
 
@@ -259,7 +266,7 @@ void release_page(Web& web, const httplib::Request& req, httplib::Response& res)
     view.more_href = all.href("/");
   }
   res.set_header("Cache-Control", "no-cache");
-  send(res, 200, render_release_page(view, web.assets), kHtml);
+  send(req, res, 200, render_release_page(view, web.assets), kHtml);
 }
 
 // ---- archive browse ---------------------------------------------------------
@@ -296,11 +303,11 @@ const ArchiveYear* year_in(const ArchiveCalendar& calendar, int year) {
   return nullptr;
 }
 
-void archive_index(Web& web, const httplib::Request&, httplib::Response& res) {
+void archive_index(Web& web, const httplib::Request& req, httplib::Response& res) {
   auto searcher = web.pool.borrow();
   ArchiveCalendar calendar = calendar_of(*searcher);
   res.set_header("Cache-Control", "no-cache");
-  send(res, 200, render_archive_index(calendar, web.assets), kHtml);
+  send(req, res, 200, render_archive_index(calendar, web.assets), kHtml);
 }
 
 void archive_year(Web& web, const httplib::Request& req, httplib::Response& res) {
@@ -322,7 +329,7 @@ void archive_year(Web& web, const httplib::Request& req, httplib::Response& res)
     for (SearchHit& hit : result.hits) view.releases.push_back(std::move(hit.release));
   }
   res.set_header("Cache-Control", "no-cache");
-  send(res, 200, render_archive_year(view, web.assets), kHtml);
+  send(req, res, 200, render_archive_year(view, web.assets), kHtml);
 }
 
 void archive_month(Web& web, const httplib::Request& req, httplib::Response& res) {
@@ -362,7 +369,7 @@ void archive_month(Web& web, const httplib::Request& req, httplib::Response& res
   SearchResult result = searcher->search(request);
   for (SearchHit& hit : result.hits) view.releases.push_back(std::move(hit.release));
   res.set_header("Cache-Control", "no-cache");
-  send(res, 200, render_archive_month(view, web.assets), kHtml);
+  send(req, res, 200, render_archive_month(view, web.assets), kHtml);
 }
 
 // ---- discovery ------------------------------------------------------------
@@ -381,7 +388,7 @@ void sitemap(Web& web, const httplib::Request& req, httplib::Response& res, int 
   if (chunk == 0 && chunks > 1) {
     std::vector<SitemapUrl> maps;
     for (uint64_t i = 1; i <= chunks; ++i) maps.push_back({base + "/sitemap-" + std::to_string(i) + ".xml", ""});
-    send(res, 200, render_sitemap_index(maps), xml);
+    send(req, res, 200, render_sitemap_index(maps), xml);
     return;
   }
   if (chunk < 0 || static_cast<uint64_t>(chunk) > chunks || (chunk > 0 && chunks == 1))
@@ -398,14 +405,14 @@ void sitemap(Web& web, const httplib::Request& req, httplib::Response& res, int 
   SearchResult result = searcher->search(request);
   for (const SearchHit& hit : result.hits)
     urls.push_back({base + release_path(hit.release.id), hit.release.date});
-  send(res, 200, render_sitemap(urls), xml);
+  send(req, res, 200, render_sitemap(urls), xml);
 }
 
 void not_found(Web& web, const httplib::Request& req, httplib::Response& res) {
   res.status = 404;
   // The API's own error handler (routes.cc) answers unknown /api/ paths in JSON.
   if (req.path.starts_with("/api/")) return;
-  send(res, 404, render_error_page("Not found", "There is no page at this address.", web.assets), kHtml);
+  send(req, res, 404, render_error_page("Not found", "There is no page at this address.", web.assets), kHtml);
 }
 
 // Headers for every response. Pages get the Content-Security-Policy and its
@@ -440,7 +447,7 @@ void register_web_routes(httplib::Server& server, SearcherPool& pool, const Serv
   }));
   server.Get("/opensearch.xml", guarded_page(web, [](Web& w, const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "public, max-age=86400");
-    send(res, 200, render_opensearch(base_url(w.config, req)), "application/opensearchdescription+xml; charset=utf-8");
+    send(req, res, 200, render_opensearch(base_url(w.config, req)), "application/opensearchdescription+xml; charset=utf-8");
   }));
   server.Get("/sitemap.xml", guarded_page(web, [](Web& w, const httplib::Request& req, httplib::Response& res) {
     sitemap(w, req, res, 0);

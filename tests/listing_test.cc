@@ -221,6 +221,31 @@ TEST(Listing, ReadsCardsWhoseWholeBodyIsTheLink) {
   EXPECT_EQ(entries[0].summary, "Card summary 1.");
 }
 
+TEST(Listing, PassesOverALabelLinkSetAsAHeading) {
+  std::string posts;
+  for (int i = 1; i <= 3; ++i)
+    posts += "<div class=\"teaser\"><h4><a href=\"/type/statements\">Statements</a></h4><h3><a href=\"/s/" +
+             std::to_string(i) + "\">Statement on case " + std::to_string(i) + "</a></h3><h5>April " +
+             std::to_string(i) + ", 2022</h5></div>";
+  auto entries = entries_of("<body><section>" + posts + "</section></body>");
+  ASSERT_EQ(entries.size(), 3u) << describe(entries);
+  EXPECT_EQ(entries[0].url, "https://e.org/s/1");
+  EXPECT_EQ(entries[0].type, "statement");
+  EXPECT_EQ(entries[0].date, "2022-04-01");
+}
+
+TEST(Listing, TakesTheTypeFromACmsClassWithoutALabel) {
+  std::string rows;
+  for (const char* kind : {"node--type-statement", "node--type-press-release", "node--type-page"})
+    rows += std::string("<div class=\"views-row\"><article class=\"node ") + kind + "\"><h2><a href=\"/n/" + kind +
+            "\">A title for " + kind + "</a></h2><span>March 14, 2023</span></article></div>";
+  auto entries = entries_of("<body><div class=\"view-content\">" + rows + "</div></body>");
+  ASSERT_EQ(entries.size(), 3u) << describe(entries);
+  EXPECT_EQ(entries[0].type, "statement");
+  EXPECT_EQ(entries[1].type, "press-release");
+  EXPECT_EQ(entries[2].type, "");
+}
+
 TEST(Listing, TakesADateWrittenInsideTheLink) {
   std::string items;
   for (int i = 1; i <= 3; ++i)

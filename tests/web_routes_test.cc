@@ -286,6 +286,12 @@ TEST_F(WebRoutes, PagerLinksKeepTheSearch) {
   EXPECT_NE(second.find("<ol class=\"hits\" start=\"3\">"), std::string::npos);
 }
 
+TEST_F(WebRoutes, APagePastTheLastOneSaysSo) {
+  std::string html = page("/?q=detention&page=40");
+  EXPECT_NE(html.find("past the last page"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/?q=detention\">Back to the first page"), std::string::npos);
+}
+
 TEST_F(WebRoutes, DidYouMeanIsALink) {
   // Whether a spelling is offered is the engine's business (searcher_test);
   // the page's is to show the offer as a link to that search.
