@@ -5,11 +5,15 @@ namespace {
 
 thread_local bool overflow_thread = false;
 
+// Refusing is quick, but a refused client may still be slow to send its
+// request line: a few threads keep one such client from delaying the rest.
+constexpr size_t kOverflowThreads = 4;
+
 }  // namespace
 
 BoundedThreadPool::BoundedThreadPool(size_t workers, size_t max_queued) : max_queued_(max_queued) {
   for (size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(queue_, false); });
-  threads_.emplace_back([this] { work(overflow_, true); });
+  for (size_t i = 0; i < kOverflowThreads; ++i) threads_.emplace_back([this] { work(overflow_, true); });
 }
 
 BoundedThreadPool::~BoundedThreadPool() { shutdown(); }
