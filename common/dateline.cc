@@ -642,7 +642,8 @@ Opening read_opening(std::string_view title, std::string_view body) {
     lead_text += paragraphs[i];
     if (i <= lead + 1 && is_byline(paragraphs[i])) byline = true;
   }
-  score_phrases(" " + fold_key(lead_text) + " ", scores);  // the lead and the two paragraphs after it
+  const std::string folded_lead = " " + fold_key(lead_text) + " ";
+  score_phrases(folded_lead, scores);  // the lead and the two paragraphs after it
   if (byline) scores.add("op-ed", kCueWeight);
   for (size_t i = paragraphs.size() >= 2 ? paragraphs.size() - 2 : 0; i < paragraphs.size(); ++i)
     if (i > lead && is_author_tagline(paragraphs[i])) scores.add("op-ed", kCueWeight);
@@ -666,7 +667,6 @@ Opening read_opening(std::string_view title, std::string_view body) {
     if (std::find(kHeadings.begin(), kHeadings.end(), heading) != kHeadings.end()) scores.add("report", 1);
   }
   if (letter) scores.add("letter", kCueWeight);
-  std::string folded_lead = fold_key(lead_text);
   for (std::string_view phrase : {"chair and members of the", "members of the committee", "members of the council",
                                   "opportunity to testify", "miembros del concejo", "miembros de la comision"})
     if (contains(folded_lead, phrase)) {

@@ -47,22 +47,31 @@ std::string detect_language(std::string_view text) {
     size_t cut = text.rfind(' ', kSampleBytes);
     text = text.substr(0, cut == std::string_view::npos ? kSampleBytes : cut);
   }
-  // fold_key lowers case and strips accents, so "más" and "MAS" count alike.
-  std::string folded = fold_key(text);
   const auto& en = english_words();
   const auto& es = spanish_words();
   int en_hits = 0, es_hits = 0;
-  size_t start = 0;
-  while (start < folded.size()) {
-    while (start < folded.size() && !std::isalpha(static_cast<unsigned char>(folded[start]))) ++start;
-    size_t end = start;
-    while (end < folded.size() && std::isalpha(static_cast<unsigned char>(folded[end]))) ++end;
-    if (end > start) {
-      std::string word = folded.substr(start, end - start);
-      if (en.count(word)) ++en_hits;
-      if (es.count(word)) ++es_hits;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    auto letter = [&](size_t k) {
+      unsigned char c = static_cast<unsigned char>(text[k]);
+      return std::isalpha(c) || c >= 0x80;
+    };
+    while (pos < text.size() && !letter(pos)) ++pos;
+    size_t start = pos;
+    bool ascii = true;
+    for (; pos < text.size() && letter(pos); ++pos)
+      if (static_cast<unsigned char>(text[pos]) >= 0x80) ascii = false;
+    if (pos == start) break;
+    // Folded so that "más" and "MAS" count alike; ICU only for the few
+    // words that need it.
+    std::string word(text.substr(start, pos - start));
+    if (ascii) {
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      word = fold_key(word);
     }
-    start = end + 1;
+    if (en.count(word)) ++en_hits;
+    if (es.count(word)) ++es_hits;
   }
   int best = std::max(en_hits, es_hits), other = std::min(en_hits, es_hits);
   if (best < 3 || best * 2 < other * 3) return {};

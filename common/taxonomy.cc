@@ -32,7 +32,8 @@ std::vector<std::string> folded_words(std::string_view text) {
     while (i < text.size() && !word_byte(i)) ++i;
     size_t start = i;
     bool ascii = true;
-    while (i < text.size() && word_byte(i)) ascii = ascii && static_cast<unsigned char>(text[i++]) < 0x80;
+    for (; i < text.size() && word_byte(i); ++i)
+      if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
     if (i == start) break;
     std::string_view word = text.substr(start, i - start);
     if (ascii) {

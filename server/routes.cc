@@ -10,6 +10,7 @@
 #include "common/release_validation.h"
 #include "common/search_request.h"
 #include "server/api_json.h"
+#include "server/openapi_document.h"
 
 namespace pressroom {
 namespace {
@@ -119,6 +120,10 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     if (!release) throw NotFound("no release with id '" + id + "'");
     send_json(res, 200, release_to_json(*release));
   }));
+
+  server.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kOpenApiDocument, kJson);
+  });
 
   server.Get("/healthz", [&pool](const httplib::Request&, httplib::Response& res) {
     try {

@@ -30,6 +30,12 @@ TEST(MetadataLanguage, IgnoresCaseAndAccents) {
             "es");
 }
 
+TEST(MetadataLanguage, ReadsOnlyTheOpeningOfALongText) {
+  std::string text = "La familia y los ni\xC3\xB1os que viven en la frontera piden ayuda para el regreso. ";
+  for (int i = 0; i < 200; ++i) text += "The families and the children who live at the border ask for help. ";
+  EXPECT_EQ(detect_language(text), "es") << "the first 3000 bytes are mostly Spanish";
+}
+
 TEST(MetadataLanguage, MakesNoGuessFromTooLittleText) {
   EXPECT_EQ(detect_language("COVID-19"), "");
   EXPECT_EQ(detect_language("Tucson, AZ"), "");

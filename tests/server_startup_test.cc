@@ -192,7 +192,9 @@ TEST_P(ServerStartupCorrupt, KeepsRunningAndAnswersWithJsonNeverACrash) {
     }
   }
   EXPECT_FALSE(server->poll()) << "the server stopped:\n" << log();
-  if (unreadable) EXPECT_NE(log().find(db.string()), std::string::npos) << "the log names the database:\n" << log();
+  if (unreadable) {
+    EXPECT_NE(log().find(db.string()), std::string::npos) << "the log names the database:\n" << log();
+  }
   server->kill(SIGTERM);
   ExitStatus status = server->wait_for(10s);
   EXPECT_TRUE(status.exited) << "no clean stop: " << status.describe() << "\n" << log();

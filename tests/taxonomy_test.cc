@@ -59,6 +59,13 @@ TEST(MetadataTaxonomy, MatchesPhrasesIgnoringCaseAndAccents) {
   EXPECT_EQ(t.classify("Vuelve la detencion familiar", "", "es"), (Topics{"Family Detention"}));
 }
 
+TEST(MetadataTaxonomy, ReadsWordsWithAccentsDashesAndCurlyQuotes) {
+  Taxonomy t = taxonomy();
+  auto scores = t.score("", "EL PASO, TX \xE2\x80\x94 La detenci\xC3\xB3n familiar \xE2\x80\x9Cvuelve\xE2\x80\x9D\xE2\x80\x94otra vez.",
+                        "es");
+  EXPECT_EQ(score_of(scores, "Family Detention"), 3);
+}
+
 TEST(MetadataTaxonomy, MatchesOtherFormsOfAWordByStemming) {
   Taxonomy t = taxonomy();
   EXPECT_GT(score_of(t.score("", "Deportations rose, and so did the raid on Monday.", "en"), "Deportation"), 0);
