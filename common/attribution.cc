@@ -483,6 +483,7 @@ struct Span {
   size_t paragraph;
   size_t open, close;   // tokens of the marks; close == kNpos when unclosed
   size_t chain = kNpos;  // index of the chain (one quotation) it belongs to
+  size_t cut_from = kNpos, cut_to = kNpos;  // an attribution inside the quote, left out of its text
 };
 
 // What an attribution found: a person, an unnamed source, or nothing.
@@ -532,14 +533,14 @@ class Attributor {
   }
 
  private:
-  Person person_from(const Paragraph& p, const NameHit& hit, bool with_role = true) const {
+  // The canonical person a name stands for, with the role written after it
+  // (", ROLE at ORG") or before it ("Puentes Executive Director NAME").
+  Person person_from(const Paragraph& p, const NameHit& hit) const {
     Person person;
     person.name = names_.canonical(hit.raw);
-    if (with_role) {
-      auto [role, organisation] = p.role_after(hit.end);
-      person.role = !role.empty() ? role : normalize_role(hit.role);
-      person.organisation = organisation;
-    }
+    auto [role, organisation] = p.role_after(hit.end);
+    person.role = !role.empty() ? role : normalize_role(hit.role);
+    person.organisation = organisation;
     return person;
   }
 
@@ -559,10 +560,12 @@ class Attributor {
     static const std::vector<std::string> cues = {
         "for media inquiries", "media inquiries", "press inquiries", "media contact", "press contact",
         "contact:", "contacts:", "contacto:", "contacto de prensa", "contactos:", "para consultas de prensa",
-        "comuniquese con",
-        "para mas informacion, contacte", "for more information, contact", "prensa:", "medios:"};
+        "comuniquese con", "para mas informacion, contacte", "for more information, contact"};
     for (const std::string& cue : cues)
       if (folded.find(cue) != std::string::npos) return true;
+    // Short labels count only at the start of the line ("Press: NAME").
+    for (const char* label : {"press:", "prensa:", "media:", "medios:"})
+      if (folded.rfind(label, 0) == 0) return true;
     return false;
   }
 
@@ -883,16 +886,16 @@ class Attributor {
         bool closes = (open_mark == 0xAB && t.cp == 0xBB) || (open_mark == 0x201C && (t.cp == 0x201D || t.cp == '"')) ||
                       (open_mark == '"' && (t.cp == '"' || t.cp == 0x201D));
         if (t.cp == 0x201C && open_mark == 0x201C) {  // a new quote opens: the last one never closed
-          spans_.push_back({p, open, kNpos});
+          spans_.push_back({p, open, kNpos, kNpos, kNpos, kNpos});
           open = i;
           continue;
         }
         if (closes) {
-          spans_.push_back({p, open, i});
+          spans_.push_back({p, open, i, kNpos, kNpos, kNpos});
           open = kNpos;
         }
       }
-      if (open != kNpos) spans_.push_back({p, open, kNpos});
+      if (open != kNpos) spans_.push_back({p, open, kNpos, kNpos, kNpos, kNpos});
     }
     // Chains: an unclosed quote continues in the next paragraph when that
     // paragraph opens with a quotation mark.
@@ -970,10 +973,20 @@ class Attributor {
     if (span.close == kNpos) return {};
     const Paragraph& p = paragraphs_[span.paragraph];
     size_t k = span.close + 1, limit = next_open(span, index);
-    while (k < limit && !p.word(k) && (p.punct(k, ',') || p.punct(k, 0x2014) || p.punct(k, 0x2013) || p.punct(k, ';')))
+    bool dash = false;
+    while (k < limit && !p.word(k) && (p.punct(k, ',') || p.punct(k, 0x2014) || p.punct(k, 0x2013) || p.punct(k, ';'))) {
+      dash = dash || p.punct(k, 0x2014) || p.punct(k, 0x2013);
       ++k;
+    }
     if (k >= limit || !p.word(k)) return {};
     size_t stop = std::min(limit, p.sentence_stop(k));
+    // A pull quote signed with a dash: “…” — NAME, ROLE.
+    if (dash && p.tokens()[k].upper && !in(speech_verbs(), p.key(k))) {
+      if (auto hit = p.name_at(k, NameMode{true, false})) {
+        Person person = named(p, *hit);
+        if (!person.name.empty()) return Source::named(person);
+      }
+    }
     bool according = (p.key(k) == "according" && p.key(k + 1) == "to") || p.key(k) == "segun";
     if (according || in(speech_verbs(), p.key(k))) {
       size_t at = k + (according && p.key(k) == "according" ? 2 : 1);
@@ -1030,6 +1043,37 @@ class Attributor {
       if (!p.word(v) || !is_lead_in_verb(p.key(v))) continue;
       if (p.words_between(v, before) > 8) return {};
       return subject_of(p, from, v);
+    }
+    // No speech verb, but a clause that opens with a person and ends with a
+    // colon: "NAME, who leads the legal team, put it simply: “…”".
+    if (p.punct(before, ':') && p.words_between(from, before) <= 20 && p.word(from) && p.tokens()[from].upper) {
+      if (auto hit = p.name_at(from, NameMode{true, false})) {
+        Person person = named(p, *hit);
+        if (!person.name.empty()) return Source::named(person);
+      }
+    }
+    return {};
+  }
+
+  // An attribution set inside the quote between dashes, as Spanish writes
+  // it: “La frontera no es una zona de guerra —dijo NAME, ROLE—. Es …”.
+  // Marks the interjection so that the quote's text leaves it out.
+  Source inner_attribution(size_t index) {
+    Span& span = spans_[index];
+    const Paragraph& p = paragraphs_[span.paragraph];
+    size_t end = span.close == kNpos ? p.size() : span.close;
+    for (size_t d = span.open + 1; d + 2 < end; ++d) {
+      if (!p.punct(d, 0x2014) && !p.punct(d, 0x2013)) continue;
+      if (!p.word(d + 1) || !in(speech_verbs(), p.key(d + 1))) continue;
+      auto hit = p.name_at(d + 2, NameMode{true, false});
+      if (!hit) continue;
+      Person person = named(p, *hit);
+      if (person.name.empty()) continue;
+      size_t close_dash = hit->end;
+      while (close_dash < end && !p.punct(close_dash, 0x2014) && !p.punct(close_dash, 0x2013)) ++close_dash;
+      span.cut_from = d;
+      span.cut_to = std::min(close_dash + 1, end);
+      return Source::named(person);
     }
     return {};
   }
@@ -1137,6 +1181,8 @@ class Attributor {
         if (source.kind == Source::None) source = lead_in(index);
         if (source.kind == Source::None) source = after_attribution(index);
       }
+      for (size_t index : chain.spans)
+        if (source.kind == Source::None) source = inner_attribution(index);
       size_t first = chain.spans.front();
       const Span& span = spans_[first];
       if (source.kind == Source::Pronoun) {
@@ -1186,7 +1232,14 @@ class Attributor {
     for (size_t index : chain.spans) {
       const Span& span = spans_[index];
       const Paragraph& p = paragraphs_[span.paragraph];
-      std::string piece(trim(p.slice(span.open + 1, span.close == kNpos ? p.size() : span.close)));
+      size_t end = span.close == kNpos ? p.size() : span.close;
+      std::string piece(trim(p.slice(span.open + 1, span.cut_from == kNpos ? end : span.cut_from)));
+      if (span.cut_from != kNpos) {
+        // "… de desastre —dijo NAME—. Aquí …" → "… de desastre. Aquí …"
+        std::string after(trim(p.slice(span.cut_to, end)));
+        bool glued = !after.empty() && (after[0] == '.' || after[0] == ',' || after[0] == ';' || after[0] == ':');
+        piece += (glued || after.empty() ? "" : " ") + after;
+      }
       if (piece.empty()) continue;
       if (!text.empty()) text += span.paragraph == paragraph ? " " : "\n\n";
       text += piece;

@@ -33,19 +33,32 @@ struct Attribution {
 // Speakers, in order of preference: the attribution next to the quote
 // ("…,” said NAME, ROLE at ORG", "…,” NAME said", "NAME, ROLE, said: “…”",
 // "according to NAME", "dijo/afirmó/declaró/señaló … NAME", "the center's
-// legal director, NAME", "Puentes Executive Director NAME"); a pronoun or a
-// Spanish verb without subject ("she said", "declaró") resolved to the
-// person speaking in that paragraph, else the person last named in it, else
-// the previous quote's speaker; the person introduced just before a quote
-// that opens a paragraph ("NAME said the clinic …" / "NAME issued the
-// following statement:"). Surnames ("Okafor said") resolve to a full name
-// used earlier in the release. A quote from an unnamed source ("one mother
-// said") keeps an empty speaker. Names are canonical (names.canonical()).
+// legal director, NAME", "Puentes Executive Director NAME", a pull quote's
+// "“…” — NAME, ROLE", "NAME, who leads …, put it simply: “…”"); an
+// attribution between dashes inside the quote, as Spanish writes it ("“… —dijo
+// NAME—. …”", left out of the quote's text); a pronoun or a Spanish verb
+// without subject ("she said", "declaró") resolved to the person speaking in
+// that paragraph, else the person last named as a sentence's subject in it,
+// else the previous quote's speaker; the person introduced just before a
+// quote that opens a paragraph ("NAME said the clinic …" / "NAME issued the
+// following statement:"). Surnames ("Okafor said") resolve to a full name used
+// earlier in the release, preferring someone already quoted. A quote from an
+// unnamed source ("one mother said") keeps an empty speaker. Names are
+// canonical (names.canonical()).
+//
+// Spokespeople without quotes: a WHO:/QUIÉN: list's named people, a byline
+// ("By NAME", "Por NAME") or an op-ed's closing "NAME is ROLE at …", a
+// testimony's witness ("Testimony of NAME", "the following testimony was
+// delivered by NAME", "NAME … testified"), a letter's signers ("signed by
+// NAME, ROLE, and NAME", the names under "Sincerely,"), the author of "the
+// following statement". People only mentioned ("Judge NAME ruled", "Gov.
+// NAME said the law …") are not spokespeople.
 //
 // Contacts: names in a line with a contact cue ("For media inquiries contact
 // NAME", "Media contact:", "Contact:", "Contacto:", "Para consultas de prensa,
-// comuníquese con NAME") or a "NAME, Press Officer/Media Relations" line with
-// an e-mail address or phone number. Never throws.
+// comuníquese con NAME", a line opening with "Press:") or a "NAME, Press
+// Officer/Media Relations" line with an e-mail address or phone number.
+// Never throws.
 Attribution attribute_quotes(std::string_view title, std::string_view body, const NameNormalizer& names);
 
 }  // namespace pressroom

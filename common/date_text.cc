@@ -19,20 +19,24 @@ struct Token {
   char32_t cp = 0;    // the code point of a Punct token
 };
 
-// Decodes one UTF-8 code point at `pos`; a malformed byte decodes as U+FFFD
-// with length 1 so that scanning always moves on.
+// Decodes one UTF-8 code point at `pos`. A malformed sequence decodes as
+// U+FFFD with length 1 so that scanning always moves on; overlong forms
+// ("\xC0\xB1" for '1') are malformed, or they would pass for ASCII here and
+// not in the byte-wise scans that follow.
 char32_t decode(std::string_view s, size_t pos, size_t& length) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char c = byte(pos);
   length = 1;
   if (c < 0x80) return c;
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  int extra = c >= 0xF8 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
   if (extra == 0) return 0xFFFD;
   char32_t cp = c & (0x3F >> extra);
   for (int i = 1; i <= extra; ++i) {
     if (pos + i >= s.size() || (byte(pos + i) & 0xC0) != 0x80) return 0xFFFD;
     cp = (cp << 6) | (byte(pos + i) & 0x3F);
   }
+  static constexpr char32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kSmallest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
   length = static_cast<size_t>(extra) + 1;
   return cp;
 }
@@ -63,7 +67,7 @@ std::vector<Token> tokenize(std::string_view text) {
       continue;
     }
     size_t begin = pos;
-    if (cp >= '0' && cp <= '9') {
+    if (text[pos] >= '0' && text[pos] <= '9') {
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
       tokens.push_back({Kind::Number, begin, pos, space});
     } else if (is_letter(cp)) {

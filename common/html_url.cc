@@ -190,7 +190,7 @@ std::string resolve_url(std::string_view base_text, std::string_view reference_t
   }
   target.has_fragment = ref.has_fragment;
   target.fragment = ref.fragment;
-  if (target.path.empty()) target.path = "/";
+  if (target.path.empty()) target.path.push_back('/');
   return compose(target);
 }
 
@@ -207,7 +207,10 @@ std::string id_from_url(std::string_view url) {
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
 
   std::string raw = host + strip_accents(percent_decode(parts.path));
-  if (parts.has_query && !parts.query.empty()) raw += "-" + strip_accents(percent_decode(parts.query));
+  if (parts.has_query && !parts.query.empty()) {
+    raw.push_back('-');
+    raw += strip_accents(percent_decode(parts.query));
+  }
 
   std::string id;
   for (size_t i = 0; i < raw.size(); ++i) {

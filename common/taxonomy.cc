@@ -1,5 +1,8 @@
 #include "common/taxonomy.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <xapian.h>
 #include <yaml-cpp/yaml.h>
 
@@ -17,55 +20,68 @@ namespace {
 
 constexpr double kTitleEvidence = 2;  // weighted title hits that make a topic the title's
 
-// Folded words: letters and digits; apostrophes, hyphens and other
-// punctuation split words, as they do for the indexer ("children's" →
-// "children", "s"). Words are folded one by one: most are ASCII and need no
-// ICU, which folding a whole body with one dash in it would pay for.
-std::vector<std::string> folded_words(std::string_view text) {
+// The words of a text, lower case with their accents: runs of letters and
+// digits; apostrophes, hyphens, dashes and quotation marks split words, as
+// they do for the indexer ("children's" → "children", "s"). ICU is paid only
+// for words that are not ASCII, which most are.
+std::vector<std::string> lower_words(std::string_view text) {
   std::vector<std::string> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    auto word_byte = [&](size_t k) {
-      unsigned char c = static_cast<unsigned char>(text[k]);
-      return std::isalnum(c) || c >= 0x80;
-    };
-    while (i < text.size() && !word_byte(i)) ++i;
-    size_t start = i;
-    bool ascii = true;
-    for (; i < text.size() && word_byte(i); ++i)
-      if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
-    if (i == start) break;
-    std::string_view word = text.substr(start, i - start);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size()), i = 0, start = -1;
+  bool ascii = true;
+  auto flush = [&](int32_t end) {
+    if (start < 0) return;
+    std::string_view word = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+    std::string lower;
     if (ascii) {
-      std::string lower(word);
+      lower.assign(word);
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      words.push_back(std::move(lower));
-      continue;
+    } else {
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+          .toLower()
+          .toUTF8String(lower);
     }
-    // Non-ASCII: fold, then split again on what folding leaves that is not
-    // a letter or digit (dashes, curly quotes).
-    std::string folded = fold_key(word);
-    std::string part;
-    for (char c : folded) {
-      unsigned char u = static_cast<unsigned char>(c);
-      bool punctuation = u >= 0x80 ? false : !std::isalnum(u);
-      if (!punctuation) {
-        part.push_back(c);
-      } else if (!part.empty()) {
-        words.push_back(std::move(part));
-        part.clear();
-      }
+    words.push_back(std::move(lower));
+    start = -1;
+    ascii = true;
+  };
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c >= 0 && u_isalnum(c)) {
+      if (start < 0) start = at;
+      if (c >= 0x80) ascii = false;
+    } else {
+      flush(at);
     }
-    if (!part.empty()) words.push_back(std::move(part));
   }
+  flush(n);
   return words;
 }
 
+bool is_ascii(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Accents folded away ("detención" → "detencion").
+std::vector<std::string> folded(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (const std::string& word : words) out.push_back(is_ascii(word) ? word : fold_key(word));
+  return out;
+}
+
+// Stemmed with their accents, then folded: the Spanish stemmer needs the
+// accent to see that "deportación" and "deportaciones" share a stem.
 template <typename Stem>
 std::vector<std::string> stemmed(const std::vector<std::string>& words, const Stem& stem) {
   std::vector<std::string> out;
   out.reserve(words.size());
-  for (const std::string& word : words) out.push_back(stem(word));
+  for (const std::string& word : words) {
+    std::string s = stem(word);
+    out.push_back(is_ascii(s) ? s : fold_key(s));
+  }
   return out;
 }
 
@@ -127,9 +143,9 @@ std::vector<TopicScore> Taxonomy::score(std::string_view title, std::string_view
   const Index& index = found == by_language_.end() ? kNone : found->second;
 
   std::vector<double> title_hits(topics_.size()), body_hits(topics_.size());
-  std::vector<std::string> title_words = folded_words(title), body_words = folded_words(body);
-  hits(stemmed(title_words, stem), title_words, index, title_hits);
-  hits(stemmed(body_words, stem), body_words, index, body_hits);
+  std::vector<std::string> title_words = lower_words(title), body_words = lower_words(body);
+  hits(stemmed(title_words, stem), folded(title_words), index, title_hits);
+  hits(stemmed(body_words, stem), folded(body_words), index, body_hits);
 
   // Long reports repeat their subject more often without being more about it.
   double scale = body_words.size() > settings_.reference_words
@@ -225,9 +241,9 @@ std::optional<std::string> parse_taxonomy(std::string_view yaml, const std::stri
             return where + ": topic '" + name + "': each phrase is a string or 'phrase: weight'";
           }
           if (weight <= 0) return where + ": topic '" + name + "': weight of '" + phrase + "' must be positive";
-          std::vector<std::string> words = folded_words(phrase);
+          std::vector<std::string> words = lower_words(phrase);
           if (words.empty()) return where + ": topic '" + name + "': empty phrase";
-          if (lang == "any") taxonomy.add(taxonomy.any_, words, index, weight);
+          if (lang == "any") taxonomy.add(taxonomy.any_, folded(words), index, weight);
           else taxonomy.add(taxonomy.by_language_[lang], stemmed(words, lang == "es" ? spanish : english), index, weight);
           ++phrases;
         }

@@ -38,12 +38,15 @@ class Taxonomy {
   const std::vector<std::string>& topics() const { return topics_; }  // in file order
   const TaxonomySettings& settings() const { return settings_; }
 
-  // Every topic with some evidence, best first. Text is folded (case and
-  // accents), split into words and stemmed in `lang` ("es" → Spanish, else
-  // English) with schema::stemmer_for, so "deportations" matches
-  // "deportation"; the longest phrase wins where phrases overlap ("family
-  // detention" is not also "detention"). Phrases listed under `any:` match
-  // unstemmed in every language ("Title 42", "CBP One"). Thread-safe.
+  // Every topic with some evidence, best first. Text is split into words
+  // (apostrophes, hyphens and dashes split), lower-cased, stemmed in `lang`
+  // ("es" → Spanish, else English) with schema::stemmer_for and then
+  // stripped of accents, so "deportations" matches "deportation" and
+  // "deportaciones" "deportación" (the Spanish stemmer needs the accent to
+  // see that). The longest phrase wins where phrases overlap ("family
+  // detention" is not also "detention"); a phrase listed under two topics
+  // counts for both. Phrases listed under `any:` match unstemmed in every
+  // language ("Title 42", "CBP One"). Thread-safe.
   std::vector<TopicScore> score(std::string_view title, std::string_view body, std::string_view lang) const;
 
   // The topics a release is about: score() filtered by the settings, at most

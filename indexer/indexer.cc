@@ -15,6 +15,8 @@
 #include <unordered_map>
 
 #include "common/ingest.h"
+#include "common/listing_dedup.h"
+#include "common/text_folding.h"
 #include "common/metadata_extractor.h"
 #include "common/schema.h"
 
@@ -52,7 +54,23 @@ struct Prepared {
   std::string hash;
   std::string where;
   Xapian::Document document;
+  DedupKey key;                        // to drop a listing entry whose full page is in the run
+  std::vector<std::string> spellings;  // words for "did you mean": title words, names, topics
 };
+
+// The words the spelling dictionary learns from a release: what people type
+// to find it — its title's words and the names of its people and topics.
+std::vector<std::string> spelling_words(const Release& release) {
+  std::vector<std::string> words = schema::title_words(strip_accents(release.title));
+  for (const auto* list : {&release.spokespeople, &release.topics})
+    for (const std::string& name : *list)
+      for (const std::string& word : schema::title_words(strip_accents(name))) words.push_back(word);
+  std::vector<std::string> kept;
+  for (std::string& w : words)
+    if (w.size() >= 3 && !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      kept.push_back(std::move(w));
+  return kept;
+}
 struct TaskResult {
   std::vector<Prepared> documents;
   std::vector<ReadIssue> issues;
@@ -77,6 +95,8 @@ TaskResult prepare(Task task, const ExtractionContext* context) {
       prepared.hash = prepared.document.get_value(schema::kContentHash);
       prepared.where = release.source;
       if (release.source_line > 0) prepared.where.append(":").append(std::to_string(release.source_line));
+      prepared.key = dedup_key_for(release);
+      prepared.spellings = spelling_words(release);
       result.documents.push_back(std::move(prepared));
     }
   }
@@ -321,31 +341,50 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
     uint64_t since_commit = 0;
     auto last_progress = Clock::now();
 
+    // Spelling counts are gathered in memory and written at commits: one
+    // add_spelling per distinct word instead of one per occurrence.
+    std::unordered_map<std::string, Xapian::termcount> spellings;
+    auto commit = [&] {
+      for (const auto& [word, count] : spellings) db.add_spelling(word, count);
+      spellings.clear();
+      db.commit();
+      since_commit = 0;
+    };
+    auto write_one = [&](Prepared& doc) {
+      auto [pos, first] = seen.emplace(doc.id, doc.where);
+      if (!first) {
+        report({doc.where, 0, "duplicate id '" + doc.id + "' (first read at " + pos->second + ")"});
+        return;
+      }
+      auto known = existing.find(doc.id);
+      if (known == existing.end()) {
+        db.add_document(doc.document);
+        ++stats.added;
+      } else if (known->second.hash == doc.hash) {
+        ++stats.unchanged;
+        return;
+      } else {
+        db.replace_document(known->second.docid, doc.document);
+        ++stats.replaced;
+      }
+      for (const std::string& word : doc.spellings) ++spellings[word];
+      if (++since_commit >= options.commit_every) commit();
+    };
+    // Listing entries wait until every full page of the run has been seen,
+    // so that the full page wins whatever the order of the files.
+    std::vector<Prepared> held_entries;
+    std::vector<DedupKey> full_keys;
     auto write = [&](TaskResult result) {
       stats.files += result.files;
       stats.bytes += result.bytes;
       for (const ReadIssue& issue : result.issues) report(issue);
       for (Prepared& doc : result.documents) {
-        auto [pos, first] = seen.emplace(doc.id, doc.where);
-        if (!first) {
-          report({doc.where, 0, "duplicate id '" + doc.id + "' (first read at " + pos->second + ")"});
+        if (doc.key.listing) {
+          held_entries.push_back(std::move(doc));
           continue;
         }
-        auto known = existing.find(doc.id);
-        if (known == existing.end()) {
-          db.add_document(doc.document);
-          ++stats.added;
-        } else if (known->second.hash == doc.hash) {
-          ++stats.unchanged;
-          continue;
-        } else {
-          db.replace_document(known->second.docid, doc.document);
-          ++stats.replaced;
-        }
-        if (++since_commit >= options.commit_every) {
-          db.commit();
-          since_commit = 0;
-        }
+        full_keys.push_back(doc.key);
+        write_one(doc);
       }
       if (callbacks.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
         stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -369,6 +408,24 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
       write(in_flight.front().get());
       in_flight.pop_front();
     }
+    std::vector<DedupKey> keys = std::move(full_keys);
+    size_t first_entry = keys.size();
+    for (const Prepared& entry : held_entries) keys.push_back(entry.key);
+    std::vector<bool> drop = listing_entries_to_drop(keys);
+    for (size_t i = 0; i < held_entries.size(); ++i) {
+      Prepared& entry = held_entries[i];
+      if (!drop[first_entry + i]) {
+        write_one(entry);
+        continue;
+      }
+      ++stats.merged;
+      // An entry indexed by an earlier run whose full page has now arrived.
+      auto known = existing.find(entry.id);
+      if (known != existing.end() && !seen.count(entry.id)) {
+        db.delete_document(known->second.docid);
+        ++stats.deleted;
+      }
+    }
 
     if (options.prune) {
       for (const auto& [id, entry] : existing) {
@@ -381,8 +438,11 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
         db.get_metadata(schema::kMetaSchemaVersion).empty()) {
       db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kVersion));
       db.set_metadata(schema::kMetaIndexedAt, utc_now_iso());
+      std::string runs = db.get_metadata(schema::kMetaIndexerRuns);
+      db.set_metadata(schema::kMetaIndexerRuns, std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1));
+      db.set_metadata(schema::kMetaLastRunSkipped, std::to_string(stats.skipped));
     }
-    db.commit();
+    commit();
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

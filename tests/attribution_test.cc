@@ -89,6 +89,27 @@ TEST(MetadataAttribution, StraightQuotesAreQuotationMarks) {
   expect_one_quote("\"Families here want to trust the police,\" said Samuel Ortiz.", "Samuel Ortiz", "Families here");
 }
 
+TEST(MetadataAttribution, SpanishAttributionBetweenDashesInsideTheQuote) {
+  Attribution a = read("“La frontera no es una zona de desastre —dijo Tomás Herrera, coordinador del programa "
+                       "fronterizo—. Aquí viven familias.”");
+  ASSERT_EQ(a.quotes.size(), 1u) << describe(a);
+  EXPECT_EQ(a.quotes[0].speaker, "Tomás Herrera");
+  EXPECT_EQ(a.quotes[0].text, "La frontera no es una zona de desastre. Aquí viven familias.")
+      << "the interjected attribution is not part of the quote";
+}
+
+TEST(MetadataAttribution, PullQuoteSignedWithADash) {
+  expect_one_quote("“They showed up, year after year, and this week they were handcuffed for it.” — Ana Ruiz, "
+                   "Executive Director, Puentes Human Rights Center",
+                   "Ana Ruiz", "They showed");
+}
+
+TEST(MetadataAttribution, ColonAfterAClauseThatOpensWithThePerson) {
+  expect_one_quote("Lucía Fernández, who leads the legal team, put it simply: “Every week we turn away people we "
+                   "would have helped.”",
+                   "Lucía Fernández", "Every week");
+}
+
 TEST(MetadataAttribution, RoleBeforeTheNameAfterAComma) {
   expect_one_quote("“There was never a reason to lock them up,” said the center's legal director, Lucía Fernández.",
                    "Lucía Fernández", "There was");
@@ -212,7 +233,9 @@ TEST(MetadataAttribution, ReadsTheUsualContactLines) {
       "Contact: Pablo Ríos, Press Officer",
       "Contacto: Pablo Ríos, Relaciones con los Medios, prensa@puentes.example.org",
       "Para consultas de prensa, comuníquese con Pablo Ríos, Relaciones con los Medios",
-      "Pablo Ríos, Media Relations: media@puentes.example.org"};
+      "Pablo Ríos, Media Relations: media@puentes.example.org",
+      "Press: Pablo Ríos (press@puentes.example.org)",
+      "Para más información, contacte a Pablo Ríos, Relaciones con los Medios."};
   for (const std::string& line : lines) {
     Attribution a = read("TUCSON, AZ — Puentes opened a clinic.\n\n" + line);
     EXPECT_EQ(a.contacts, (Names{"Pablo Ríos"})) << line << describe(a);

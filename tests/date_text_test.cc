@@ -195,6 +195,14 @@ TEST(WrittenDate, SkipsAnImpossibleDateAndFindsTheNextOne) {
   EXPECT_EQ(find_written_date("February 30, 2021 was a typo for March 2, 2021"), "2021-03-02");
 }
 
+TEST(WrittenDate, TakesNoOverlongUtf8ForDigitsOrLetters) {
+  // "\xC0\xB1" is an overlong '1': once, it made the tokenizer loop forever.
+  EXPECT_FALSE(find_written_date("\xC0\xB1").has_value());
+  EXPECT_FALSE(parse_written_date("\xC0\xB1").has_value());
+  EXPECT_FALSE(find_written_date("November \xC0\xB1\xC0\xB8, 2020").has_value());
+  EXPECT_EQ(find_written_date("\xC0\xB1 \xE0\x80\xB2 \xED\xA0\x80 May 2, 2021"), "2021-05-02");
+}
+
 TEST(WrittenDate, SurvivesInvalidUtf8) {
   EXPECT_EQ(find_written_date("\xC3 \xFF November 18, 2020 \xE2\x80"), "2020-11-18");
   EXPECT_FALSE(find_written_date("\xC3\xC3\xC3\xFF\xFE").has_value());

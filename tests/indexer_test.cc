@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 #include "common/schema.h"
 #include "common/searcher.h"
@@ -210,6 +211,39 @@ TEST_F(IndexerTest, LockedDatabaseIsAClearError) {
   } catch (const IndexError& e) {
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(IndexerTest, ListingEntriesWhoseFullPageIsInTheRunAreNotIndexedTwice) {
+  // The sample archive's newsroom listings repeat entries that are also saved as full pages.
+  RunResult r = run(db, {std::string(PRESSROOM_SOURCE_DIR) + "/corpus/web"});
+  EXPECT_GT(r.stats.merged, 0u);
+  Searcher searcher(db);
+  SearchResult all = searcher.search(parse_search_request({{"size", "100"}}));
+  std::map<std::string, std::string> by_url;
+  for (const SearchHit& hit : all.hits) {
+    if (hit.release.url.empty()) continue;
+    auto [it, fresh] = by_url.emplace(hit.release.url, hit.release.id);
+    EXPECT_TRUE(fresh) << hit.release.url << " is indexed twice: " << it->second << " and " << hit.release.id;
+  }
+}
+
+TEST_F(IndexerTest, SpellingDictionaryLearnsTitleWordsAndNames) {
+  Release r = release("a", "Detention centre inspections");
+  r.spokespeople = {"Lucía Fernández"};
+  dir.write("archive/a.jsonl", jsonl_line(r));
+  run(db, {archive});
+  Xapian::Database xdb(db);
+  EXPECT_EQ(xdb.get_spelling_suggestion("detension"), "detention");
+  EXPECT_EQ(xdb.get_spelling_suggestion("fernandes"), "fernandez");
+}
+
+TEST_F(IndexerTest, RunsThatChangeTheIndexAreCountedInItsMetadata) {
+  dir.write("archive/ok.jsonl", jsonl_line(release("a", "Alpha")) + "garbage\n");
+  run(db, {archive});
+  run(db, {archive});  // unchanged: not a run that changed the index
+  Xapian::Database xdb(db);
+  EXPECT_EQ(xdb.get_metadata(schema::kMetaIndexerRuns), "1");
+  EXPECT_EQ(xdb.get_metadata(schema::kMetaLastRunSkipped), "1");
 }
 
 TEST(DefaultId, IsThePathUnderTheRootWithoutExtension) {

@@ -283,6 +283,24 @@ TEST_F(SearchFeatures, QueryWithoutSearchableWordsIs400) {
   EXPECT_EQ(r["error"]["code"], "invalid_parameter");
 }
 
+TEST_F(SearchFeatures, MisspeltQueryGetsADidYouMeanFromTheArchivesWords) {
+  json r = server_->get_json("/api/search?q=farmwokers");
+  EXPECT_EQ(r["total"], 0);
+  EXPECT_EQ(r["did_you_mean"], "farmworkers");
+}
+
+TEST_F(SearchFeatures, AutocorrectRunsTheSuggestion) {
+  json r = server_->get_json("/api/search?q=farmwokers&autocorrect=1");
+  EXPECT_EQ(r["corrected_from"], "farmwokers");
+  EXPECT_GE(r["total"].get<int>(), 1);
+  EXPECT_EQ(r["results"][0]["id"], "en-heat");
+}
+
+TEST_F(SearchFeatures, MisspeltNameIsCorrected) {
+  json r = server_->get_json("/api/search?q=Delgato");
+  EXPECT_EQ(r["did_you_mean"], "delgado");
+}
+
 TEST_F(SearchFeatures, StatementsFindWhatASpokespersonSaidAboutATopic) {
   json r = server_->get_json("/api/statements?q=heat&spokesperson=Maribel%20Soto");
   ASSERT_EQ(r["total"], 1);
