@@ -36,8 +36,9 @@ const Registry& registry() {
 
 std::string ReadIssue::to_string() const {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  return out + ": " + reason;
+  if (line > 0) out.append(":").append(std::to_string(line));
+  out.append(": ").append(reason);
+  return out;
 }
 
 const CorpusReader* reader_for(const std::filesystem::path& file) {

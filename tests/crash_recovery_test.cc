@@ -38,13 +38,13 @@ using testing::ExitStatus;
 using testing::Subprocess;
 
 // The archive: base state, then an update that changes, adds and removes.
-constexpr uint64_t kBaseJsonl = 3000;      // releases 0..2999 in releases.jsonl
-constexpr uint64_t kBaseMarkdown = 300;    // releases 3000..3299 as news/*.md
-constexpr uint64_t kNewJsonl = 2000;       // update: releases 3300..5299 in releases-2.jsonl
-constexpr uint64_t kNewMarkdown = 300;     // update: releases 5300..5599 as news/*.md
-constexpr uint64_t kChanged = 600;         // update: releases 0..599 get new titles
-constexpr uint64_t kChangedMarkdown = 60;  // update: releases 3000..3059 get new bodies
-constexpr uint64_t kRemoved = 100;         // update: releases 2900..2999 leave the archive (--prune)
+constexpr uint64_t kBaseJsonl = 2000;      // releases 0..1999 in releases.jsonl
+constexpr uint64_t kBaseMarkdown = 200;    // releases 2000..2199 as news/*.md
+constexpr uint64_t kNewJsonl = 1200;       // update: releases 2200..3399 in releases-2.jsonl
+constexpr uint64_t kNewMarkdown = 200;     // update: releases 3400..3599 as news/*.md
+constexpr uint64_t kChanged = 400;         // update: releases 0..399 get new titles
+constexpr uint64_t kChangedMarkdown = 40;  // update: releases 2000..2039 get new bodies
+constexpr uint64_t kRemoved = 100;         // update: releases 1900..1999 leave the archive (--prune)
 constexpr uint64_t kCommitEvery = 200;
 
 uint64_t env_number(const char* name, uint64_t fallback) {

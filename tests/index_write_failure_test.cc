@@ -83,7 +83,7 @@ class IndexWriteFailure : public ::testing::Test {
             archive_.string()};
   }
 
-  // The update: many more releases than the base.
+  // The update: many more releases than the base (about 25 kB of index each).
   void grow_archive() const {
     testing::write_synthetic_jsonl(archive_ / "releases-2.jsonl", corpus_, kBase, kBase + kUpdate);
   }
@@ -108,21 +108,27 @@ class IndexWriteFailure : public ::testing::Test {
     }
   }
 
-  static constexpr uint64_t kBase = 300;
-  static constexpr uint64_t kUpdate = 6000;
+  static constexpr uint64_t kBase = 100;
+  static constexpr uint64_t kUpdate = 1500;
   testing::TempDir dir_;
   SyntheticCorpus corpus_{11};
   fs::path archive_;
 };
 
 TEST_F(IndexWriteFailure, DiskFullStopsWithExit2AndKeepsTheLastCommit) {
+  // The base index is built elsewhere and copied onto a disk with 3 MB to spare.
+  fs::path staging = dir_.path() / "staging" / "index.db";
+  fs::create_directories(staging.parent_path());
+  ExitStatus base = testing::run_command(index_command(staging), dir_.path() / "base.log");
+  ASSERT_TRUE(base.exited && base.code == 0) << base.describe() << "\n" << testing::read_text(dir_.path() / "base.log");
+  uintmax_t used = 0;
+  for (const auto& entry : fs::directory_iterator(staging)) used += entry.file_size();
+
   fs::path disk = dir_.path() / "disk";
-  ScopedMount mount = ScopedMount::tmpfs(disk, "6m");
+  ScopedMount mount = ScopedMount::tmpfs(disk, std::to_string(used / 1024 + 3 * 1024) + "k");
   if (!mount.ok()) GTEST_SKIP() << "cannot mount a tmpfs (needs root / CAP_SYS_ADMIN): " << mount.error();
   fs::path db = disk / "index.db";
-
-  ExitStatus base = testing::run_command(index_command(db), dir_.path() / "base.log");
-  ASSERT_TRUE(base.exited && base.code == 0) << base.describe() << "\n" << testing::read_text(dir_.path() / "base.log");
+  fs::copy(staging, db, fs::copy_options::recursive);
 
   grow_archive();
   fs::path log = dir_.path() / "full.log";
@@ -138,6 +144,7 @@ TEST_F(IndexWriteFailure, DiskFullStopsWithExit2AndKeepsTheLastCommit) {
 TEST_F(IndexWriteFailure, ReadOnlyDatabaseStopsWithExit2AndIsUntouched) {
   fs::path source = dir_.path() / "writable";
   fs::path db_source = source / "index.db";
+  fs::create_directories(source);
   ExitStatus base = testing::run_command(index_command(db_source), dir_.path() / "base.log");
   ASSERT_TRUE(base.exited && base.code == 0) << base.describe() << "\n" << testing::read_text(dir_.path() / "base.log");
 

@@ -69,9 +69,10 @@ TEST_F(SearchSyntaxDocs, EveryExampleFindsWhatTheDocsSay) {
     EXPECT_TRUE(ids.count(example.finds))
         << "docs/search-syntax.md:" << example.line << ": `" << example.query << "` should find " << example.finds
         << " (total " << result.total << ")";
-    if (!example.never.empty())
+    if (!example.never.empty()) {
       EXPECT_FALSE(ids.count(example.never))
           << "docs/search-syntax.md:" << example.line << ": `" << example.query << "` must not find " << example.never;
+    }
   }
 }
 
