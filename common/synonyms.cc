@@ -109,7 +109,9 @@ std::string Synonyms::expand(const std::string& query, std::vector<SynonymUse>& 
     std::string typed;
     for (size_t s = first; s <= last; ++s) typed += spans[s].text;
     SynonymUse use{typed, {}};
-    std::string expansion = "(" + (hit->words.size() > 1 ? "\"" + typed + "\"" : typed);
+    std::string expansion("(");
+    if (hit->words.size() > 1) expansion.append("\"").append(typed).append("\"");
+    else expansion.append(typed);
     for (const std::string& other : groups_[hit->group]) {
       if (folded_words(other) == hit->words) continue;
       expansion += " OR " + as_query_term(other);

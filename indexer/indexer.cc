@@ -1,5 +1,6 @@
 #include "indexer/indexer.h"
 
+#include <sys/statvfs.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -264,7 +265,23 @@ std::unordered_map<std::string, Existing> load_existing(const Xapian::Database& 
   return existing;
 }
 
+// True when `path` (or the folder that will hold it) is on a read-only file
+// system: Xapian reports that as a lock failure, which would mislead.
+bool on_read_only_file_system(const std::string& path) {
+  struct statvfs info {};
+  fs::path probe(path);
+  std::error_code ec;
+  while (!probe.empty() && !fs::exists(probe, ec)) probe = probe.parent_path();
+  if (probe.empty()) probe = ".";
+  return ::statvfs(probe.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY);
+}
+
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
+  std::error_code ec;
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);  // Xapian creates only the last folder
+  if (on_read_only_file_system(path))
+    throw IndexError("cannot write database '" + path + "': it is on a read-only file system");
   try {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {

@@ -33,7 +33,8 @@ class OpenApi : public ::testing::Test {
     const json parameters = op.value("parameters", json::array());
     for (const auto& param : parameters) {
       if (param["in"] != "path") continue;
-      std::string name = "{" + param["name"].get<std::string>() + "}";
+      std::string name("{");
+      name.append(param["name"].get<std::string>()).append("}");
       out.replace(out.find(name), name.size(), param["example"].get<std::string>());
     }
     return out;

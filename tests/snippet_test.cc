@@ -156,7 +156,10 @@ TEST(Snippet, HasTheRequestedNumberOfWords) {
     std::string snippet = make_snippet(text, {"asylum"}, english(), SnippetOptions{n});
     std::string plain = snippet;
     for (const std::string& s : {std::string("<mark>"), std::string("</mark>"), kEllipsis})
-      for (size_t pos; (pos = plain.find(s)) != std::string::npos;) plain.replace(pos, s.size(), " ");
+      for (size_t pos; (pos = plain.find(s)) != std::string::npos;) {
+        plain.erase(pos, s.size());
+        plain.insert(pos, 1, ' ');
+      }
     size_t word_count = 0;
     bool in_word = false;
     for (char c : plain) {
