@@ -12,6 +12,7 @@
 
 #include "common/dateline.h"
 #include "common/text_folding.h"
+#include "common/paragraphs.h"
 
 namespace pressroom {
 namespace {
@@ -25,57 +26,9 @@ constexpr size_t kPresenterParagraphs = 3;  // bylines and "the following testim
 
 // ------------------------------------------------------------------ text
 
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
-std::vector<std::string_view> split_paragraphs(std::string_view body) {
-  std::vector<std::string_view> paragraphs;
-  size_t pos = 0, start = 0;
-  bool in_paragraph = false;
-  while (pos <= body.size()) {
-    size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos) end = body.size();
-    bool blank = trim(body.substr(pos, end - pos)).empty();
-    if (blank && in_paragraph) {
-      paragraphs.push_back(trim(body.substr(start, pos - start)));
-      in_paragraph = false;
-    } else if (!blank && !in_paragraph) {
-      start = pos;
-      in_paragraph = true;
-    }
-    pos = end + 1;
-  }
-  if (in_paragraph) paragraphs.push_back(trim(body.substr(start)));
-  return paragraphs;
-}
 
-std::vector<std::string_view> split_lines(std::string_view paragraph) {
-  std::vector<std::string_view> lines;
-  size_t pos = 0;
-  while (pos <= paragraph.size()) {
-    size_t end = paragraph.find('\n', pos);
-    if (end == std::string_view::npos) end = paragraph.size();
-    std::string_view line = trim(paragraph.substr(pos, end - pos));
-    if (!line.empty()) lines.push_back(line);
-    pos = end + 1;
-  }
-  return lines;
-}
 
-size_t count_words(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 // ------------------------------------------------------------------ tokens
 
@@ -771,13 +724,13 @@ class Attributor {
             label.rfind("featuring", 0) != 0 && label.rfind("participan", 0) != 0)
           continue;
         std::vector<std::string> items;
-        std::string rest(trim(lines[l].substr(colon + 1)));
+        std::string rest(trim_space(lines[l].substr(colon + 1)));
         while (!rest.empty() && rest.front() == '*') rest.erase(0, 1);
         size_t start = 0;
         while (start <= rest.size()) {
           size_t end = rest.find(';', start);
           if (end == std::string::npos) end = rest.size();
-          std::string item(trim(std::string_view(rest).substr(start, end - start)));
+          std::string item(trim_space(std::string_view(rest).substr(start, end - start)));
           if (!item.empty()) items.push_back(item);
           start = end + 1;
         }
@@ -1233,10 +1186,10 @@ class Attributor {
       const Span& span = spans_[index];
       const Paragraph& p = paragraphs_[span.paragraph];
       size_t end = span.close == kNpos ? p.size() : span.close;
-      std::string piece(trim(p.slice(span.open + 1, span.cut_from == kNpos ? end : span.cut_from)));
+      std::string piece(trim_space(p.slice(span.open + 1, span.cut_from == kNpos ? end : span.cut_from)));
       if (span.cut_from != kNpos) {
         // "… de desastre —dijo NAME—. Aquí …" → "… de desastre. Aquí …"
-        std::string after(trim(p.slice(span.cut_to, end)));
+        std::string after(trim_space(p.slice(span.cut_to, end)));
         bool glued = !after.empty() && (after[0] == '.' || after[0] == ',' || after[0] == ';' || after[0] == ':');
         piece += (glued || after.empty() ? "" : " ") + after;
       }

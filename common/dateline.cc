@@ -14,6 +14,7 @@
 #include "common/date_text.h"
 #include "common/name_normalizer.h"
 #include "common/text_folding.h"
+#include "common/paragraphs.h"
 
 namespace pressroom {
 namespace {
@@ -22,12 +23,6 @@ constexpr size_t kMaxHeaderParagraphs = 8;  // a lead starts within the first pa
 constexpr size_t kLeadMinWords = 20;        // shorter paragraphs above the lead are header lines
 constexpr size_t kHeaderLineMaxWords = 16;  // longer lines are prose, whose dates are not the release's
 
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Trims punctuation and emphasis that wrap a label or a place.
 std::string_view trim_marks(std::string_view s) {
@@ -40,56 +35,14 @@ std::string_view trim_marks(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> split_paragraphs(std::string_view body) {
-  std::vector<std::string_view> paragraphs;
-  size_t pos = 0, start = 0;
-  bool in_paragraph = false;
-  while (pos <= body.size()) {
-    size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos) end = body.size();
-    bool blank = trim(body.substr(pos, end - pos)).empty();
-    if (blank && in_paragraph) {
-      paragraphs.push_back(trim(body.substr(start, pos - start)));
-      in_paragraph = false;
-    } else if (!blank && !in_paragraph) {
-      start = pos;
-      in_paragraph = true;
-    }
-    pos = end + 1;
-  }
-  if (in_paragraph) paragraphs.push_back(trim(body.substr(start)));
-  return paragraphs;
-}
 
-std::vector<std::string_view> split_lines(std::string_view paragraph) {
-  std::vector<std::string_view> lines;
-  size_t pos = 0;
-  while (pos <= paragraph.size()) {
-    size_t end = paragraph.find('\n', pos);
-    if (end == std::string_view::npos) end = paragraph.size();
-    std::string_view line = trim(paragraph.substr(pos, end - pos));
-    if (!line.empty()) lines.push_back(line);
-    pos = end + 1;
-  }
-  return lines;
-}
 
-size_t word_count(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 // A paragraph of running text: long enough, and ending a sentence. A block
 // of header lines ("Testimony of …\nBefore the …\nFebruary 14, 2024") is as
 // long but ends without one.
 bool is_prose(std::string_view paragraph) {
-  if (word_count(paragraph) < kLeadMinWords || paragraph.empty()) return false;
+  if (count_words(paragraph) < kLeadMinWords || paragraph.empty()) return false;
   std::string_view end = paragraph.substr(paragraph.size() - std::min(paragraph.size(), size_t{4}));
   for (std::string_view mark : {".", "?", "!", ":", "\xE2\x80\x9D", "\"", "\xC2\xBB"})
     if (end.size() >= mark.size() && end.substr(end.size() - mark.size()) == mark) return true;
@@ -214,10 +167,10 @@ bool is_city(std::string_view city) {
 
 // Display form of one "CITY[, STATE]"; nullopt when it is not a place.
 std::optional<std::string> display_one_place(std::string_view part) {
-  part = trim(part);
+  part = trim_space(part);
   size_t comma = part.find(',');
-  std::string_view city = trim(part.substr(0, comma));
-  std::string_view state = comma == std::string_view::npos ? std::string_view() : trim(part.substr(comma + 1));
+  std::string_view city = trim_space(part.substr(0, comma));
+  std::string_view state = comma == std::string_view::npos ? std::string_view() : trim_space(part.substr(comma + 1));
   if (!is_city(city)) return std::nullopt;
   bool caps = all_caps(city);
   std::string display = proper_case(city);
@@ -466,7 +419,7 @@ bool names_an_organisation(std::string_view text) {
 // closes an op-ed; "Puentes Human Rights Center is …" boilerplate is not one.
 bool is_author_tagline(std::string_view paragraph) {
   std::string_view text = trim_marks(paragraph);
-  if (word_count(text) > 30) return false;
+  if (count_words(text) > 30) return false;
   for (std::string_view verb : {" is ", " es "}) {
     size_t pos = text.find(verb);
     if (pos == std::string_view::npos || pos > 60) continue;
@@ -478,9 +431,9 @@ bool is_author_tagline(std::string_view paragraph) {
 }
 
 bool is_salutation(std::string_view paragraph) {
-  std::string_view text = trim(paragraph);
+  std::string_view text = trim_space(paragraph);
   while (!text.empty() && (text.front() == '>' || text.front() == ' ')) text.remove_prefix(1);
-  if (word_count(text) > 10 || text.empty()) return false;
+  if (count_words(text) > 10 || text.empty()) return false;
   bool opens = starts_with(text, "Dear ") || starts_with(text, "Estimad") || starts_with(text, "Querid");
   bool closes = text.back() == ',' || text.back() == ':';
   std::string folded = fold_key(trim_marks(text));
@@ -512,9 +465,9 @@ bool is_event_line(std::string_view line) {
 std::optional<std::string> place_of_dated_line(std::string_view line) {
   auto date = locate_written_date(line);
   if (!date || !only_punctuation(line.substr(date->end))) return std::nullopt;
-  std::string_view before = trim(line.substr(0, date->begin));
+  std::string_view before = trim_space(line.substr(0, date->begin));
   if (before.empty() || before.back() != ',') return std::nullopt;
-  before = trim(before.substr(0, before.size() - 1));
+  before = trim_space(before.substr(0, before.size() - 1));
   std::vector<std::string_view> words = words_of(before);
   if (words.empty() || words.size() > 3 || !is_city(before)) return std::nullopt;
   for (std::string_view word : words)
@@ -538,10 +491,10 @@ std::string type_for_label(std::string_view label) {
 }
 
 std::optional<Dateline> parse_dateline(std::string_view paragraph) {
-  std::string_view text = trim(paragraph);
+  std::string_view text = trim_space(paragraph);
   auto separator = find_separator(text, 0, 140);
   if (!separator) return std::nullopt;
-  std::string_view prefix = trim(text.substr(0, separator->first));
+  std::string_view prefix = trim_space(text.substr(0, separator->first));
   size_t after = separator->first + separator->second;
   std::string date;
   std::string_view place = prefix;
@@ -550,17 +503,17 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph) {
     auto parsed = parse_written_date(prefix.substr(open + 1, prefix.size() - open - 2));
     if (!parsed) return std::nullopt;
     date = *parsed;
-    place = trim(prefix.substr(0, open));
+    place = trim_space(prefix.substr(0, open));
   } else if (auto found = locate_written_date(prefix)) {
     if (!only_punctuation(prefix.substr(found->end))) return std::nullopt;
     date = found->date;
-    place = trim(prefix.substr(0, found->begin));
+    place = trim_space(prefix.substr(0, found->begin));
   }
   while (!place.empty() && (place.back() == ',' || place.back() == ' ')) place.remove_suffix(1);
   if (date.empty()) {
     // "EL PASO, TX — November 18, 2020 — …": the date between two dashes.
     if (auto next = find_separator(text, after, after + 60)) {
-      if (auto parsed = parse_written_date(trim(text.substr(after, next->first - after)))) {
+      if (auto parsed = parse_written_date(trim_space(text.substr(after, next->first - after)))) {
         date = *parsed;
         after = next->first + next->second;
       }
@@ -573,8 +526,8 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph) {
   auto display = display_place(place);
   if (!display) return std::nullopt;
   // A dateline introduces a sentence; a bare "PLACE — DATE" is a header line.
-  std::string_view rest = trim(text.substr(after));
-  if (word_count(rest) < 3 || parse_written_date(rest)) return std::nullopt;
+  std::string_view rest = trim_space(text.substr(after));
+  if (count_words(rest) < 3 || parse_written_date(rest)) return std::nullopt;
   return Dateline{*display, date, after};
 }
 
@@ -616,7 +569,7 @@ Opening read_opening(std::string_view title, std::string_view body) {
     opening.date = dateline->date;
   }
   for (std::string_view line : header) {
-    if (word_count(line) > kHeaderLineMaxWords || is_event_line(line)) continue;
+    if (count_words(line) > kHeaderLineMaxWords || is_event_line(line)) continue;
     if (opening.date.empty())
       if (auto date = find_written_date(line)) opening.date = *date;
     if (opening.location.empty())
@@ -627,7 +580,7 @@ Opening read_opening(std::string_view title, std::string_view body) {
   score_title(title, scores, false);
   bool byline = false;
   for (std::string_view line : header) {
-    if (word_count(line) > kHeaderLineMaxWords + 8) continue;
+    if (count_words(line) > kHeaderLineMaxWords + 8) continue;
     // "A report of Puentes Human Rights Center · Yuma, Arizona".
     std::string folded_line = fold_key(line);
     for (std::string_view opening : {"a report of ", "a report by ", "report of ", "un informe de "})
