@@ -32,6 +32,7 @@
 #   BENCH_WARMUP        untimed queries before each replay [50]
 #   BENCH_WRK_SECONDS   seconds per wrk run, 0 = no wrk [20]
 #   BENCH_PORT          server port [a free one]
+#   BENCH_SOURCE_NOTE   what the build is, when BUILD_DIR's source is not a git checkout
 #   BENCH_XAPIAN_RECORDS xapian_raw's 1-client records for the agreement table
 #                       [${BENCH_WORK_DIR:-${TMPDIR:-/tmp}/bench-work}/SIZE/results/run-xapian_raw-c1-r1.jsonl]
 set -euo pipefail
@@ -87,7 +88,13 @@ rm -f "$RESULTS"/run-http-*.jsonl* "$RESULTS"/wrk-*.txt "$RESULTS"/suggest-*.jso
   echo "host: nproc $(nproc), $(uname -r)"
   free -h
   echo "uptime: $(uptime)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- common server indexer 2>/dev/null || echo ' (+ uncommitted changes in common/ server/ indexer/)')"
+  # The source the binaries were built from (BUILD_DIR may belong to another checkout or a snapshot).
+  SRC=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
+  if [[ -n "$SRC" ]] && git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1; then
+    echo "source: $SRC at $(git -C "$SRC" rev-parse --short HEAD)$(git -C "$SRC" diff --quiet HEAD -- common server indexer 2>/dev/null || echo ' (+ uncommitted changes in common/ server/ indexer/)')"
+  else
+    echo "source: ${SRC:-?} (not a git checkout${BENCH_SOURCE_NOTE:+: $BENCH_SOURCE_NOTE})"
+  fi
   echo "build: $BUILD_DIR ($(grep -m1 '^CMAKE_BUILD_TYPE' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || echo '?'))"
   echo "xapian: $(pkg-config --modversion xapian-core 2>/dev/null || echo '?')"
 } > "$RESULTS/env.txt"

@@ -25,6 +25,7 @@ TEST_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xapian-tools poppler-utils wrk curl python3
   chromium                            # browser tests (tests/browser, driven by playwright-core)
+  clang-14 libclang-rt-14-dev         # libFuzzer and the ASan/UBSan runtimes for scripts/fuzz.sh
 )
 # Node.js runs the browser tests; machines that already have a node (e.g. from
 # NodeSource, which bundles npm) keep it.

@@ -38,13 +38,13 @@ using testing::ExitStatus;
 using testing::Subprocess;
 
 // The archive: base state, then an update that changes, adds and removes.
-constexpr uint64_t kBaseJsonl = 2000;      // releases 0..1999 in releases.jsonl
-constexpr uint64_t kBaseMarkdown = 200;    // releases 2000..2199 as news/*.md
-constexpr uint64_t kNewJsonl = 1200;       // update: releases 2200..3399 in releases-2.jsonl
-constexpr uint64_t kNewMarkdown = 200;     // update: releases 3400..3599 as news/*.md
-constexpr uint64_t kChanged = 400;         // update: releases 0..399 get new titles
-constexpr uint64_t kChangedMarkdown = 40;  // update: releases 2000..2039 get new bodies
-constexpr uint64_t kRemoved = 100;         // update: releases 1900..1999 leave the archive (--prune)
+constexpr uint64_t kBaseJsonl = 1500;      // releases 0..1499 in releases.jsonl
+constexpr uint64_t kBaseMarkdown = 150;    // releases 1500..1649 as news/*.md
+constexpr uint64_t kNewJsonl = 800;        // update: releases 1650..2449 in releases-2.jsonl
+constexpr uint64_t kNewMarkdown = 150;     // update: releases 2450..2599 as news/*.md
+constexpr uint64_t kChanged = 300;         // update: releases 0..299 get new titles
+constexpr uint64_t kChangedMarkdown = 30;  // update: releases 1500..1529 get new bodies
+constexpr uint64_t kRemoved = 100;         // update: releases 1400..1499 leave the archive (--prune)
 constexpr uint64_t kCommitEvery = 200;
 
 uint64_t env_number(const char* name, uint64_t fallback) {
