@@ -110,7 +110,11 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
     if (excludes) return en;
     Xapian::Query es = spanish_.parse_query(input, flags, default_prefix);
     if (en.get_description() == es.get_description()) return en;
-    return Xapian::Query(Xapian::Query::OP_OR, en, es);
+    // The Spanish reading is for releases stemmed in Spanish: on English ones
+    // its stems are false friends ("environment" → "environ").
+    Xapian::Query spanish_only(Xapian::Query::OP_FILTER, es,
+                               Xapian::Query(schema::boolean_term(schema::prefix::kLanguage, "es")));
+    return Xapian::Query(Xapian::Query::OP_OR, en, spanish_only);
   };
   try {
     return parse_both(text, kSyntaxFlags);
