@@ -153,9 +153,18 @@ TEST_F(ServerLimits, MetricsCountRequestsByRouteAndStatusAndDescribeTheIndex) {
   server.get("/api/search?q=asylum");
   server.get("/api/search?q=asylum");
   server.get("/api/releases/nope");
-  auto res = server.get("/metrics");
-  ASSERT_EQ(res->status, 200);
-  const std::string& text = res->body;
+  // A request is counted when its response has been written, which can be a
+  // moment after the client has read it: poll briefly.
+  std::string text;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    auto res = server.get("/metrics");
+    ASSERT_EQ(res->status, 200);
+    text = res->body;
+    if (text.find("status=\"404\"} 1") != std::string::npos &&
+        text.find("route=\"/api/search\",status=\"200\"} 2") != std::string::npos)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   EXPECT_NE(text.find("pressroom_http_requests_total{route=\"/api/search\",status=\"200\"} 2"), std::string::npos) << text;
   EXPECT_NE(text.find("pressroom_http_requests_total{route=\"/api/releases/{id}\",status=\"404\"} 1"), std::string::npos);
   EXPECT_NE(text.find("pressroom_http_request_duration_seconds_bucket{route=\"/api/search\""), std::string::npos);
