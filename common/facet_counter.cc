@@ -1,6 +1,7 @@
 #include "common/facet_counter.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/schema.h"
 #include "common/text_folding.h"
@@ -8,14 +9,9 @@
 namespace pressroom {
 namespace {
 
-void bump(std::unordered_map<std::string, uint64_t>& counts, std::string_view value) {
-  if (value.empty()) return;
-  // Lookups by string_view would avoid this allocation (C++20 heterogeneous
-  // lookup for unordered containers needs a transparent hash).
-  ++counts[std::string(value)];
-}
+using RawCounts = std::unordered_map<std::string, uint64_t>;  // display form as stored → count
 
-std::vector<FacetValue> merged(const std::unordered_map<std::string, uint64_t>& raw) {
+std::vector<FacetValue> merged(const RawCounts& raw) {
   struct Merge {
     uint64_t total = 0;
     std::string display;
@@ -43,36 +39,121 @@ void order_by_count(std::vector<FacetValue>& values, size_t limit) {
   if (limit > 0 && values.size() > limit) values.resize(limit);
 }
 
+void add_spy_counts(RawCounts& raw, const Xapian::ValueCountMatchSpy* spy) {
+  if (!spy) return;
+  for (auto it = spy->values_begin(); it != spy->values_end(); ++it) raw[*it] += it.get_termfreq();
+}
+
 }  // namespace
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  std::string encoded = doc.get_value(schema::kFacets);
-  schema::FacetRecord record = schema::decode_facets(encoded);
-  if (selection_.type) bump(types_, record.type);
-  if (selection_.year || selection_.month) bump(months_, record.month);
+// Counts per value id of each table column; names are looked up at the end.
+class FacetCounter::TableSpy : public Xapian::MatchSpy {
+ public:
+  TableSpy(const FacetTable& table, FacetSelection selection) : table_(table), selection_(selection) {
+    if (selection.type) types_.assign(table.types().names.size(), 0);
+    if (selection.year || selection.month) months_.assign(table.months().names.size(), 0);
+    if (selection.topic) topics_.assign(table.topics().names.size(), 0);
+    if (selection.spokesperson) people_.assign(table.spokespeople().names.size(), 0);
+  }
+
+  void operator()(const Xapian::Document& doc, double) override {
+    Xapian::docid did = doc.get_docid();
+    if (did > table_.last_docid()) return;  // cannot happen at the table's own state
+    bump(types_, table_.types(), did);
+    bump(months_, table_.months(), did);
+    bump(topics_, table_.topics(), did);
+    bump(people_, table_.spokespeople(), did);
+  }
+
+  RawCounts raw(const std::vector<uint64_t>& counts, const FacetTable::Column& column) const {
+    RawCounts out;
+    for (size_t i = 0; i < counts.size(); ++i)
+      if (counts[i]) out[column.names[i]] += counts[i];
+    return out;
+  }
+
+  const FacetTable& table_;
+  FacetSelection selection_;
+  std::vector<uint64_t> types_, months_, topics_, people_;
+
+ private:
+  static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did) {
+    if (counts.empty()) return;
+    for (uint32_t i = column.offsets[did]; i < column.offsets[did + 1]; ++i) ++counts[column.values[i]];
+  }
+};
+
+FacetSlots FacetSlots::of(const Xapian::Database& db) {
+  FacetSlots slots;
+  auto used = [&](Xapian::valueno first) {
+    unsigned n = 0;
+    while (n < schema::kFacetPositions && db.get_value_freq(first + n) > 0) ++n;
+    return n;
+  };
+  slots.topic_positions = used(schema::kFacetTopic);
+  slots.spokesperson_positions = used(schema::kFacetSpokesperson);
+  return slots;
+}
+
+FacetCounter::FacetCounter(FacetSelection selection, std::shared_ptr<const FacetTable> table, FacetSlots slots)
+    : selection_(selection), table_(std::move(table)), slots_(slots) {
+  if (table_) {
+    table_spy_ = std::make_unique<TableSpy>(*table_, selection_);
+    return;
+  }
+  if (selection_.type) type_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetType);
+  if (selection_.year || selection_.month)
+    month_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetMonth);
   if (selection_.topic)
-    for (std::string_view topic : record.topics) bump(topics_, topic);
+    for (unsigned i = 0; i < slots_.topic_positions; ++i)
+      topic_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetTopic + i));
   if (selection_.spokesperson)
-    for (std::string_view person : record.spokespeople) bump(spokespeople_, person);
+    for (unsigned i = 0; i < slots_.spokesperson_positions; ++i)
+      person_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetSpokesperson + i));
+}
+
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+  if (table_spy_) {
+    enquire.add_matchspy(table_spy_.get());
+    return;
+  }
+  for (auto* spy : {type_spy_.get(), month_spy_.get()})
+    if (spy) enquire.add_matchspy(spy);
+  for (auto& spy : topic_spies_) enquire.add_matchspy(spy.get());
+  for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
 }
 
 FacetCounts FacetCounter::counts(size_t limit) const {
+  RawCounts topics, people, types, months;
+  if (table_spy_) {
+    topics = table_spy_->raw(table_spy_->topics_, table_->topics());
+    people = table_spy_->raw(table_spy_->people_, table_->spokespeople());
+    types = table_spy_->raw(table_spy_->types_, table_->types());
+    months = table_spy_->raw(table_spy_->months_, table_->months());
+  } else {
+    for (const auto& spy : topic_spies_) add_spy_counts(topics, spy.get());
+    for (const auto& spy : person_spies_) add_spy_counts(people, spy.get());
+    add_spy_counts(types, type_spy_.get());
+    add_spy_counts(months, month_spy_.get());
+  }
   FacetCounts out;
   if (selection_.topic) {
-    out["topic"] = merged(topics_);
+    out["topic"] = merged(topics);
     order_by_count(out["topic"], limit);
   }
   if (selection_.spokesperson) {
-    out["spokesperson"] = merged(spokespeople_);
+    out["spokesperson"] = merged(people);
     order_by_count(out["spokesperson"], limit);
   }
   if (selection_.type) {
-    out["type"] = merged(types_);
+    out["type"] = merged(types);
     order_by_count(out["type"], 0);
   }
-  std::map<std::string, uint64_t> years, months;
-  for (const auto& [month, count] : months_) {
-    months[month] += count;
+  std::map<std::string, uint64_t> years, by_month;
+  for (const auto& [month, count] : months) {
+    by_month[month] += count;
     years[month.substr(0, 4)] += count;
   }
   if (selection_.year) {
@@ -81,7 +162,7 @@ FacetCounts FacetCounter::counts(size_t limit) const {
   }
   if (selection_.month) {
     auto& list = out["month"];
-    for (const auto& [month, count] : months) list.push_back({month, count});
+    for (const auto& [month, count] : by_month) list.push_back({month, count});
   }
   return out;
 }

@@ -1,16 +1,23 @@
 // Exact facet counts over every match of a query (not just the page): type,
-// year, and the multi-valued topic and spokesperson facets, read from the one
-// facet slot (schema.h) with a single value read per matching document.
+// year, month, and the multi-valued topic and spokesperson facets.
+//
+// Two ways to count, with the same results:
+// - over a local index, by document id in the in-memory FacetTable (a few
+//   array reads per match);
+// - over remote shards, with Xapian's ValueCountMatchSpy on the per-position
+//   facet slots (schema.h), which a stock xapian-tcpsrv runs on its side and
+//   whose counts Xapian merges.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "common/facet_table.h"
 #include "common/search_request.h"
 
 namespace pressroom {
@@ -23,27 +30,42 @@ struct FacetValue {
 // Facet name ("topic", "spokesperson", "type", "year", "month") → values.
 using FacetCounts = std::map<std::string, std::vector<FacetValue>>;
 
-// A match spy: register it on an Enquire whose get_mset() checks every match
-// (check_at_least = doccount) and the counts are exact.
-class FacetCounter : public Xapian::MatchSpy {
- public:
-  // Counts only the facets selected (year and month share one count).
-  explicit FacetCounter(FacetSelection selection = {}) : selection_(selection) {}
+// Which per-position slots hold values in a database: counting over remote
+// shards asks only those.
+struct FacetSlots {
+  unsigned topic_positions = 0, spokesperson_positions = 0;
+  // Reads the slots' value statistics (one round trip per slot when remote).
+  static FacetSlots of(const Xapian::Database& db);
+};
 
-  void operator()(const Xapian::Document& doc, double weight) override;
+class FacetCounter {
+ public:
+  // Counts the facets selected (year and month share one count) with the
+  // table when there is one, with value-count spies on `slots` otherwise.
+  FacetCounter(FacetSelection selection, std::shared_ptr<const FacetTable> table, FacetSlots slots);
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+
+  // Registers the counting on `enquire`; its get_mset() must check every
+  // match (check_at_least = doccount) for the counts to be exact.
+  void attach(Xapian::Enquire& enquire);
 
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type
   // are ordered by count descending, then value; year (YYYY) and month
-  // (YYYY-MM) ascending.
-  // `limit` > 0 keeps the first `limit` values of topic and spokesperson.
-  // Only the selected facets appear.
+  // (YYYY-MM) ascending. `limit` > 0 keeps the first `limit` values of topic
+  // and spokesperson. Only the selected facets appear.
   FacetCounts counts(size_t limit = 0) const;
 
  private:
-  // Counts keyed by the display form as stored; merged by folded form in counts().
+  class TableSpy;
   FacetSelection selection_;
-  std::unordered_map<std::string, uint64_t> topics_, spokespeople_, types_, months_;
+  std::shared_ptr<const FacetTable> table_;
+  FacetSlots slots_;
+  std::unique_ptr<TableSpy> table_spy_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> topic_spies_, person_spies_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> type_spy_, month_spy_;
 };
 
 }  // namespace pressroom

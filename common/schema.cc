@@ -148,6 +148,11 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   doc.add_value(kDate, day);
   doc.add_value(kId, r.id);
   doc.add_value(kFacets, encode_facets(r));
+  doc.add_value(kFacetType, r.type);
+  doc.add_value(kFacetMonth, r.date.substr(0, 7));
+  for (unsigned i = 0; i < r.topics.size() && i < kFacetPositions; ++i) doc.add_value(kFacetTopic + i, r.topics[i]);
+  for (unsigned i = 0; i < r.spokespeople.size() && i < kFacetPositions; ++i)
+    doc.add_value(kFacetSpokesperson + i, r.spokespeople[i]);
   doc.add_value(kContentHash, content_hash(r));
   doc.add_value(kSource, r.source);
   doc.set_data(release_to_json(r).dump());

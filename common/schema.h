@@ -24,10 +24,13 @@
 // Dates and sort keys live in value slots (Omega recommends slots over date
 // terms for ranges; the Y/M/D terms serve browsing and `quest`).
 //
-// Multi-valued facets: Xapian's ValueCountMatchSpy counts one value per slot,
-// so topics and spokespeople are serialised together with type and year into
-// one slot (kFacets) that our own match spy (facet_counter.h) decodes: one
-// value read per matching document counts every facet.
+// Facets are stored twice, for two ways of counting them (facet_counter.h):
+// - kFacets holds every facet of a release in one value, read once per
+//   release to build the in-memory facet table of a local index;
+// - the per-position slots (kFacetType, kFacetMonth, kFacetTopic + i,
+//   kFacetSpokesperson + i) hold one value each, so that Xapian's own
+//   ValueCountMatchSpy, which counts one value per slot and which a stock
+//   xapian-tcpsrv knows how to run, counts exact facets over remote shards.
 #pragma once
 
 #include <xapian.h>
@@ -42,7 +45,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -66,7 +69,16 @@ enum Slot : Xapian::valueno {
   kFacets = 2,       // encode_facets(): type, year, topics, spokespeople.
   kContentHash = 3,  // content_hash() as 16 hex digits: unchanged releases are skipped.
   kSource = 4,       // source file path, for reporting and pruning.
+  kFacetType = 10,   // the type's display form
+  kFacetMonth = 11,  // "YYYY-MM"
+  kFacetTopic = 12,  // kFacetTopic + i: the release's i-th topic (display form)
+  kFacetSpokesperson = kFacetTopic + 16,  // + i: its i-th spokesperson
 };
+
+// Positions available for each multi-valued facet in the per-position slots;
+// values past the last position are counted by the facet table (local
+// indexes) but not over remote shards, so releases should stay below it.
+inline constexpr unsigned kFacetPositions = 16;
 
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "pressroom.schema_version";

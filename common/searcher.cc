@@ -1,10 +1,9 @@
 #include "common/searcher.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -20,20 +19,6 @@ namespace {
 constexpr size_t kFacetLimit = 20;
 constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matches than this
 
-Xapian::Database open_database(const std::string& path) {
-  try {
-    Xapian::Database db(path);
-    if (db.get_metadata(schema::kMetaSchemaVersion).empty())
-      throw IndexUnavailable("'" + path + "' is a Xapian database but not a pressroom index (no schema version)");
-    return db;
-  } catch (const Xapian::DatabaseNotFoundError& e) {
-    throw IndexUnavailable("no pressroom index at '" + path + "' (run pressroom-index first): " +
-                           e.get_msg());
-  } catch (const Xapian::Error& e) {
-    throw IndexUnavailable("cannot open the index at '" + path + "': " + e.get_description());
-  }
-}
-
 void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text,
               Xapian::KeyMaker* newest_first, Xapian::KeyMaker* oldest_first) {
   if (sort == SortOrder::Relevance && has_text) {
@@ -48,27 +33,51 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text,
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path, const Synonyms* synonyms) : path_(db_path), synonyms_(synonyms) {
-  opened_ = stamp();
-  db_ = open_database(db_path);
+Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts)
+    : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {
+  open();
 }
 Searcher::~Searcher() = default;
 
-Searcher::Stamp Searcher::stamp() const {
-  struct stat st {};
-  std::string version_file = path_ + "/iamglass";
-  if (::stat(version_file.c_str(), &st) != 0 && ::stat(path_.c_str(), &st) != 0) return {};
-  return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
-          static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+void Searcher::open() {
+  set_ = open_database_set(locations_, timeouts_);
+  db_ = set_.db;
+  fingerprint_ = database_fingerprint(locations_, set_);
+  // A swap between resolving and fingerprinting: make the next refresh reopen.
+  std::vector<std::string> now;
+  for (const std::string& location : locations_)
+    if (!is_remote_location(location)) now.push_back(location);
+  if (now.size() == set_.resolved.size()) {
+    for (size_t i = 0; i < now.size(); ++i) {
+      std::error_code ec;
+      if (std::filesystem::canonical(now[i], ec).string() != set_.resolved[i]) fingerprint_.clear();
+    }
+  }
+  // A commit between opening and fingerprinting: move to it now.
+  if (!set_.remote) db_.reopen();
+  slots_ = set_.remote ? FacetSlots::of(db_) : FacetSlots{};
+  remote_checked_ = std::chrono::steady_clock::now();
+  broken_ = false;
 }
 
 void Searcher::refresh() {
-  Stamp now = stamp();
-  if (now == opened_) return;
+  if (broken_) return open();
+  if (set_.remote) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - remote_checked_ >= std::chrono::seconds(1)) {
+      remote_checked_ = now;
+      try {
+        db_.reopen();
+      } catch (const Xapian::Error& e) {
+        broken_ = true;
+        throw IndexUnavailable("a shard is unreachable: " + e.get_description());
+      }
+    }
+  }
+  if (database_fingerprint(locations_, set_) == fingerprint_) return;
   // Open afresh rather than reopen(): a database removed and rebuilt in place
   // can carry the same revision number as the one we hold.
-  db_ = open_database(path_);
-  opened_ = now;
+  open();
 }
 
 template <typename F>
@@ -81,6 +90,9 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) throw IndexUnavailable("the index is changing too fast to read; retry");
       db_.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      broken_ = true;  // the connection is gone: open again next time
+      throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     } catch (const Xapian::DatabaseError& e) {
       throw IndexUnavailable("reading the index failed: " + e.get_description());
     }
@@ -114,36 +126,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   SearchTimings timings;
   QueryBuilder builder(db_, synonyms_);
   BuiltQuery built = builder.build(request);
-  const Xapian::doccount all = db_.get_doccount();
+  revision_ = revision_key(set_);
   uint64_t exact_total = 0;
   bool relaxed = false;
-  if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
-    // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
-    // dropping words from the end: when releases with every word cannot fill
-    // the page, releases with some of the words follow them. Scaling the
-    // all-words query keeps every full match above every partial one.
-    Xapian::Enquire count(db_);
-    count.set_query(built.query);
-    count.set_weighting_scheme(Xapian::BoolWeight());
-    exact_total = count.get_mset(0, 0, all).get_matches_estimated();
-    if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
-      relaxed = true;
-      built.text = Xapian::Query(Xapian::Query::OP_OR,
-                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
-                                 built.relaxed_text);
-      built.query = QueryBuilder::combine(built.text, QueryBuilder::filter_for(request));
-    }
-  }
-
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  Xapian::MultiValueKeyMaker newest_first, oldest_first;
-  newest_first.add_value(schema::kDate, true);
-  newest_first.add_value(schema::kId, false);
-  oldest_first.add_value(schema::kDate, false);
-  oldest_first.add_value(schema::kId, false);
-  set_sort(enquire, request.sort, built.has_text, &newest_first, &oldest_first);
 
   // Facets with a selection are counted separately, without that selection
   // (disjunctive facets); the main pass counts the rest.
@@ -167,31 +152,51 @@ SearchResult Searcher::run(const SearchRequest& request) {
   split_off(request.facets.type, !request.types.empty(), FacetFilter::Type, type_only, main_facets.type);
   split_off(request.facets.year, !request.from.empty() || !request.to.empty(), FacetFilter::Date, year_only,
             main_facets.year);
-
   timings.parse_ms = ms_since(phase);
   phase = Clock::now();
-  FacetCounter facets(main_facets);
-  if (main_facets.any()) enquire.add_matchspy(&facets);
+
+  if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
+    // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
+    // dropping words from the end: when releases with every word cannot fill
+    // the page, releases with some of the words follow them. Scaling the
+    // all-words query keeps every full match above every partial one.
+    exact_total = count(built.query, main_facets).total;
+    if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
+      relaxed = true;
+      built.text = Xapian::Query(Xapian::Query::OP_OR,
+                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
+                                 built.relaxed_text);
+      built.query = QueryBuilder::combine(built.text, QueryBuilder::filter_for(request));
+    }
+  }
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::MultiValueKeyMaker newest_first, oldest_first;
+  newest_first.add_value(schema::kDate, true);
+  newest_first.add_value(schema::kId, false);
+  oldest_first.add_value(schema::kDate, false);
+  oldest_first.add_value(schema::kId, false);
+  set_sort(enquire, request.sort, built.has_text, &newest_first, &oldest_first);
+
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-  Xapian::MSet mset = enquire.get_mset(offset, request.size, all);
+  CountedMatches counted;
+  Xapian::MSet mset = page(enquire, built.query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
+                           counted);
 
   SearchResult result;
-  result.total = mset.get_matches_estimated();
+  result.total = counted.total;
   result.relaxed = relaxed;
   result.exact_total = relaxed ? exact_total : result.total;
   result.reparsed_as_plain = built.reparsed_as_plain;
   result.synonyms = built.synonyms;
-  if (main_facets.any()) result.facets = facets.counts(kFacetLimit);
+  result.facets = std::move(counted.facets);
   timings.match_ms = ms_since(phase);
   phase = Clock::now();
   for (const Disjunctive& d : separate) {
-    Xapian::Enquire other(db_);
-    other.set_query(QueryBuilder::combine(built.text, QueryBuilder::filter_for(request, d.filter)));
-    other.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(d.only);
-    other.add_matchspy(&counter);
-    other.get_mset(0, 0, all);
-    for (auto& [name, values] : counter.counts(kFacetLimit)) result.facets[name] = std::move(values);
+    CountedMatches other = count(QueryBuilder::combine(built.text, QueryBuilder::filter_for(request, d.filter)), d.only);
+    for (auto& [name, values] : other.facets) result.facets[name] = std::move(values);
   }
   // Months only help when the matches are few years apart.
   if (auto months = result.facets.find("month"); months != result.facets.end() && !months->second.empty()) {
@@ -224,6 +229,41 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.snippets_ms = ms_since(phase);
   result.timings = timings;
   return result;
+}
+
+FacetCounter Searcher::counter_for(FacetSelection selection) {
+  std::shared_ptr<const FacetTable> table;
+  if (!set_.remote && selection.any()) table = FacetTable::for_revision(db_, revision_);
+  return FacetCounter(selection, std::move(table), slots_);
+}
+
+CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
+  std::string key = CountCache::count_key(revision_, query.serialise(), selection);
+  if (auto cached = CountCache::shared().find(key)) return *cached;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCounter counter = counter_for(selection);
+  if (selection.any()) counter.attach(enquire);
+  Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  CountedMatches counted{all.get_matches_estimated(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  CountCache::shared().store(key, counted);
+  return counted;
+}
+
+Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+                            Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
+  std::string key = CountCache::count_key(revision_, query.serialise(), selection);
+  if (auto cached = CountCache::shared().find(key)) {
+    counted = std::move(*cached);
+    return enquire.get_mset(offset, size);
+  }
+  FacetCounter counter = counter_for(selection);
+  if (selection.any()) counter.attach(enquire);
+  Xapian::MSet mset = enquire.get_mset(offset, size, db_.get_doccount());
+  counted = {mset.get_matches_estimated(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  CountCache::shared().store(key, counted);
+  return mset;
 }
 
 std::vector<WeightPart> Searcher::explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
@@ -352,7 +392,8 @@ IndexInfo Searcher::info() {
     IndexInfo info;
     info.documents = db_.get_doccount();
     info.indexed_at = db_.get_metadata(schema::kMetaIndexedAt);
-    info.revision = db_.get_revision();
+    // One number names a state only for a single local database.
+    info.revision = set_.parts.size() == 1 && !set_.remote ? db_.get_revision() : 0;
     std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
     info.schema_version = version.empty() ? 0 : std::stoi(version);
     auto number = [&](const char* key) -> uint64_t {

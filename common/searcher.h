@@ -4,12 +4,15 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "common/count_cache.h"
+#include "common/database_set.h"
 #include "common/facet_counter.h"
 #include "common/release.h"
 #include "common/search_request.h"
@@ -88,13 +91,18 @@ struct IndexInfo {
 };
 
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the
-// indexer commits, so a running server serves the new state without restart.
+// indexer commits or a rebuild is switched in, so a running server serves the
+// new state without restart.
 class Searcher {
  public:
-  // Opens the database read-only. Throws IndexUnavailable with the reason
-  // when it is missing, locked or not a pressroom database.
+  // Opens the index read-only: one location or several searched as one
+  // (database_set.h: databases, stubs listing shards, xapian-tcpsrv
+  // host:port). Throws IndexUnavailable with the reason when a location is
+  // missing, unreachable, locked or not a pressroom index.
   // `synonyms` may be null; it must outlive the searcher.
-  explicit Searcher(const std::string& db_path, const Synonyms* synonyms = nullptr);
+  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteTimeouts timeouts = {});
+  explicit Searcher(const std::string& location, const Synonyms* synonyms = nullptr)
+      : Searcher(std::vector<std::string>{location}, synonyms) {}
   ~Searcher();
 
   // Runs a validated request. Throws IndexUnavailable if the index vanished.
@@ -118,29 +126,37 @@ class Searcher {
   std::vector<Suggestion> suggestions(const std::string& typed, size_t limit);
 
   // Picks up the latest committed state, even when the database was replaced
-  // as a whole; one stat() when nothing changed.
+  // as a whole (a symlink or stub swapped by a rebuild); a few stat()s when
+  // nothing changed. Remote shards are asked at most once a second.
   void refresh();
 
  private:
   template <typename F>
   auto with_retry(F&& f) -> decltype(f());
 
-  // Identity of the file that changes on every commit (glass rewrites its
-  // version file by rename) or on a swap of the whole database.
-  struct Stamp {
-    unsigned long long device = 0, inode = 0;
-    long long mtime_ns = 0;
-    bool operator==(const Stamp&) const = default;
-  };
-  Stamp stamp() const;
-
   SearchResult run(const SearchRequest& request);
   std::vector<WeightPart> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit);
+  void open();
 
-  std::string path_;
+  // Total and facets of every match of `query`, from the count cache or by
+  // a pass over all matches.
+  CountedMatches count(const Xapian::Query& query, FacetSelection selection);
+  // The page of `enquire` (whose query is `query`), with its total and facets
+  // counted in the same pass unless they are cached.
+  Xapian::MSet page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+                    Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
+  FacetCounter counter_for(FacetSelection selection);
+
+  std::vector<std::string> locations_;
   const Synonyms* synonyms_;
-  Xapian::Database db_;
-  Stamp opened_;
+  RemoteTimeouts timeouts_;
+  DatabaseSet set_;
+  Xapian::Database db_;  // set_.db
+  std::string fingerprint_;
+  std::string revision_;  // revision_key(set_) for the current search
+  FacetSlots slots_;
+  bool broken_ = false;   // a remote shard failed: reconnect before the next request
+  std::chrono::steady_clock::time_point remote_checked_{};
 };
 
 }  // namespace pressroom

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/database_set.h"
 #include "common/errors.h"
 #include "server/api_json.h"
 #include "server/bounded_thread_pool.h"
@@ -42,7 +43,8 @@ void send_plain_error(httplib::Response& res, int status, const std::string& cod
 HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
-      pool_(config_.db_path, synonyms_.empty() ? nullptr : &synonyms_),
+      pool_(config_.db_locations, synonyms_.empty() ? nullptr : &synonyms_,
+            RemoteTimeouts{config_.remote_connect_ms, config_.remote_timeout_ms}),
       limiter_(config_.rate_limit, config_.rate_limit * 2) {
   // A missing index is an operator's mistake: refuse to start. An index that
   // exists but cannot be read (corrupt, mid-replacement) is served as 503
@@ -50,7 +52,15 @@ HttpServer::HttpServer(ServerConfig config)
   try {
     auto probe = pool_.borrow();
   } catch (const IndexUnavailable& e) {
-    if (!std::filesystem::exists(std::filesystem::path(config_.db_path) / "iamglass")) throw;
+    // Remote shards may come up after us; a local location must exist.
+    namespace fs = std::filesystem;
+    for (const std::string& location : config_.db_locations) {
+      if (is_remote_location(location)) continue;
+      bool is_index = fs::is_regular_file(location) || fs::exists(fs::path(location) / "iamglass") ||
+                      fs::exists(fs::path(location) / "XAPIANDB");
+      if (!is_index) throw;
+    }
+    if (config_.db_locations.empty()) throw;
     spdlog::error("{} (serving 503 until it can be read)", e.what());
   }
 

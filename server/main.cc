@@ -15,7 +15,15 @@ int main(int argc, char** argv) {
   CLI::App app{"pressroom-server: full-text search over a pressroom index, as JSON over HTTP.\n"
                "Serves /api/search, /api/releases/{id} and /healthz. The index may be updated by\n"
                "pressroom-index while the server runs; new state is served without a restart."};
-  app.add_option("--db", config.db_path, "Database directory written by pressroom-index")->required();
+  app.add_option("--db", config.db_locations,
+                 "Index to serve: a database directory written by pressroom-index, a stub file or directory\n"
+                 "listing shards, or HOST:PORT of a xapian-tcpsrv shard; repeat to search several as one")
+      ->required();
+  app.add_option("--remote-connect-ms", config.remote_connect_ms, "Give up connecting to a remote shard after this long")
+      ->capture_default_str();
+  app.add_option("--remote-timeout-ms", config.remote_timeout_ms,
+                 "Give up waiting for a remote shard's answer after this long (the request gets 503)")
+      ->capture_default_str();
   app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
   app.add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   app.add_option("--threads", config.threads,
@@ -51,7 +59,12 @@ int main(int argc, char** argv) {
   try {
     pressroom::HttpServer server(config);
     int port = server.bind();
-    spdlog::info("pressroom-server serving {} on http://{}:{}/", config.db_path, config.bind, port);
+    std::string serving;
+    for (const std::string& location : config.db_locations) {
+      if (!serving.empty()) serving.append(" + ");
+      serving.append(location);
+    }
+    spdlog::info("pressroom-server serving {} on http://{}:{}/", serving, config.bind, port);
     std::thread waiter([&server, signals] {
       int sig = 0;
       sigwait(&signals, &sig);

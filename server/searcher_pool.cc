@@ -14,7 +14,7 @@ SearcherPool::Lease SearcherPool::borrow() {
   if (searcher) {
     searcher->refresh();
   } else {
-    searcher = std::make_unique<Searcher>(db_path_, synonyms_);
+    searcher = std::make_unique<Searcher>(locations_, synonyms_, timeouts_);
   }
   return Lease(*this, std::move(searcher));
 }

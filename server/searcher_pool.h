@@ -15,8 +15,8 @@ namespace pressroom {
 class SearcherPool {
  public:
   // `synonyms` may be null and must outlive the pool.
-  SearcherPool(std::string db_path, const Synonyms* synonyms)
-      : db_path_(std::move(db_path)), synonyms_(synonyms) {}
+  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts = {})
+      : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {}
 
   // A searcher on the latest committed state, returned to the pool when the
   // lease ends. Throws IndexUnavailable when the index cannot be opened.
@@ -36,13 +36,14 @@ class SearcherPool {
   };
 
   Lease borrow();
-  const std::string& db_path() const { return db_path_; }
+  const std::vector<std::string>& locations() const { return locations_; }
 
  private:
   void give_back(std::unique_ptr<Searcher> searcher);
 
-  std::string db_path_;
+  std::vector<std::string> locations_;
   const Synonyms* synonyms_;
+  RemoteTimeouts timeouts_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

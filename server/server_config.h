@@ -7,8 +7,13 @@
 namespace pressroom {
 
 struct ServerConfig {
-  // Database directory written by pressroom-index.
-  std::string db_path;
+  // Where the index is: database directories written by pressroom-index,
+  // stub files or directories listing shards, or xapian-tcpsrv host:port;
+  // several are searched as one archive (common/database_set.h).
+  std::vector<std::string> db_locations;
+  // How long to wait for a remote shard before answering 503.
+  unsigned remote_connect_ms = 2000;
+  unsigned remote_timeout_ms = 10000;
   // Address to listen on; loopback by default so nothing is exposed by accident.
   std::string bind = "127.0.0.1";
   // TCP port; 0 picks a free one (tests).

@@ -58,14 +58,22 @@ std::string build_index(const TempDir& dir, const std::vector<Release>& releases
   return path;
 }
 
+// The two ways of counting, which must agree: the in-memory table (local
+// indexes) and Xapian's value-count spies on per-position slots (remote shards).
+enum class Counting { Table, Slots };
+
+Counting counting = Counting::Table;  // set by each parameterised test
+
 // Runs `query` with a FacetCounter over every match, fetching only `page` results.
 FacetCounts count(const std::string& db_path, const Xapian::Query& query, size_t limit = 0,
                   Xapian::doccount page = 1, FacetSelection selection = {}) {
   Xapian::Database db(db_path);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  FacetCounter counter(selection);
-  enquire.add_matchspy(&counter);
+  std::shared_ptr<const FacetTable> table;
+  if (counting == Counting::Table) table = std::make_shared<const FacetTable>(db);
+  FacetCounter counter(selection, table, FacetSlots::of(db));
+  counter.attach(enquire);
   enquire.get_mset(0, page, db.get_doccount());
   return counter.counts(limit);
 }
@@ -91,20 +99,23 @@ void expect_values(const std::vector<FacetValue>& actual, const Expected& expect
   }
 }
 
-class FacetCounterTest : public ::testing::Test {
+class FacetCounterTest : public ::testing::TestWithParam<Counting> {
  protected:
-  void SetUp() override { db_ = build_index(dir_, archive()); }
+  void SetUp() override {
+    counting = GetParam();
+    db_ = build_index(dir_, archive());
+  }
   TempDir dir_;
   std::string db_;
 };
 
-TEST_F(FacetCounterTest, CountsEveryMatchNotOnlyThePage) {
+TEST_P(FacetCounterTest, CountsEveryMatchNotOnlyThePage) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll, 0, /*page=*/1);
   expect_values(facet(counts, "type"), {{"press-release", 3}, {"statement", 2}, {"report", 1}}, "type");
   expect_values(facet(counts, "year"), {{"2018", 1}, {"2019", 1}, {"2020", 3}, {"2021", 1}}, "year");
 }
 
-TEST_F(FacetCounterTest, CountsEachValueOfMultiValuedFacets) {
+TEST_P(FacetCounterTest, CountsEachValueOfMultiValuedFacets) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   expect_values(facet(counts, "topic"),
                 {{"Asylum", 3}, {"Family Detention", 2}, {"Public Health", 2}, {"Labor Rights", 1}}, "topic");
@@ -112,7 +123,7 @@ TEST_F(FacetCounterTest, CountsEachValueOfMultiValuedFacets) {
                 "spokesperson");
 }
 
-TEST_F(FacetCounterTest, MergesCaseVariantsUnderTheMostFrequentDisplayForm) {
+TEST_P(FacetCounterTest, MergesCaseVariantsUnderTheMostFrequentDisplayForm) {
   // "Asylum" twice and "asylum" once: one value, three releases.
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   std::vector<FacetValue> topics = facet(counts, "topic");
@@ -127,7 +138,7 @@ TEST_F(FacetCounterTest, MergesCaseVariantsUnderTheMostFrequentDisplayForm) {
   EXPECT_EQ(asylum_entries, 1u) << show(topics);
 }
 
-TEST_F(FacetCounterTest, MergesAccentVariantsUnderTheMostFrequentDisplayForm) {
+TEST_P(FacetCounterTest, MergesAccentVariantsUnderTheMostFrequentDisplayForm) {
   // "Lucía Fernández" twice and "Lucia Fernandez" once.
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   std::vector<FacetValue> people = facet(counts, "spokesperson");
@@ -137,7 +148,7 @@ TEST_F(FacetCounterTest, MergesAccentVariantsUnderTheMostFrequentDisplayForm) {
   for (const FacetValue& v : people) EXPECT_NE(v.value, "Lucia Fernandez") << show(people);
 }
 
-TEST_F(FacetCounterTest, CountsOnlyTheMatchingDocuments) {
+TEST_P(FacetCounterTest, CountsOnlyTheMatchingDocuments) {
   FacetCounts counts = count(db_, Xapian::Query(schema::boolean_term(schema::prefix::kTopic, "Family Detention")));
   expect_values(facet(counts, "topic"), {{"Family Detention", 2}, {"Asylum", 1}}, "topic");
   expect_values(facet(counts, "spokesperson"), {{"Ana Ruiz", 1}}, "spokesperson");
@@ -145,7 +156,7 @@ TEST_F(FacetCounterTest, CountsOnlyTheMatchingDocuments) {
   expect_values(facet(counts, "year"), {{"2019", 1}, {"2021", 1}}, "year");
 }
 
-TEST_F(FacetCounterTest, OrdersByCountDescendingThenByValue) {
+TEST_P(FacetCounterTest, OrdersByCountDescendingThenByValue) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   for (const std::string name : {"topic", "spokesperson", "type"}) {
     std::vector<FacetValue> values = facet(counts, name);
@@ -157,21 +168,21 @@ TEST_F(FacetCounterTest, OrdersByCountDescendingThenByValue) {
   }
 }
 
-TEST_F(FacetCounterTest, OrdersYearsAscending) {
+TEST_P(FacetCounterTest, OrdersYearsAscending) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   std::vector<FacetValue> years = facet(counts, "year");
   ASSERT_EQ(years.size(), 4u) << show(years);
   for (size_t i = 1; i < years.size(); ++i) EXPECT_LT(years[i - 1].value, years[i].value) << show(years);
 }
 
-TEST_F(FacetCounterTest, CountsMonthsAscending) {
+TEST_P(FacetCounterTest, CountsMonthsAscending) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
   expect_values(facet(counts, "month"),
                 {{"2018-12", 1}, {"2019-05", 1}, {"2020-01", 1}, {"2020-06", 1}, {"2020-09", 1}, {"2021-03", 1}},
                 "month");
 }
 
-TEST_F(FacetCounterTest, OnlySelectedFacetsAppear) {
+TEST_P(FacetCounterTest, OnlySelectedFacetsAppear) {
   FacetSelection selection{false, false, false, false, false};
   selection.topic = true;
   selection.year = true;
@@ -183,25 +194,25 @@ TEST_F(FacetCounterTest, OnlySelectedFacetsAppear) {
   EXPECT_EQ(facet(counts, "topic").size(), 4u) << show(facet(counts, "topic"));
 }
 
-TEST_F(FacetCounterTest, LimitKeepsTheFirstTopicsAndSpokespeople) {
+TEST_P(FacetCounterTest, LimitKeepsTheFirstTopicsAndSpokespeople) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll, /*limit=*/2);
   expect_values(facet(counts, "topic"), {{"Asylum", 3}, {"Family Detention", 2}}, "topic");
   expect_values(facet(counts, "spokesperson"), {{"Lucía Fernández", 3}, {"Ana Ruiz", 2}}, "spokesperson");
 }
 
-TEST_F(FacetCounterTest, LimitLeavesTypesAndYearsWhole) {
+TEST_P(FacetCounterTest, LimitLeavesTypesAndYearsWhole) {
   FacetCounts counts = count(db_, Xapian::Query::MatchAll, /*limit=*/1);
   EXPECT_EQ(facet(counts, "type").size(), 3u) << show(facet(counts, "type"));
   EXPECT_EQ(facet(counts, "year").size(), 4u) << show(facet(counts, "year"));
 }
 
-TEST_F(FacetCounterTest, NoMatchesGiveNoValues) {
+TEST_P(FacetCounterTest, NoMatchesGiveNoValues) {
   FacetCounts counts = count(db_, Xapian::Query("nosuchterm"));
   for (const std::string name : {"topic", "spokesperson", "type", "year", "month"})
     EXPECT_TRUE(facet(counts, name).empty()) << name << ": " << show(facet(counts, name));
 }
 
-TEST(FacetCounter, ReleasesWithoutTopicsOrSpokespeopleAddNothingToThem) {
+TEST_P(FacetCounterTest, ReleasesWithoutTopicsOrSpokespeopleAddNothingToThem) {
   TempDir dir;
   std::string db = build_index(dir, {make("a", "2020-01-01", "statement", {}, {}),
                                      make("b", "2020-01-02", "statement", {}, {})});
@@ -211,7 +222,7 @@ TEST(FacetCounter, ReleasesWithoutTopicsOrSpokespeopleAddNothingToThem) {
   expect_values(facet(counts, "type"), {{"statement", 2}}, "type");
 }
 
-TEST(FacetCounter, CountsAreExactOverALargerIndex) {
+TEST_P(FacetCounterTest, CountsAreExactOverALargerIndex) {
   // 300 releases with topics drawn from variant spellings; the expected
   // counts are tallied here by canonical topic, independently of the engine.
   struct Variant {
@@ -270,6 +281,11 @@ TEST(FacetCounter, CountsAreExactOverALargerIndex) {
   EXPECT_EQ(actual_type, expected_type);
   EXPECT_EQ(actual_year, expected_year);
 }
+
+INSTANTIATE_TEST_SUITE_P(BothWaysOfCounting, FacetCounterTest, ::testing::Values(Counting::Table, Counting::Slots),
+                         [](const ::testing::TestParamInfo<Counting>& info) {
+                           return info.param == Counting::Table ? "Table" : "Slots";
+                         });
 
 }  // namespace
 }  // namespace pressroom

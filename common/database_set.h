@@ -1,0 +1,54 @@
+// Where an index lives and how to open it as one database. A location is
+//   - a glass database directory (what pressroom-index writes by default),
+//   - a directory holding a Xapian stub file named XAPIANDB, or a stub file
+//     itself, listing shards (pressroom-index --shards writes one),
+//   - "host:port" of a xapian-tcpsrv serving a shard,
+//   - or a symlink to any of these (pressroom-index --rebuild swaps one).
+// Several locations are searched as one archive, as Xapian's multi-database
+// does: statistics are shared, so results are those of a single database.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace pressroom {
+
+// How long to wait for a remote shard before failing the request (a shard
+// that is down must give a quick, clear error, never a hang).
+struct RemoteTimeouts {
+  unsigned connect_ms = 2000;
+  unsigned operation_ms = 10000;
+};
+
+struct DatabaseSet {
+  Xapian::Database db;                  // every shard, searched as one
+  std::vector<Xapian::Database> parts;  // each shard (sharing db's internals)
+  std::vector<std::string> part_names;  // a path or host:port per part, for messages
+  bool remote = false;                  // some part is served by xapian-tcpsrv
+  // Local files whose replacement or change means "open again" (glass
+  // version files, stub files), and what each location resolved to.
+  std::vector<std::string> watched;
+  std::vector<std::string> resolved;
+};
+
+// Opens every location, following symlinks once (so a swap of the whole index
+// is seen entirely or not at all). Throws IndexUnavailable naming the
+// location that is missing, unreadable, unreachable or not a stub/database.
+DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteTimeouts& timeouts = {});
+
+// A fingerprint of the local state behind `set`: what its locations resolve
+// to now and the identity (device, inode, mtime) of its watched files. Equal
+// fingerprints mean no commit or swap happened in between. A few stat()s.
+std::string database_fingerprint(const std::vector<std::string>& locations, const DatabaseSet& set);
+
+// Identifies the exact committed state of each part ("uuid:revision;..."),
+// or an empty string when a part cannot tell (remote shards).
+std::string revision_key(const DatabaseSet& set);
+
+// True when `location` names a remote shard ("host:port", "[v6addr]:port")
+// rather than a path.
+bool is_remote_location(const std::string& location);
+
+}  // namespace pressroom

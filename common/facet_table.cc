@@ -1,0 +1,96 @@
+#include "common/facet_table.h"
+
+#include <deque>
+#include <future>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "common/schema.h"
+
+namespace pressroom {
+namespace {
+
+constexpr size_t kStatesKept = 3;  // the current state and the few before it, still in use by slower requests
+
+// Builds one column document by document, in increasing id order.
+class ColumnBuilder {
+ public:
+  ColumnBuilder(FacetTable::Column& column, Xapian::docid last) : column_(column) {
+    column_.offsets.assign(static_cast<size_t>(last) + 2, 0);
+  }
+  // Documents between the last one added and `did` have no values.
+  void start(Xapian::docid did) {
+    for (Xapian::docid d = next_; d <= did; ++d) column_.offsets[d] = static_cast<uint32_t>(column_.values.size());
+    next_ = did + 1;
+  }
+  void add(std::string_view value) {
+    if (value.empty()) return;
+    auto [it, fresh] = ids_.try_emplace(std::string(value), static_cast<uint32_t>(column_.names.size()));
+    if (fresh) column_.names.emplace_back(value);
+    column_.values.push_back(it->second);
+  }
+  void finish() {
+    for (size_t d = next_; d < column_.offsets.size(); ++d) column_.offsets[d] = static_cast<uint32_t>(column_.values.size());
+  }
+
+ private:
+  FacetTable::Column& column_;
+  std::unordered_map<std::string, uint32_t> ids_;
+  Xapian::docid next_ = 0;
+};
+
+}  // namespace
+
+FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdocid()) {
+  ColumnBuilder types(types_, last_docid_), months(months_, last_docid_), topics(topics_, last_docid_),
+      people(spokespeople_, last_docid_);
+  for (auto it = db.valuestream_begin(schema::kFacets); it != db.valuestream_end(schema::kFacets); ++it) {
+    Xapian::docid did = it.get_docid();
+    if (did > last_docid_) break;  // a commit after get_lastdocid() (not possible on a fixed state)
+    for (ColumnBuilder* b : {&types, &months, &topics, &people}) b->start(did);
+    std::string encoded = *it;
+    schema::FacetRecord record = schema::decode_facets(encoded);
+    types.add(record.type);
+    months.add(record.month);
+    for (std::string_view topic : record.topics) topics.add(topic);
+    for (std::string_view person : record.spokespeople) people.add(person);
+  }
+  for (ColumnBuilder* b : {&types, &months, &topics, &people}) b->finish();
+}
+
+std::shared_ptr<const FacetTable> FacetTable::for_revision(const Xapian::Database& db, const std::string& revision) {
+  using Shared = std::shared_future<std::shared_ptr<const FacetTable>>;
+  static std::mutex mutex;
+  static std::deque<std::pair<std::string, Shared>> states;  // newest last
+  Shared table;
+  std::promise<std::shared_ptr<const FacetTable>> building;
+  {
+    std::lock_guard lock(mutex);
+    for (auto& [key, shared] : states)
+      if (key == revision) table = shared;
+    if (!table.valid()) {
+      // Other threads wait for this one's build rather than each reading the index.
+      table = building.get_future().share();
+      states.emplace_back(revision, table);
+      if (states.size() > kStatesKept) states.pop_front();
+    } else {
+      return table.get();
+    }
+  }
+  try {
+    building.set_value(std::make_shared<const FacetTable>(db));
+  } catch (...) {
+    building.set_exception(std::current_exception());
+    std::lock_guard lock(mutex);
+    for (auto it = states.begin(); it != states.end(); ++it)
+      if (it->first == revision) {
+        states.erase(it);
+        break;
+      }
+  }
+  return table.get();
+}
+
+}  // namespace pressroom

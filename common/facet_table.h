@@ -1,0 +1,47 @@
+// The facets of every release of one committed index state, in memory, by
+// document id: counting a match is then a few array reads instead of reading
+// and splitting a stored value (the cost that dominated broad queries).
+// Built once per index revision from the kFacets slot and shared by every
+// searcher thread; local databases only (remote shards count with
+// ValueCountMatchSpy, see facet_counter.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pressroom {
+
+class FacetTable {
+ public:
+  // One multi-valued or single-valued facet: per document, indexes into `names`.
+  struct Column {
+    std::vector<std::string> names;  // display forms as stored
+    std::vector<uint32_t> offsets;   // document d's values: values[offsets[d] .. offsets[d + 1])
+    std::vector<uint32_t> values;
+  };
+
+  // Reads every document's facet slot. `db` may combine several local shards;
+  // ids are the combined database's.
+  explicit FacetTable(const Xapian::Database& db);
+
+  // The table for the state `revision` (revision_key() of the database set),
+  // built on first use and shared; `db` must be at that state. Keeps the most
+  // recent few states only.
+  static std::shared_ptr<const FacetTable> for_revision(const Xapian::Database& db, const std::string& revision);
+
+  const Column& types() const { return types_; }
+  const Column& months() const { return months_; }  // "YYYY-MM"
+  const Column& topics() const { return topics_; }
+  const Column& spokespeople() const { return spokespeople_; }
+  Xapian::docid last_docid() const { return last_docid_; }
+
+ private:
+  Xapian::docid last_docid_ = 0;
+  Column types_, months_, topics_, spokespeople_;
+};
+
+}  // namespace pressroom
