@@ -156,13 +156,18 @@ std::string database_fingerprint(const std::vector<std::string>& locations, cons
   return out;
 }
 
+std::string revision_key_of(const Xapian::Database& part) {
+  std::string key = part.get_uuid();
+  key.push_back(':');
+  key += std::to_string(part.get_revision());
+  return key;
+}
+
 std::string revision_key(const DatabaseSet& set) {
   std::string key;
   if (set.remote) return key;
   for (const Xapian::Database& part : set.parts) {
-    key += part.get_uuid();
-    key.push_back(':');
-    key += std::to_string(part.get_revision());
+    key += revision_key_of(part);
     key.push_back(';');
   }
   return key;

@@ -43,6 +43,9 @@ DatabaseSet open_database_set(const std::vector<std::string>& locations, const R
 // fingerprints mean no commit or swap happened in between. A few stat()s.
 std::string database_fingerprint(const std::vector<std::string>& locations, const DatabaseSet& set);
 
+// Identifies the committed state of one local database ("uuid:revision").
+std::string revision_key_of(const Xapian::Database& part);
+
 // Identifies the exact committed state of each part ("uuid:revision;..."),
 // or an empty string when a part cannot tell (remote shards).
 std::string revision_key(const DatabaseSet& set);

@@ -65,11 +65,9 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     bump(people_, table_.spokespeople(), did);
   }
 
-  RawCounts raw(const std::vector<uint64_t>& counts, const FacetTable::Column& column) const {
-    RawCounts out;
+  static void add_raw(RawCounts& out, const std::vector<uint64_t>& counts, const FacetTable::Column& column) {
     for (size_t i = 0; i < counts.size(); ++i)
       if (counts[i]) out[column.names[i]] += counts[i];
-    return out;
   }
 
   const FacetTable& table_;
@@ -95,12 +93,11 @@ FacetSlots FacetSlots::of(const Xapian::Database& db) {
   return slots;
 }
 
-FacetCounter::FacetCounter(FacetSelection selection, std::shared_ptr<const FacetTable> table, FacetSlots slots)
-    : selection_(selection), table_(std::move(table)), slots_(slots) {
-  if (table_) {
-    table_spy_ = std::make_unique<TableSpy>(*table_, selection_);
-    return;
-  }
+FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables,
+                           FacetSlots slots)
+    : selection_(selection), tables_(std::move(tables)), slots_(slots) {
+  for (const auto& table : tables_) table_spies_.push_back(std::make_unique<TableSpy>(*table, selection_));
+  if (!tables_.empty()) return;
   if (selection_.type) type_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetType);
   if (selection_.year || selection_.month)
     month_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetMonth);
@@ -114,9 +111,9 @@ FacetCounter::FacetCounter(FacetSelection selection, std::shared_ptr<const Facet
 
 FacetCounter::~FacetCounter() = default;
 
-void FacetCounter::attach(Xapian::Enquire& enquire) {
-  if (table_spy_) {
-    enquire.add_matchspy(table_spy_.get());
+void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
+  if (!table_spies_.empty()) {
+    enquire.add_matchspy(table_spies_.at(part).get());
     return;
   }
   for (auto* spy : {type_spy_.get(), month_spy_.get()})
@@ -127,11 +124,13 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 
 FacetCounts FacetCounter::counts(size_t limit) const {
   RawCounts topics, people, types, months;
-  if (table_spy_) {
-    topics = table_spy_->raw(table_spy_->topics_, table_->topics());
-    people = table_spy_->raw(table_spy_->people_, table_->spokespeople());
-    types = table_spy_->raw(table_spy_->types_, table_->types());
-    months = table_spy_->raw(table_spy_->months_, table_->months());
+  if (!table_spies_.empty()) {
+    for (const auto& spy : table_spies_) {
+      spy->add_raw(topics, spy->topics_, spy->table_.topics());
+      spy->add_raw(people, spy->people_, spy->table_.spokespeople());
+      spy->add_raw(types, spy->types_, spy->table_.types());
+      spy->add_raw(months, spy->months_, spy->table_.months());
+    }
   } else {
     for (const auto& spy : topic_spies_) add_spy_counts(topics, spy.get());
     for (const auto& spy : person_spies_) add_spy_counts(people, spy.get());

@@ -2,8 +2,9 @@
 // year, month, and the multi-valued topic and spokesperson facets.
 //
 // Two ways to count, with the same results:
-// - over a local index, by document id in the in-memory FacetTable (a few
-//   array reads per match);
+// - over local databases, by document id in each one's in-memory FacetTable
+//   (a few array reads per match); each shard is counted by its own pass,
+//   since Xapian hands a match spy the document id within its shard;
 // - over remote shards, with Xapian's ValueCountMatchSpy on the per-position
 //   facet slots (schema.h), which a stock xapian-tcpsrv runs on its side and
 //   whose counts Xapian merges.
@@ -41,15 +42,18 @@ struct FacetSlots {
 class FacetCounter {
  public:
   // Counts the facets selected (year and month share one count) with the
-  // table when there is one, with value-count spies on `slots` otherwise.
-  FacetCounter(FacetSelection selection, std::shared_ptr<const FacetTable> table, FacetSlots slots);
+  // tables when there are any (one per local shard), with value-count spies
+  // on `slots` otherwise.
+  FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables, FacetSlots slots);
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
 
-  // Registers the counting on `enquire`; its get_mset() must check every
-  // match (check_at_least = doccount) for the counts to be exact.
-  void attach(Xapian::Enquire& enquire);
+  // Registers the counting on `enquire`, an Enquire over shard `part` (the
+  // index of its table) or, without tables, over any set of shards; its
+  // get_mset() must check every match (check_at_least = doccount) for the
+  // counts to be exact. Enquires over different parts may run in parallel.
+  void attach(Xapian::Enquire& enquire, size_t part = 0);
 
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type
@@ -61,9 +65,9 @@ class FacetCounter {
  private:
   class TableSpy;
   FacetSelection selection_;
-  std::shared_ptr<const FacetTable> table_;
+  std::vector<std::shared_ptr<const FacetTable>> tables_;
   FacetSlots slots_;
-  std::unique_ptr<TableSpy> table_spy_;
+  std::vector<std::unique_ptr<TableSpy>> table_spies_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> topic_spies_, person_spies_;
   std::unique_ptr<Xapian::ValueCountMatchSpy> type_spy_, month_spy_;
 };

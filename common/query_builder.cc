@@ -66,7 +66,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms) : synonyms_(synonyms) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms) : db_(db), synonyms_(synonyms) {
   configure(english_, db, "english");
   configure(spanish_, db, "spanish");
 }
@@ -117,7 +117,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
     return Xapian::Query(Xapian::Query::OP_OR, en, spanish_only);
   };
   try {
-    return parse_both(text, kSyntaxFlags);
+    return with_exact_wildcard_stats(parse_both(text, kSyntaxFlags));
   } catch (const Xapian::QueryParserError&) {
     reparsed = true;
   }
@@ -133,6 +133,45 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
   } catch (const Xapian::QueryParserError&) {
     return Xapian::Query();
   }
+}
+
+namespace {
+
+// The patterns of the wildcards in `query` ("detain" for detain*, with its
+// field prefix).
+void wildcard_patterns(const Xapian::Query& query, std::vector<std::string>& out) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+    // Xapian 1.4 has no accessor for the pattern; its description is
+    // "Query(WILDCARD <combiner> <pattern>)".
+    std::string description = query.get_description();
+    size_t space = description.rfind(' ');
+    if (space != std::string::npos && description.back() == ')')
+      out.push_back(description.substr(space + 1, description.size() - space - 2));
+    return;
+  }
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) wildcard_patterns(query.get_subquery(i), out);
+}
+
+constexpr size_t kMaxWildcardStatsTerms = 2000;
+
+}  // namespace
+
+Xapian::Query QueryBuilder::with_exact_wildcard_stats(const Xapian::Query& query) const {
+  // Xapian 1.4 expands a wildcard within each shard and weighs the expansion
+  // with that shard's own statistics, so over shards the ranking would differ
+  // from one database's. Naming the expanded words in the query, at no
+  // weight, makes Xapian gather their statistics over every shard first.
+  std::vector<std::string> patterns;
+  wildcard_patterns(query, patterns);
+  std::vector<Xapian::Query> words;
+  for (const std::string& pattern : patterns)
+    for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern) && words.size() < kMaxWildcardStatsTerms;
+         ++t)
+      words.emplace_back(*t);
+  if (words.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()), 0.0));
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {

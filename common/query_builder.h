@@ -65,6 +65,9 @@ class QueryBuilder {
   Xapian::Query parse(const std::string& text, MatchMode match, bool& reparsed,
                       const std::string& default_prefix = "");
 
+  Xapian::Query with_exact_wildcard_stats(const Xapian::Query& query) const;
+
+  Xapian::Database db_;
   Xapian::QueryParser english_;
   Xapian::QueryParser spanish_;
   const Synonyms* synonyms_;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <set>
 
@@ -232,21 +233,35 @@ SearchResult Searcher::run(const SearchRequest& request) {
 }
 
 FacetCounter Searcher::counter_for(FacetSelection selection) {
-  std::shared_ptr<const FacetTable> table;
-  if (!set_.remote && selection.any()) table = FacetTable::for_revision(db_, revision_);
-  return FacetCounter(selection, std::move(table), slots_);
+  std::vector<std::shared_ptr<const FacetTable>> tables;
+  if (!set_.remote && selection.any())
+    for (const Xapian::Database& part : set_.parts)
+      tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
+  return FacetCounter(selection, std::move(tables), slots_);
 }
 
 CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
   std::string key = CountCache::count_key(revision_, query.serialise(), selection);
   if (auto cached = CountCache::shared().find(key)) return *cached;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetCounter counter = counter_for(selection);
-  if (selection.any()) counter.attach(enquire);
-  Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
-  CountedMatches counted{all.get_matches_estimated(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  // Local shards are counted one pass each, on both cores: a match spy sees
+  // ids within one shard, and the totals simply add up.
+  bool by_part = !set_.remote && set_.parts.size() > 1;
+  const std::vector<Xapian::Database> whole{db_};
+  const std::vector<Xapian::Database>& passes = by_part ? set_.parts : whole;
+  auto count_part = [&](size_t i) -> uint64_t {
+    Xapian::Enquire enquire(passes[i]);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (selection.any()) counter.attach(enquire, i);
+    return enquire.get_mset(0, 0, passes[i].get_doccount()).get_matches_estimated();
+  };
+  std::vector<std::future<uint64_t>> others;
+  for (size_t i = 1; i < passes.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
+  CountedMatches counted;
+  counted.total = count_part(0);
+  for (auto& other : others) counted.total += other.get();
+  if (selection.any()) counted.facets = counter.counts(kFacetLimit);
   CountCache::shared().store(key, counted);
   return counted;
 }
@@ -254,10 +269,17 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
 Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
                             Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
   std::string key = CountCache::count_key(revision_, query.serialise(), selection);
-  if (auto cached = CountCache::shared().find(key)) {
-    counted = std::move(*cached);
-    return enquire.get_mset(offset, size);
+  bool one_pass = set_.remote || set_.parts.size() == 1;
+  // Over several databases Xapian 1.4's early termination of the ranking can
+  // miss a document that belongs on the page (seen with a phrase ORed with a
+  // word): there every match is checked.
+  Xapian::doccount check = set_.parts.size() > 1 ? db_.get_doccount() : 0;
+  if (!one_pass || CountCache::shared().find(key)) {
+    counted = count(query, selection);
+    return enquire.get_mset(offset, size, check);
   }
+  // One database (or remote shards, whose spies Xapian merges): the page and
+  // the counts come from the same pass.
   FacetCounter counter = counter_for(selection);
   if (selection.any()) counter.attach(enquire);
   Xapian::MSet mset = enquire.get_mset(offset, size, db_.get_doccount());
@@ -316,7 +338,9 @@ std::optional<std::vector<RelatedHit>> Searcher::related(const std::string& id, 
     rset.add_document(*p);
     Xapian::Enquire enquire(db_);
     RelatedTermDecider decider;
-    Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+    // Exact term frequencies: over shards, the estimate would differ from one
+    // database's and so would the related releases.
+    Xapian::ESet eset = enquire.get_eset(25, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<RelatedHit> hits;
     if (eset.empty()) return hits;
     Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());

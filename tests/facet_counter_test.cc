@@ -70,9 +70,9 @@ FacetCounts count(const std::string& db_path, const Xapian::Query& query, size_t
   Xapian::Database db(db_path);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  std::shared_ptr<const FacetTable> table;
-  if (counting == Counting::Table) table = std::make_shared<const FacetTable>(db);
-  FacetCounter counter(selection, table, FacetSlots::of(db));
+  std::vector<std::shared_ptr<const FacetTable>> tables;
+  if (counting == Counting::Table) tables.push_back(std::make_shared<const FacetTable>(db));
+  FacetCounter counter(selection, tables, FacetSlots::of(db));
   counter.attach(enquire);
   enquire.get_mset(0, page, db.get_doccount());
   return counter.counts(limit);

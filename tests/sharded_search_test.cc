@@ -1,0 +1,265 @@
+// Specification of searching a sharded archive (common/database_set.h through
+// common/searcher.h): the sample archive spread over shards — local
+// databases, a stub listing them, or real xapian-tcpsrv processes on
+// loopback — answers exactly as the same archive in one database: results,
+// order, scores, totals, facets, snippets, suggestions, related releases and
+// statements.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "common/search_request.h"
+#include "common/searcher.h"
+#include "common/synonyms.h"
+#include "tests/fixtures.h"
+#include "tests/support/xapian_servers.h"
+
+namespace pressroom {
+namespace {
+
+using testing::TempDir;
+
+constexpr const char* kArchive = PRESSROOM_SOURCE_DIR "/corpus";
+constexpr const char* kSynonyms = PRESSROOM_SOURCE_DIR "/corpus/synonyms.yaml";
+
+// Copies every document of `source` into `n` shard databases under `dir`
+// (shard of a document: a hash of its id, so neighbours in date or id land
+// apart), with the index-wide metadata and the spelling dictionary in each
+// shard as the indexer writes them. Also writes dir/XAPIANDB listing them.
+std::vector<std::string> split_into_shards(const std::string& source, const std::filesystem::path& dir, size_t n) {
+  Xapian::Database from(source);
+  std::vector<Xapian::WritableDatabase> shards;
+  std::vector<std::string> paths;
+  std::ofstream stub(dir / "XAPIANDB");
+  for (size_t i = 0; i < n; ++i) {
+    std::string name = "shard-" + std::to_string(i);
+    paths.push_back((dir / name).string());
+    shards.emplace_back(paths.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+    stub << "auto " << name << "\n";
+  }
+  for (auto it = from.postlist_begin(""); it != from.postlist_end(""); ++it) {
+    Xapian::Document doc = from.get_document(*it);
+    size_t h = std::hash<std::string>{}(doc.get_value(schema::kId));
+    shards[h % n].add_document(doc);
+  }
+  for (Xapian::WritableDatabase& shard : shards) {
+    for (auto key = from.metadata_keys_begin(); key != from.metadata_keys_end(); ++key)
+      shard.set_metadata(*key, from.get_metadata(*key));
+  }
+  // One shard holds the spelling dictionary: frequencies are then those of the
+  // whole archive, whatever the split.
+  for (auto word = from.spellings_begin(); word != from.spellings_end(); ++word)
+    shards[0].add_spelling(*word, word.get_termfreq());
+  for (Xapian::WritableDatabase& shard : shards) shard.commit();
+  return paths;
+}
+
+SearchRequest request(ParamMap params) { return parse_search_request(params); }
+
+// Everything a user sees of a search, as text, so that two answers compare
+// in one assertion with a readable difference.
+std::string describe(const SearchResult& r) {
+  std::ostringstream out;
+  out << "total=" << r.total << " exact=" << r.exact_total << " relaxed=" << r.relaxed
+      << " plain=" << r.reparsed_as_plain << " dym=" << r.did_you_mean << " corrected=" << r.corrected_from << "\n";
+  for (const SearchHit& hit : r.hits)
+    out << hit.release.id << " " << std::llround(hit.score * 1e6) << " " << hit.snippet << "\n";
+  for (const auto& [name, values] : r.facets) {
+    out << name << ":";
+    for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
+    out << "\n";
+  }
+  return out.str();
+}
+
+std::string describe(const std::vector<Suggestion>& suggestions) {
+  std::ostringstream out;
+  for (const Suggestion& s : suggestions) out << s.kind << "|" << s.value << "|" << s.count << "|" << s.id << "\n";
+  return out.str();
+}
+
+std::string describe(const StatementResult& r) {
+  std::ostringstream out;
+  out << "total=" << r.total << "\n";
+  for (const StatementHit& hit : r.hits) out << hit.release_id << " " << hit.quote.speaker << " " << hit.text_html << "\n";
+  for (const auto& [name, values] : r.facets) {
+    out << name << ":";
+    for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
+    out << "\n";
+  }
+  return out.str();
+}
+
+std::string describe(const std::vector<RelatedHit>& hits) {
+  std::ostringstream out;
+  for (const RelatedHit& hit : hits) out << hit.release.id << " " << std::llround(hit.score * 1e6) << "\n";
+  return out.str();
+}
+
+// The searches compared: every kind of query, filter, sort and page.
+std::vector<ParamMap> searches() {
+  return {
+      {},
+      {{"q", "detention"}},
+      {{"q", "family detention"}},
+      {{"q", "\"family detention\""}},
+      {{"q", "asylum -mexico"}},
+      {{"q", "covid 19"}},
+      {{"q", "ICE"}},
+      {{"q", "detain*"}},
+      {{"q", "title:border"}},
+      {{"q", "solicitantes de asilo"}},
+      {{"q", "detention"}, {"match", "any"}},
+      {{"q", "heat farmworkers water shade"}},
+      {{"q", "detension"}},
+      {{"q", "detension"}, {"autocorrect", "1"}},
+      {{"q", "detention"}, {"sort", "date"}},
+      {{"q", "detention"}, {"sort", "date-asc"}, {"page", "2"}},
+      {{"q", "asylum"}, {"page", "3"}, {"size", "5"}},
+      {{"q", "asylum"}, {"topic", "Family Detention"}},
+      {{"topic", "Asylum"}, {"topic", "Family Detention"}},
+      {{"q", "border"}, {"from", "2019"}, {"to", "2021"}},
+      {{"q", "date:2020..2021 health"}},
+      {{"type", "statement"}},
+      {{"q", "court"}, {"facets", "topic,year"}},
+  };
+}
+
+class ShardedSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    single_ = (dir_->path() / "single").string();
+    testing::index_paths(single_, {kArchive});
+    std::filesystem::create_directories(dir_->path() / "sharded");
+    shards_ = split_into_shards(single_, dir_->path() / "sharded", 3);
+    synonyms_ = new Synonyms(Synonyms::load(kSynonyms));
+  }
+  static void TearDownTestSuite() {
+    delete synonyms_;
+    delete dir_;
+  }
+
+  // Asserts that `sharded` answers every search, suggestion, related and
+  // statements query as one database does.
+  static void expect_same_answers(Searcher& sharded) {
+    Searcher one(single_, synonyms_);
+    for (const ParamMap& params : searches()) {
+      std::string label;
+      for (const auto& [k, v] : params) label += k + "=" + v + " ";
+      EXPECT_EQ(describe(sharded.search(request(params))), describe(one.search(request(params)))) << label;
+    }
+    for (const std::string typed : {"a", "ana", "det", "fam", "lucía", "bor"})
+      EXPECT_EQ(describe(sharded.suggestions(typed, 8)), describe(one.suggestions(typed, 8))) << typed;
+    SearchResult some = one.search(request({{"q", "detention"}}));
+    ASSERT_FALSE(some.hits.empty());
+    for (const SearchHit& hit : some.hits) {
+      auto a = sharded.related(hit.release.id, 5);
+      auto b = one.related(hit.release.id, 5);
+      ASSERT_TRUE(a && b) << hit.release.id;
+      EXPECT_EQ(describe(*a), describe(*b)) << hit.release.id;
+      auto full_a = sharded.release(hit.release.id);
+      auto full_b = one.release(hit.release.id);
+      ASSERT_TRUE(full_a && full_b);
+      EXPECT_EQ(full_a->body, full_b->body);
+    }
+    for (const ParamMap& params : std::vector<ParamMap>{{{"q", "detention"}}, {{"spokesperson", "Ana Ruiz"}}, {}})
+      EXPECT_EQ(describe(sharded.statements(request(params))), describe(one.statements(request(params))));
+    EXPECT_EQ(sharded.info().documents, one.info().documents);
+  }
+
+  static TempDir* dir_;
+  static std::string single_;
+  static std::vector<std::string> shards_;
+  static Synonyms* synonyms_;
+};
+
+TempDir* ShardedSearch::dir_ = nullptr;
+std::string ShardedSearch::single_;
+std::vector<std::string> ShardedSearch::shards_;
+Synonyms* ShardedSearch::synonyms_ = nullptr;
+
+TEST_F(ShardedSearch, LocalShardsListedOneByOneAnswerAsOneDatabase) {
+  Searcher sharded(shards_, synonyms_);
+  expect_same_answers(sharded);
+}
+
+TEST_F(ShardedSearch, AStubDirectoryListingTheShardsAnswersAsOneDatabase) {
+  Searcher sharded((dir_->path() / "sharded").string(), synonyms_);
+  expect_same_answers(sharded);
+}
+
+TEST_F(ShardedSearch, ShardsServedByXapianTcpsrvAnswerAsOneDatabase) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses;
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("tcpsrv-" + std::to_string(i) + ".log")));
+    addresses.push_back(servers.back()->address());
+  }
+  Searcher sharded(addresses, synonyms_);
+  expect_same_answers(sharded);
+}
+
+TEST_F(ShardedSearch, AStubFileListingRemoteShardsAnswersAsOneDatabase) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::ofstream stub(dir_->path() / "remote.stub");
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("stub-" + std::to_string(i) + ".log")));
+    stub << "remote " << servers.back()->address() << "\n";
+  }
+  stub.close();
+  Searcher sharded((dir_->path() / "remote.stub").string(), synonyms_);
+  expect_same_answers(sharded);
+}
+
+TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses;
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("down-" + std::to_string(i) + ".log")));
+    addresses.push_back(servers.back()->address());
+  }
+  Searcher sharded(addresses, synonyms_, RemoteTimeouts{1000, 3000});
+  ASSERT_GT(sharded.search(request({{"q", "detention"}})).total, 0u);
+  std::string down = servers[1]->address();
+  servers[1]->stop();
+  auto started = std::chrono::steady_clock::now();
+  try {
+    sharded.refresh();
+    sharded.search(request({{"q", "asylum"}, {"facets", "none"}}));
+    ADD_FAILURE() << "a search with a shard down succeeded";
+  } catch (const IndexUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find("unreachable"), std::string::npos) << e.what();
+  }
+  // The next request tries to reconnect and names the shard that is down.
+  try {
+    sharded.refresh();
+    ADD_FAILURE() << "reconnecting to a shard that is down succeeded";
+  } catch (const IndexUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find(down), std::string::npos) << e.what();
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5)) << "not a quick error";
+}
+
+TEST_F(ShardedSearch, AShardThatCannotBeReachedAtStartIsNamed) {
+  int port = testing::free_loopback_port();
+  std::string address = "127.0.0.1:" + std::to_string(port);
+  try {
+    Searcher sharded(std::vector<std::string>{shards_[0], address}, synonyms_, RemoteTimeouts{1000, 3000});
+    ADD_FAILURE() << "opened a shard nobody serves";
+  } catch (const IndexUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find(address), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace pressroom

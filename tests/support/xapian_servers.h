@@ -1,0 +1,77 @@
+// Xapian's own servers for tests of shards and replicas: xapian-tcpsrv and
+// xapian-replicate-server on ephemeral loopback ports, started as child
+// processes and stopped with the test. Header-only, for the *_test.cc files.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/support/subprocess.h"
+
+namespace pressroom::testing {
+
+// True once something accepts TCP connections on 127.0.0.1:port.
+inline bool accepts_connections(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// A Xapian server process listening on a free loopback port.
+class XapianServer {
+ public:
+  // `argv_before_port` and `argv_after_port` surround "--port N"; tries a few
+  // ports in case one is taken between choosing and binding it.
+  XapianServer(std::vector<std::string> argv_before_port, std::vector<std::string> argv_after_port,
+               const std::filesystem::path& log) {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      port_ = free_loopback_port();
+      std::vector<std::string> argv = argv_before_port;
+      argv.push_back("--port");
+      argv.push_back(std::to_string(port_));
+      argv.insert(argv.end(), argv_after_port.begin(), argv_after_port.end());
+      process_ = std::make_unique<Subprocess>(argv, log);
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (std::chrono::steady_clock::now() < deadline && !process_->poll()) {
+        if (accepts_connections(port_)) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      process_.reset();
+    }
+    throw std::runtime_error("could not start " + argv_before_port.front() + ": " + read_text(log));
+  }
+
+  int port() const { return port_; }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  // Stops the server now (a shard going down).
+  void stop() { process_.reset(); }
+
+ private:
+  int port_ = -1;
+  std::unique_ptr<Subprocess> process_;
+};
+
+// xapian-tcpsrv serving the databases at `paths` (read-only).
+inline std::unique_ptr<XapianServer> start_tcpsrv(const std::vector<std::string>& paths,
+                                                  const std::filesystem::path& log) {
+  std::vector<std::string> after = {"--interface", "127.0.0.1", "--quiet"};
+  after.insert(after.end(), paths.begin(), paths.end());
+  return std::make_unique<XapianServer>(std::vector<std::string>{"/usr/bin/xapian-tcpsrv"}, after, log);
+}
+
+}  // namespace pressroom::testing
