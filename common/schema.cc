@@ -105,6 +105,13 @@ std::string content_hash(const Release& release) {
   return buf;
 }
 
+std::string sort_key_newest_first(std::string_view yyyymmdd, std::string_view id) {
+  std::string key(yyyymmdd);
+  for (char c : id) key.push_back(static_cast<char>(0xff - static_cast<unsigned char>(c)));
+  key.push_back(static_cast<char>(0xff));
+  return key;
+}
+
 Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator) {
   Xapian::Document doc;
   generator.set_document(doc);
@@ -148,6 +155,9 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   doc.add_value(kDate, day);
   doc.add_value(kId, r.id);
   doc.add_value(kFacets, encode_facets(r));
+  doc.add_value(kSortNewest, sort_key_newest_first(day, r.id));
+  std::string oldest = day;
+  doc.add_value(kSortOldest, oldest.append(r.id));
   doc.add_value(kFacetType, r.type);
   doc.add_value(kFacetMonth, r.date.substr(0, 7));
   for (unsigned i = 0; i < r.topics.size() && i < kFacetPositions; ++i) doc.add_value(kFacetTopic + i, r.topics[i]);

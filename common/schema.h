@@ -69,6 +69,11 @@ enum Slot : Xapian::valueno {
   kFacets = 2,       // encode_facets(): type, year, topics, spokespeople.
   kContentHash = 3,  // content_hash() as 16 hex digits: unchanged releases are skipped.
   kSource = 4,       // source file path, for reporting and pruning.
+  // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
+  // shards by value but cannot run a KeyMaker: date, then id, so that equal
+  // dates order the same however releases are spread over shards.
+  kSortNewest = 8,   // sort_key_newest_first(): descending gives newest first, ids ascending
+  kSortOldest = 9,   // date then id: ascending gives oldest first, ids ascending
   kFacetType = 10,   // the type's display form
   kFacetMonth = 11,  // "YYYY-MM"
   kFacetTopic = 12,  // kFacetTopic + i: the release's i-th topic (display form)
@@ -100,6 +105,11 @@ std::vector<std::string> title_words(std::string_view title);
 // Boolean term for a facet value: prefix + fold_key(value), cut to Xapian's
 // term length limit on a UTF-8 boundary.
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The kSortNewest value: "YYYYMMDD" then the id with every byte inverted and
+// a final 0xff, so that a descending sort puts newer dates first and, on the
+// same date, ids in ascending order.
+std::string sort_key_newest_first(std::string_view yyyymmdd, std::string_view id);
 
 // The Xapian document for a valid, normalised release: terms, values and the
 // release's JSON as document data. `generator` is reused across calls for

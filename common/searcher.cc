@@ -20,15 +20,14 @@ namespace {
 constexpr size_t kFacetLimit = 20;
 constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matches than this
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text,
-              Xapian::KeyMaker* newest_first, Xapian::KeyMaker* oldest_first) {
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
   if (sort == SortOrder::Relevance && has_text) {
     // Equal weights: newer releases first, then the id, so pages are stable.
-    enquire.set_sort_by_relevance_then_key(newest_first, false);
+    enquire.set_sort_by_relevance_then_value(schema::kSortNewest, true);
   } else if (sort == SortOrder::DateAsc) {
-    enquire.set_sort_by_key_then_relevance(oldest_first, false);
+    enquire.set_sort_by_value_then_relevance(schema::kSortOldest, false);
   } else {
-    enquire.set_sort_by_key_then_relevance(newest_first, false);
+    enquire.set_sort_by_value_then_relevance(schema::kSortNewest, true);
   }
 }
 
@@ -174,12 +173,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  Xapian::MultiValueKeyMaker newest_first, oldest_first;
-  newest_first.add_value(schema::kDate, true);
-  newest_first.add_value(schema::kId, false);
-  oldest_first.add_value(schema::kDate, false);
-  oldest_first.add_value(schema::kId, false);
-  set_sort(enquire, request.sort, built.has_text, &newest_first, &oldest_first);
+  set_sort(enquire, request.sort, built.has_text);
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
@@ -269,7 +263,10 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
 Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
                             Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
   std::string key = CountCache::count_key(revision_, query.serialise(), selection);
-  bool one_pass = set_.remote || set_.parts.size() == 1;
+  // One local database: the page and the counts come from the same pass.
+  // Not over remote shards: Xapian 1.4 then counts some of the page's
+  // documents twice in a value-count spy when the results are sorted by value.
+  bool one_pass = !set_.remote && set_.parts.size() == 1;
   // Over several databases Xapian 1.4's early termination of the ranking can
   // miss a document that belongs on the page (seen with a phrase ORed with a
   // word): there every match is checked.
@@ -278,8 +275,6 @@ Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query
     counted = count(query, selection);
     return enquire.get_mset(offset, size, check);
   }
-  // One database (or remote shards, whose spies Xapian merges): the page and
-  // the counts come from the same pass.
   FacetCounter counter = counter_for(selection);
   if (selection.any()) counter.attach(enquire);
   Xapian::MSet mset = enquire.get_mset(offset, size, db_.get_doccount());
@@ -362,13 +357,8 @@ StatementResult Searcher::statements(const SearchRequest& request) {
     BuiltQuery built = builder.build_statements(request);
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
-    Xapian::MultiValueKeyMaker newest_first, oldest_first;
-    newest_first.add_value(schema::kDate, true);
-    newest_first.add_value(schema::kId, false);
-    oldest_first.add_value(schema::kDate, false);
-    oldest_first.add_value(schema::kId, false);
     SortOrder sort = request.sort == SortOrder::Relevance && !built.has_text ? SortOrder::DateDesc : request.sort;
-    set_sort(enquire, sort, built.has_text, &newest_first, &oldest_first);
+    set_sort(enquire, sort, built.has_text);
     Xapian::MSet mset = enquire.get_mset(0, kStatementScanLimit);
 
     std::set<std::string> speakers;

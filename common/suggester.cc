@@ -79,7 +79,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_sort_by_value(schema::kDate, true);
+  enquire.set_sort_by_value(schema::kSortNewest, true);
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
   if (want > 0) {

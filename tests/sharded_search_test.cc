@@ -151,9 +151,19 @@ class ShardedSearch : public ::testing::Test {
 
   // Asserts that `sharded` answers every search, suggestion, related and
   // statements query as one database does.
-  static void expect_same_answers(Searcher& sharded) {
+  // Xapian's remote protocol has no spelling dictionary: over remote shards
+  // there is no "did you mean" (docs/deployment.md), everything else is equal.
+  static void expect_same_answers(Searcher& sharded, bool remote = false) {
+    try {
+      compare_answers(sharded, remote);
+    } catch (const Xapian::Error& e) {
+      FAIL() << e.get_description();
+    }
+  }
+  static void compare_answers(Searcher& sharded, bool remote) {
     Searcher one(single_, synonyms_);
     for (const ParamMap& params : searches()) {
+      if (remote && params.count("q") && params.find("q")->second == "detension") continue;
       std::string label;
       for (const auto& [k, v] : params) label += k + "=" + v + " ";
       EXPECT_EQ(describe(sharded.search(request(params))), describe(one.search(request(params)))) << label;
@@ -206,7 +216,7 @@ TEST_F(ShardedSearch, ShardsServedByXapianTcpsrvAnswerAsOneDatabase) {
     addresses.push_back(servers.back()->address());
   }
   Searcher sharded(addresses, synonyms_);
-  expect_same_answers(sharded);
+  expect_same_answers(sharded, /*remote=*/true);
 }
 
 TEST_F(ShardedSearch, AStubFileListingRemoteShardsAnswersAsOneDatabase) {
@@ -218,7 +228,7 @@ TEST_F(ShardedSearch, AStubFileListingRemoteShardsAnswersAsOneDatabase) {
   }
   stub.close();
   Searcher sharded((dir_->path() / "remote.stub").string(), synonyms_);
-  expect_same_answers(sharded);
+  expect_same_answers(sharded, /*remote=*/true);
 }
 
 TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {

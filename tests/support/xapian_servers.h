@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -58,10 +59,33 @@ class XapianServer {
 
   int port() const { return port_; }
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
-  // Stops the server now (a shard going down).
-  void stop() { process_.reset(); }
+  // Stops the server now, with the children it forked for open connections
+  // (a shard going down, as when its machine stops).
+  void stop() {
+    if (!process_) return;
+    for (pid_t child : children_of(process_->pid())) ::kill(child, SIGKILL);
+    process_.reset();
+  }
+  ~XapianServer() { stop(); }
 
  private:
+  static std::vector<pid_t> children_of(pid_t parent) {
+    std::vector<pid_t> children;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+      std::string name = entry.path().filename();
+      if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+      std::string stat = read_text(entry.path() / "stat");
+      size_t close = stat.rfind(')');
+      if (close == std::string::npos) continue;
+      std::istringstream fields(stat.substr(close + 2));
+      std::string state;
+      pid_t ppid = 0;
+      fields >> state >> ppid;
+      if (ppid == parent) children.push_back(static_cast<pid_t>(std::stoi(name)));
+    }
+    return children;
+  }
+
   int port_ = -1;
   std::unique_ptr<Subprocess> process_;
 };
