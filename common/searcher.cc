@@ -415,6 +415,8 @@ IndexInfo Searcher::info() {
       return v.empty() ? 0 : std::strtoull(v.c_str(), nullptr, 10);
     };
     info.indexer_runs = number(schema::kMetaIndexerRuns);
+    info.shards = set_.parts.size();
+    info.remote = set_.remote;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

@@ -88,6 +88,8 @@ struct IndexInfo {
   int schema_version = 0;
   uint64_t indexer_runs = 0;      // indexer runs that changed the index
   uint64_t last_run_skipped = 0;  // records the last such run skipped
+  size_t shards = 1;              // databases searched as one
+  bool remote = false;            // some are served by xapian-tcpsrv
 };
 
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the

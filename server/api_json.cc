@@ -1,5 +1,7 @@
 #include "server/api_json.h"
 
+#include <cmath>
+
 #include "common/release_json.h"
 
 namespace pressroom {
@@ -14,6 +16,15 @@ nlohmann::json facets_json(const FacetCounts& counts) {
     facets[name] = std::move(list);
   }
   return facets;
+}
+
+// Weights to nine significant digits: the last bits of a sum of term
+// weights depend on the order Xapian adds them, which differs between one
+// database and shards; nobody reads more digits than these.
+double shown_weight(double weight) {
+  if (weight == 0) return 0;
+  double scale = std::pow(10.0, 8 - std::floor(std::log10(std::fabs(weight))));
+  return std::round(weight * scale) / scale;
 }
 
 }  // namespace
@@ -32,10 +43,10 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
                     {"url", r.url},
                     {"lang", r.lang},
                     {"snippet", hit.snippet},
-                    {"score", hit.score}});
+                    {"score", shown_weight(hit.score)}});
     if (request.explain) {
       nlohmann::json parts = nlohmann::json::array();
-      for (const WeightPart& part : hit.explain) parts.push_back({{"term", part.term}, {"weight", part.weight}});
+      for (const WeightPart& part : hit.explain) parts.push_back({{"term", part.term}, {"weight", shown_weight(part.weight)}});
       hits.back()["explain"] = {{"weighting", "BM25 (k1=1, b=0.5); title words count 3x"}, {"terms", parts}};
     }
   }
@@ -83,7 +94,7 @@ nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>
   for (const RelatedHit& hit : hits) {
     const Release& r = hit.release;
     list.push_back({{"id", r.id},     {"title", r.title}, {"date", r.date},           {"type", r.type},
-                    {"topics", r.topics}, {"spokespeople", r.spokespeople}, {"url", r.url}, {"score", hit.score}});
+                    {"topics", r.topics}, {"spokespeople", r.spokespeople}, {"url", r.url}, {"score", shown_weight(hit.score)}});
   }
   return {{"id", id}, {"related", std::move(list)}};
 }
@@ -93,7 +104,9 @@ nlohmann::json index_info_json(const IndexInfo& info) {
           {"documents", info.documents},
           {"indexed_at", info.indexed_at},
           {"revision", info.revision},
-          {"schema_version", info.schema_version}};
+          {"schema_version", info.schema_version},
+          {"shards", info.shards},
+          {"remote_shards", info.remote}};
 }
 
 nlohmann::json error_json(const std::string& code, const std::string& message) {

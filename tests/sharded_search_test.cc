@@ -21,6 +21,7 @@
 #include "common/searcher.h"
 #include "common/synonyms.h"
 #include "tests/fixtures.h"
+#include "tests/test_server.h"
 #include "tests/support/xapian_servers.h"
 
 namespace pressroom {
@@ -269,6 +270,63 @@ TEST_F(ShardedSearch, AShardThatCannotBeReachedAtStartIsNamed) {
   } catch (const IndexUnavailable& e) {
     EXPECT_NE(std::string(e.what()).find(address), std::string::npos) << e.what();
   }
+}
+
+// The JSON of an API answer without what differs between any two requests.
+nlohmann::json comparable(nlohmann::json answer) {
+  if (answer.is_object()) {
+    answer.erase("took_ms");
+    answer.erase("timings");
+  }
+  return answer;
+}
+
+TEST_F(ShardedSearch, TheServerOverXapianTcpsrvShardsAnswersTheApiAsOverOneDatabase) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  ServerConfig config;
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("http-" + std::to_string(i) + ".log")));
+    config.db_locations.push_back(servers.back()->address());
+  }
+  config.synonyms_path = kSynonyms;
+  testing::TestServer sharded("", config);
+  ServerConfig single_config;
+  single_config.synonyms_path = kSynonyms;
+  testing::TestServer one(single_, single_config);
+  for (const std::string path :
+       {"/api/search?q=detention", "/api/search?q=asylum&topic=Family%20Detention&sort=date",
+        "/api/search?q=family%20detention&page=2", "/api/search?type=statement&facets=year,month",
+        "/api/suggest?q=fam", "/api/statements?q=detention",
+        "/api/releases/2019-08-22-statement-on-rule-to-terminate-flores-and-expand-family-detention/related"})
+    EXPECT_EQ(comparable(sharded.get_json(path)), comparable(one.get_json(path))) << path;
+  nlohmann::json health = sharded.get_json("/healthz");
+  EXPECT_EQ(health["shards"], shards_.size());
+  EXPECT_EQ(health["remote_shards"], true);
+  EXPECT_EQ(health["documents"], one.get_json("/healthz")["documents"]);
+}
+
+TEST_F(ShardedSearch, TheServerAnswers503NamingAShardThatIsDown) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  ServerConfig config;
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("http-down-" + std::to_string(i) + ".log")));
+    config.db_locations.push_back(servers.back()->address());
+  }
+  config.remote_connect_ms = 1000;
+  config.remote_timeout_ms = 3000;
+  testing::TestServer sharded("", config);
+  sharded.get_json("/api/search?q=detention");
+  servers[2]->stop();
+  // Every request until the shard is back gets a quick 503 with the reason;
+  // the first may still be answered by a connection made before.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto started = std::chrono::steady_clock::now();
+  nlohmann::json first = sharded.get_json("/api/search?q=asylum", 503);
+  nlohmann::json second = sharded.get_json("/api/search?q=asylum", 503);
+  nlohmann::json health = sharded.get_json("/healthz", 503);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_NE(second.dump().find(config.db_locations[2]), std::string::npos) << second.dump();
+  EXPECT_NE(health.dump().find("unreachable"), std::string::npos) << health.dump();
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 namespace pressroom::testing {
 
 TestServer::TestServer(const std::string& db_path, ServerConfig config) {
-  config.db_locations = {db_path};
+  if (!db_path.empty()) config.db_locations = {db_path};
   config.bind = "127.0.0.1";
   config.port = 0;
   config.threads = config.threads ? config.threads : 4;

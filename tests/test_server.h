@@ -15,6 +15,7 @@ namespace pressroom::testing {
 
 class TestServer {
  public:
+  // Serves `db_path`, or config.db_locations when `db_path` is empty.
   explicit TestServer(const std::string& db_path, ServerConfig config = {});
   ~TestServer();
   int port() const { return port_; }
