@@ -90,6 +90,10 @@ inline constexpr const char* kMetaSchemaVersion = "pressroom.schema_version";
 inline constexpr const char* kMetaIndexedAt = "pressroom.indexed_at";  // ISO 8601 UTC
 inline constexpr const char* kMetaIndexerRuns = "pressroom.indexer_runs";  // runs that changed the index
 inline constexpr const char* kMetaLastRunSkipped = "pressroom.last_run_skipped";  // records skipped then
+// Sharded indexes (common/sharding.h): each shard's position and the shard
+// count, "3/4". The keys above are written to every shard alike, so that the
+// combined database (whose get_metadata reads the first shard) answers them.
+inline constexpr const char* kMetaShard = "pressroom.shard";
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -1,6 +1,5 @@
 #include "indexer/indexer.h"
 
-#include <sys/statvfs.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -20,6 +20,10 @@
 #include "common/text_folding.h"
 #include "common/metadata_extractor.h"
 #include "common/schema.h"
+#include "common/sharding.h"
+#include "indexer/build_switch.h"
+#include "indexer/shard_set.h"
+#include "indexer/shard_writer.h"
 
 namespace pressroom {
 namespace fs = std::filesystem;
@@ -30,6 +34,7 @@ using Clock = std::chrono::steady_clock;
 constexpr size_t kChunkBytes = 4 << 20;      // line-oriented files are cut into chunks this big
 constexpr size_t kTaskBytes = 1 << 20;       // small files are grouped into tasks this big
 constexpr size_t kTaskFiles = 128;
+constexpr size_t kMaxQueuedPerShard = 512;  // changes waiting for a shard's writer
 
 struct SourceFile {
   fs::path path;
@@ -92,6 +97,9 @@ TaskResult prepare(Task task, const ExtractionContext* context) {
     for (const Release& release : batch.releases) {
       Prepared prepared;
       prepared.document = schema::document_for(release, generator);
+      // The generator would otherwise keep a reference to the document, whose
+      // count is not atomic, while the writer thread drops its own.
+      generator.set_document(Xapian::Document());
       prepared.id = release.id;
       prepared.hash = prepared.document.get_value(schema::kContentHash);
       prepared.where = release.source;
@@ -244,50 +252,24 @@ std::string utc_now_iso() {
   return buf;
 }
 
+// A release already in the index: where it is and what it holds.
 struct Existing {
+  unsigned shard;
   Xapian::docid docid;
   std::string hash;
 };
 
-std::unordered_map<std::string, Existing> load_existing(const Xapian::Database& db) {
-  std::unordered_map<std::string, Existing> existing;
-  existing.reserve(db.get_doccount());
-  for (auto it = db.valuestream_begin(schema::kId); it != db.valuestream_end(schema::kId); ++it)
-    existing[*it] = Existing{it.get_docid(), {}};
+void load_existing(const Xapian::Database& db, unsigned shard, std::unordered_map<std::string, Existing>& existing) {
   std::unordered_map<Xapian::docid, Existing*> by_docid;
-  by_docid.reserve(existing.size());
-  for (auto& [id, entry] : existing) by_docid[entry.docid] = &entry;
+  by_docid.reserve(db.get_doccount());
+  for (auto it = db.valuestream_begin(schema::kId); it != db.valuestream_end(schema::kId); ++it) {
+    auto [entry, fresh] = existing.emplace(*it, Existing{shard, it.get_docid(), {}});
+    if (fresh) by_docid[it.get_docid()] = &entry->second;
+  }
   for (auto it = db.valuestream_begin(schema::kContentHash);
        it != db.valuestream_end(schema::kContentHash); ++it) {
     auto found = by_docid.find(it.get_docid());
     if (found != by_docid.end()) found->second->hash = *it;
-  }
-  return existing;
-}
-
-// True when `path` (or the folder that will hold it) is on a read-only file
-// system: Xapian reports that as a lock failure, which would mislead.
-bool on_read_only_file_system(const std::string& path) {
-  struct statvfs info {};
-  fs::path probe(path);
-  std::error_code ec;
-  while (!probe.empty() && !fs::exists(probe, ec)) probe = probe.parent_path();
-  if (probe.empty()) probe = ".";
-  return ::statvfs(probe.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY);
-}
-
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
-  std::error_code ec;
-  fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);  // Xapian creates only the last folder
-  if (on_read_only_file_system(path))
-    throw IndexError("cannot write database '" + path + "': it is on a read-only file system");
-  try {
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError("database '" + path + "' is locked: another pressroom-index is writing it");
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open database '" + path + "' for writing: " + e.get_description());
   }
 }
 
@@ -323,7 +305,13 @@ ExtractionFiles extraction_files_for(const IndexOptions& options) {
   return files;
 }
 
-IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+namespace {
+
+// One run into options.db_path. `whole_archive`: the paths are the whole
+// archive (prune, rebuild), so a path that cannot be read stops the run.
+// `runs_before`: the count of earlier runs, when not the database's own.
+IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callbacks, bool whole_archive,
+                     const std::optional<std::string>& runs_before) {
   auto started = Clock::now();
   IndexStats stats;
   auto report = [&](const ReadIssue& issue) {
@@ -335,9 +323,9 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
   std::vector<SourceFile> files = enumerate(options.paths, enumeration);
   bool path_missing = !enumeration.issues.empty();
   for (const ReadIssue& issue : enumeration.issues) report(issue);
-  if (options.prune && path_missing)
-    throw IndexError("refusing to --prune: a given path could not be read, and pruning would "
-                     "delete every release that came from it");
+  if (whole_archive && path_missing)
+    throw IndexError(std::string("refusing to ") + (options.prune ? "--prune" : "--rebuild") +
+                     ": a given path could not be read, and the index would lose every release that came from it");
 
   // Loaded once, before any worker starts, then only read by all of them.
   ExtractionContext context;
@@ -345,13 +333,40 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
   if (auto error = load_extraction_context(extraction.taxonomy, extraction.aliases, context))
     throw IndexError("cannot load the metadata extractor's files: " + *error);
 
-  Xapian::WritableDatabase db = open_for_writing(options.db_path);
+  std::vector<ShardTarget> targets = open_shards(options.db_path, options.shards);
+  const auto shard_count = static_cast<unsigned>(targets.size());
   try {
-    std::unordered_map<std::string, Existing> existing = load_existing(db);
+    std::unordered_map<std::string, Existing> existing;
+    std::string schema_version, runs;
+    for (unsigned i = 0; i < shard_count; ++i) {
+      if (!targets[i].db) continue;
+      load_existing(*targets[i].db, i, existing);
+      if (schema_version.empty()) {
+        schema_version = targets[i].db->get_metadata(schema::kMetaSchemaVersion);
+        runs = targets[i].db->get_metadata(schema::kMetaIndexerRuns);
+      }
+    }
+    if (runs_before) runs = *runs_before;
     std::unordered_map<std::string, std::string> seen;  // id → where first read
     seen.reserve(existing.size());
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // One writer thread per shard; what needs the run's order (duplicate
+    // ids, listing entries, spelling counts) is decided here, on this thread.
+    // A shard that does not exist yet is built from parts (shard_writer.h).
+    std::vector<std::unique_ptr<ShardWriter>> writers;
+    for (unsigned i = 0; i < shard_count; ++i) {
+      ShardTarget& target = targets[i];
+      if (target.db) {
+        writers.push_back(ShardWriter::updating(std::move(*target.db), kMaxQueuedPerShard));
+      } else {
+        writers.push_back(ShardWriter::building(target.path, target.path + ".parts", options.part_documents,
+                                                kMaxQueuedPerShard));
+        if (shard_count > 1) writers.back()->set_metadata(schema::kMetaShard, shard_metadata(i, shard_count));
+      }
+    }
+    targets.clear();
+
     std::vector<ReadIssue> source_issues;
     TaskSource source(files, source_issues);
     std::deque<std::future<TaskResult>> in_flight;
@@ -359,12 +374,19 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
     auto last_progress = Clock::now();
 
     // Spelling counts are gathered in memory and written at commits: one
-    // add_spelling per distinct word instead of one per occurrence.
+    // add_spelling per distinct word instead of one per occurrence. Each word
+    // lives in one shard only (shard_for_id of the word): Xapian adds up a
+    // word's trigram scores over sub-databases, so a word kept in two shards
+    // would outrank the suggestion an unsharded index makes.
     std::unordered_map<std::string, Xapian::termcount> spellings;
     auto commit = [&] {
-      for (const auto& [word, count] : spellings) db.add_spelling(word, count);
+      std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> words(shard_count);
+      for (auto& [word, count] : spellings) words[shard_for_id(word, shard_count)].emplace_back(word, count);
       spellings.clear();
-      db.commit();
+      for (unsigned i = 0; i < shard_count; ++i) {
+        if (!words[i].empty()) writers[i]->add_spellings(std::move(words[i]));
+        writers[i]->commit();
+      }
       since_commit = 0;
     };
     auto write_one = [&](Prepared& doc) {
@@ -375,17 +397,21 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
       }
       auto known = existing.find(doc.id);
       if (known == existing.end()) {
-        db.add_document(doc.document);
+        writers[shard_for_id(doc.id, shard_count)]->add(std::move(doc.document));
         ++stats.added;
       } else if (known->second.hash == doc.hash) {
         ++stats.unchanged;
         return;
       } else {
-        db.replace_document(known->second.docid, doc.document);
+        writers[known->second.shard]->replace(known->second.docid, std::move(doc.document));
         ++stats.replaced;
       }
       for (const std::string& word : doc.spellings) ++spellings[word];
       if (++since_commit >= options.commit_every) commit();
+    };
+    auto remove = [&](const Existing& entry) {
+      writers[entry.shard]->remove(entry.docid);
+      ++stats.deleted;
     };
     // Listing entries wait until every full page of the run has been seen,
     // so that the full page wins whatever the order of the files.
@@ -438,33 +464,58 @@ IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callback
       ++stats.merged;
       // An entry indexed by an earlier run whose full page has now arrived.
       auto known = existing.find(entry.id);
-      if (known != existing.end() && !seen.count(entry.id)) {
-        db.delete_document(known->second.docid);
-        ++stats.deleted;
-      }
+      if (known != existing.end() && !seen.count(entry.id)) remove(known->second);
     }
 
     if (options.prune) {
-      for (const auto& [id, entry] : existing) {
-        if (seen.count(id)) continue;
-        db.delete_document(entry.docid);
-        ++stats.deleted;
+      for (const auto& [id, entry] : existing)
+        if (!seen.count(id)) remove(entry);
+    }
+    if (stats.added || stats.replaced || stats.deleted || schema_version.empty()) {
+      // Every shard alike: the combined database reads the first one's.
+      std::string runs_now = std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1);
+      std::string indexed_at = utc_now_iso();
+      for (auto& writer : writers) {
+        writer->set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kVersion));
+        writer->set_metadata(schema::kMetaIndexedAt, indexed_at);
+        writer->set_metadata(schema::kMetaIndexerRuns, runs_now);
+        writer->set_metadata(schema::kMetaLastRunSkipped, std::to_string(stats.skipped));
       }
     }
-    if (stats.added || stats.replaced || stats.deleted ||
-        db.get_metadata(schema::kMetaSchemaVersion).empty()) {
-      db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kVersion));
-      db.set_metadata(schema::kMetaIndexedAt, utc_now_iso());
-      std::string runs = db.get_metadata(schema::kMetaIndexerRuns);
-      db.set_metadata(schema::kMetaIndexerRuns, std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1));
-      db.set_metadata(schema::kMetaLastRunSkipped, std::to_string(stats.skipped));
-    }
     commit();
+    for (auto& writer : writers) writer->finish();
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());
   }
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return stats;
+}
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, const IndexCallbacks& callbacks) {
+  if (!options.rebuild) {
+    remove_abandoned_builds(options.db_path);
+    return index_run(options, callbacks, options.prune, std::nullopt);
+  }
+  BuildSwitch build(options.db_path);
+  unsigned existing = existing_shard_count(options.db_path);
+  // The live index stays locked until the switch: an update written to it
+  // meanwhile would be lost with it.
+  std::vector<ShardTarget> live;
+  std::string runs;
+  if (existing) {
+    live = open_shards(options.db_path, 0);
+    if (live[0].db) runs = live[0].db->get_metadata(schema::kMetaIndexerRuns);
+  }
+  IndexOptions into = options;
+  into.db_path = build.partial_path();
+  into.shards = options.shards ? options.shards : std::max(1u, existing);
+  into.rebuild = false;
+  into.prune = false;
+  IndexStats stats = index_run(into, callbacks, true, runs);
+  build.publish();
   return stats;
 }
 

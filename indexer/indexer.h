@@ -18,10 +18,22 @@ struct IndexOptions {
   std::vector<std::string> paths;  // files and folders (read recursively)
   // Delete documents not produced by this run: the paths are the whole archive.
   bool prune = false;
+  // Build the whole archive into a fresh database beside the served one and
+  // switch it in atomically (indexer/build_switch.h): db_path becomes a link
+  // to db_path.builds/<timestamp>/. The paths are the whole archive.
+  bool rebuild = false;
   // Worker threads for reading and term generation; 0 = one per core.
   unsigned threads = 0;
-  // Documents written between commits; a killed run keeps the last commit.
+  // Shards to spread releases over (common/sharding.h); 0 = as the existing
+  // index is (1 for a new one). Another count than the index has is an error.
+  unsigned shards = 0;
+  // Documents written between commits of an update; a killed run keeps the
+  // last commit.
   uint64_t commit_every = 5000;
+  // A new database (or shard) is built in parts of this many documents,
+  // merged at the end: it appears whole or not at all. More is faster and
+  // takes more memory (about ... per document while a part is open).
+  uint64_t part_documents = 10000;
   // Files of the metadata extractor (metadata_extractor.h), which fills what
   // releases leave empty. "" = taxonomy.yaml / aliases.yaml in the first
   // folder of `paths` that has one; none found: topics are not extracted and

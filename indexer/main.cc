@@ -3,10 +3,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "common/corpus_reader.h"
+#include "common/sharding.h"
 #include "indexer/indexer.h"
 
 namespace {
@@ -34,10 +36,23 @@ int main(int argc, char** argv) {
   app.add_option("paths", options.paths, "Files and folders to index")->required();
   app.add_flag("--prune", options.prune,
                "Delete releases not found in this run (the paths are the whole archive)");
+  app.add_flag("--rebuild", options.rebuild,
+               "Build the whole archive (the paths) into a fresh database in DB.builds/<UTC time>/ and "
+               "switch DB, a symbolic link, to it atomically; the previous build is kept for servers that "
+               "still read it, older ones are deleted. A plain DB folder becomes the previous build");
   app.add_flag("--strict", strict, "Exit with status 1 when any record or file was skipped");
   app.add_option("--threads", options.threads, "Worker threads for parsing (0 = one per core)")
       ->capture_default_str();
+  app.add_option("--shards", options.shards,
+                 "Spread releases over this many databases by a hash of their id, written in parallel "
+                 "(the --db folder then holds shard-00... and a XAPIANDB stub that opens them as one); "
+                 "0 = as the existing index is, 1 for a new one")
+      ->capture_default_str()->check(CLI::Range(0u, pressroom::kMaxShards));
   app.add_option("--commit-every", options.commit_every, "Documents written between commits")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--part-documents", options.part_documents,
+                 "A new database (a first run, a new shard, --rebuild) is built in parts of this many "
+                 "documents merged at the end; more is faster and takes more memory")
       ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--taxonomy", options.taxonomy_path,
                  "Topics and their phrases, used to choose topics for releases that have none "
@@ -67,6 +82,9 @@ int main(int argc, char** argv) {
                  extraction.taxonomy.empty() ? "none (topics are not extracted)" : extraction.taxonomy,
                  extraction.aliases.empty() ? "none" : extraction.aliases);
   }
+  // Xapian would flush every 10,000 documents on its own; the indexer
+  // flushes where it commits (updates) or where a part ends (new databases).
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "1000000000", 0);
   pressroom::IndexStats stats;
   try {
     stats = pressroom::run_index(options, callbacks);

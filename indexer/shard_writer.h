@@ -1,0 +1,82 @@
+// One thread that owns the writing of one database (one shard) and applies,
+// in order, the changes queued for it. The indexer runs one per shard, so
+// shards are written in parallel while a single dispatcher decides what goes
+// where.
+//
+// Two ways to write: updating an existing database in place, with commits
+// where the dispatcher asks; or building a new one in parts — every
+// `part_documents` documents go into a fresh temporary database, flushed
+// once, and the parts are merged with Xapian's compaction at the end. Xapian
+// writes a new database's tables in key order, but merges each later flush
+// into the existing B-trees block by block, which is most of the cost of a
+// large update; parts keep every flush a first one.
+#pragma once
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace pressroom {
+
+class ShardWriter {
+ public:
+  // Where the changes go; implemented in shard_writer.cc.
+  class Sink;
+
+  // Updates `db` in place.
+  static std::unique_ptr<ShardWriter> updating(Xapian::WritableDatabase db, size_t max_queued);
+  // Builds a new database at `path` (which must not exist yet) from parts
+  // of `part_documents` documents kept in `parts_dir` (created, and removed
+  // by finish()). replace() and remove() are not allowed; commit() is a
+  // no-op until finish().
+  static std::unique_ptr<ShardWriter> building(std::string path, std::string parts_dir, size_t part_documents,
+                                               size_t max_queued);
+
+  // Drops the changes not yet applied and stops the thread (a run abandoned
+  // by an exception). Never throws.
+  ~ShardWriter();
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  // Each queues one change. If an earlier change failed they rethrow that
+  // failure (a Xapian::Error) instead, and the database keeps its last commit.
+  void add(Xapian::Document document);
+  void replace(Xapian::docid docid, Xapian::Document document);
+  void remove(Xapian::docid docid);
+  void add_spellings(std::vector<std::pair<std::string, Xapian::termcount>> words);
+  void set_metadata(std::string key, std::string value);
+  void commit();
+
+  // Applies every queued change and commits; a database being built is
+  // merged from its parts here. Rethrows a failure.
+  void finish();
+
+ private:
+  ShardWriter(std::unique_ptr<Sink> sink, size_t max_queued);
+  using Change = std::function<void(Sink&)>;
+  void push(Change change);
+  void wait();
+  void loop();
+
+  std::unique_ptr<Sink> sink_;
+  size_t max_queued_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Change> queue_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
+
+}  // namespace pressroom
