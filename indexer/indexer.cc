@@ -351,19 +351,28 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     seen.reserve(existing.size());
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    // One writer thread per shard; what needs the run's order (duplicate
-    // ids, listing entries, spelling counts) is decided here, on this thread.
-    // A shard that does not exist yet is built from parts (shard_writer.h).
-    std::vector<std::unique_ptr<ShardWriter>> writers;
+    // Writer threads: one per existing shard, updated in place; a shard that
+    // does not exist yet gets its share of the cores, each building parts
+    // that are merged at the end (shard_writer.h). What needs the run's
+    // order (duplicate ids, listing entries, spelling counts) is decided
+    // here, on this thread.
+    struct Shard {
+      std::string build_path;  // "" when updated in place
+      std::vector<std::unique_ptr<ShardWriter>> writers;
+      size_t next = 0;  // the writer of the next new document
+    };
+    std::vector<Shard> shards(shard_count);
+    const unsigned builders = std::max(1u, threads / shard_count);
     for (unsigned i = 0; i < shard_count; ++i) {
       ShardTarget& target = targets[i];
       if (target.db) {
-        writers.push_back(ShardWriter::updating(std::move(*target.db), kMaxQueuedPerShard));
-      } else {
-        writers.push_back(ShardWriter::building(target.path, target.path + ".parts", options.part_documents,
-                                                kMaxQueuedPerShard));
-        if (shard_count > 1) writers.back()->set_metadata(schema::kMetaShard, shard_metadata(i, shard_count));
+        shards[i].writers.push_back(ShardWriter::updating(std::move(*target.db), kMaxQueuedPerShard));
+        continue;
       }
+      shards[i].build_path = target.path;
+      for (unsigned w = 0; w < builders; ++w)
+        shards[i].writers.push_back(ShardWriter::building(target.path + ".parts/" + std::to_string(w),
+                                                          options.part_documents, kMaxQueuedPerShard));
     }
     targets.clear();
 
@@ -384,8 +393,8 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       for (auto& [word, count] : spellings) words[shard_for_id(word, shard_count)].emplace_back(word, count);
       spellings.clear();
       for (unsigned i = 0; i < shard_count; ++i) {
-        if (!words[i].empty()) writers[i]->add_spellings(std::move(words[i]));
-        writers[i]->commit();
+        if (!words[i].empty()) shards[i].writers[0]->add_spellings(std::move(words[i]));
+        for (auto& writer : shards[i].writers) writer->commit();
       }
       since_commit = 0;
     };
@@ -397,20 +406,21 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       }
       auto known = existing.find(doc.id);
       if (known == existing.end()) {
-        writers[shard_for_id(doc.id, shard_count)]->add(std::move(doc.document));
+        Shard& shard = shards[shard_for_id(doc.id, shard_count)];
+        shard.writers[shard.next++ % shard.writers.size()]->add(std::move(doc.document));
         ++stats.added;
       } else if (known->second.hash == doc.hash) {
         ++stats.unchanged;
         return;
       } else {
-        writers[known->second.shard]->replace(known->second.docid, std::move(doc.document));
+        shards[known->second.shard].writers[0]->replace(known->second.docid, std::move(doc.document));
         ++stats.replaced;
       }
       for (const std::string& word : doc.spellings) ++spellings[word];
       if (++since_commit >= options.commit_every) commit();
     };
     auto remove = [&](const Existing& entry) {
-      writers[entry.shard]->remove(entry.docid);
+      shards[entry.shard].writers[0]->remove(entry.docid);
       ++stats.deleted;
     };
     // Listing entries wait until every full page of the run has been seen,
@@ -471,19 +481,37 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       for (const auto& [id, entry] : existing)
         if (!seen.count(id)) remove(entry);
     }
+    std::vector<std::pair<std::string, std::string>> metadata;
     if (stats.added || stats.replaced || stats.deleted || schema_version.empty()) {
       // Every shard alike: the combined database reads the first one's.
-      std::string runs_now = std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1);
-      std::string indexed_at = utc_now_iso();
-      for (auto& writer : writers) {
-        writer->set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kVersion));
-        writer->set_metadata(schema::kMetaIndexedAt, indexed_at);
-        writer->set_metadata(schema::kMetaIndexerRuns, runs_now);
-        writer->set_metadata(schema::kMetaLastRunSkipped, std::to_string(stats.skipped));
-      }
+      metadata = {{schema::kMetaSchemaVersion, std::to_string(schema::kVersion)},
+                  {schema::kMetaIndexedAt, utc_now_iso()},
+                  {schema::kMetaIndexerRuns, std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1)},
+                  {schema::kMetaLastRunSkipped, std::to_string(stats.skipped)}};
     }
+    for (Shard& shard : shards)
+      if (shard.build_path.empty())
+        for (const auto& [key, value] : metadata) shard.writers[0]->set_metadata(key, value);
     commit();
-    for (auto& writer : writers) writer->finish();
+    for (Shard& shard : shards)
+      for (auto& writer : shard.writers) writer->finish();
+    // New shards are merged from their parts in parallel.
+    std::vector<std::future<void>> merges;
+    for (unsigned i = 0; i < shard_count; ++i) {
+      if (shards[i].build_path.empty()) continue;
+      std::vector<std::string> parts;
+      for (auto& writer : shards[i].writers) parts.insert(parts.end(), writer->parts().begin(), writer->parts().end());
+      auto shard_metadata_list = metadata;
+      if (shard_count > 1) shard_metadata_list.emplace_back(schema::kMetaShard, shard_metadata(i, shard_count));
+      merges.push_back(std::async(std::launch::async, merge_parts, std::move(parts), shards[i].build_path,
+                                  std::move(shard_metadata_list)));
+    }
+    for (auto& merge : merges) merge.wait();
+    for (auto& merge : merges) merge.get();
+    for (Shard& shard : shards) {
+      std::error_code ec;
+      if (!shard.build_path.empty()) fs::remove_all(shard.build_path + ".parts", ec);
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

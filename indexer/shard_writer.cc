@@ -18,6 +18,10 @@ class ShardWriter::Sink {
   virtual void set_metadata(const std::string& key, const std::string& value) = 0;
   virtual void commit() = 0;
   virtual void finish() = 0;
+  virtual const std::vector<std::string>& parts() const {
+    static const std::vector<std::string> none;
+    return none;
+  }
 };
 
 namespace {
@@ -41,8 +45,8 @@ class UpdatingSink : public ShardWriter::Sink {
 
 class BuildingSink : public ShardWriter::Sink {
  public:
-  BuildingSink(std::string path, std::string parts_dir, size_t part_documents)
-      : path_(std::move(path)), parts_dir_(std::move(parts_dir)), part_documents_(part_documents ? part_documents : 1) {
+  BuildingSink(std::string parts_dir, size_t part_documents)
+      : parts_dir_(std::move(parts_dir)), part_documents_(part_documents ? part_documents : 1) {
     std::error_code ec;
     fs::remove_all(parts_dir_, ec);  // left by a killed run
   }
@@ -61,23 +65,10 @@ class BuildingSink : public ShardWriter::Sink {
   }
   void remove(Xapian::docid) override { throw std::logic_error("a database being built has no documents to delete"); }
   void add_spelling(const std::string& word, Xapian::termcount count) override { current().add_spelling(word, count); }
-  void set_metadata(const std::string& key, const std::string& value) override { metadata_[key] = value; }
+  void set_metadata(const std::string&, const std::string&) override {}
   void commit() override {}
-
-  void finish() override {
-    close_part();
-    Xapian::Database all;
-    for (const std::string& part : parts_) all.add_database(Xapian::Database(part));
-    if (parts_.empty()) {
-      Xapian::WritableDatabase(path_, Xapian::DB_CREATE).commit();
-    } else {
-      all.compact(path_, Xapian::DBCOMPACT_MULTIPASS);
-    }
-    all.close();
-    Xapian::WritableDatabase db(path_, Xapian::DB_OPEN);
-    for (const auto& [key, value] : metadata_) db.set_metadata(key, value);
-    db.commit();
-  }
+  void finish() override { close_part(); }
+  const std::vector<std::string>& parts() const override { return parts_; }
 
  private:
   Xapian::WritableDatabase& current() {
@@ -99,13 +90,11 @@ class BuildingSink : public ShardWriter::Sink {
     part_.reset();
   }
 
-  std::string path_;
   std::string parts_dir_;
   size_t part_documents_;
   std::unique_ptr<Xapian::WritableDatabase> part_;
   size_t in_part_ = 0;
   std::vector<std::string> parts_;
-  std::map<std::string, std::string> metadata_;
 };
 
 }  // namespace
@@ -114,10 +103,25 @@ std::unique_ptr<ShardWriter> ShardWriter::updating(Xapian::WritableDatabase db, 
   return std::unique_ptr<ShardWriter>(new ShardWriter(std::make_unique<UpdatingSink>(std::move(db)), max_queued));
 }
 
-std::unique_ptr<ShardWriter> ShardWriter::building(std::string path, std::string parts_dir, size_t part_documents,
-                                                   size_t max_queued) {
-  return std::unique_ptr<ShardWriter>(new ShardWriter(
-      std::make_unique<BuildingSink>(std::move(path), std::move(parts_dir), part_documents), max_queued));
+std::unique_ptr<ShardWriter> ShardWriter::building(std::string parts_dir, size_t part_documents, size_t max_queued) {
+  return std::unique_ptr<ShardWriter>(
+      new ShardWriter(std::make_unique<BuildingSink>(std::move(parts_dir), part_documents), max_queued));
+}
+
+const std::vector<std::string>& ShardWriter::parts() const { return sink_->parts(); }
+
+void merge_parts(const std::vector<std::string>& parts, const std::string& path,
+                 const std::vector<std::pair<std::string, std::string>>& metadata) {
+  if (parts.empty()) {
+    Xapian::WritableDatabase(path, Xapian::DB_CREATE).commit();
+  } else {
+    Xapian::Database all;
+    for (const std::string& part : parts) all.add_database(Xapian::Database(part));
+    all.compact(path, Xapian::DBCOMPACT_MULTIPASS);
+  }
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  for (const auto& [key, value] : metadata) db.set_metadata(key, value);
+  db.commit();
 }
 
 ShardWriter::ShardWriter(std::unique_ptr<Sink> sink, size_t max_queued)

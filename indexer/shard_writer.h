@@ -4,12 +4,13 @@
 // where.
 //
 // Two ways to write: updating an existing database in place, with commits
-// where the dispatcher asks; or building a new one in parts — every
+// where the dispatcher asks; or building parts of a new one — every
 // `part_documents` documents go into a fresh temporary database, flushed
-// once, and the parts are merged with Xapian's compaction at the end. Xapian
-// writes a new database's tables in key order, but merges each later flush
-// into the existing B-trees block by block, which is most of the cost of a
-// large update; parts keep every flush a first one.
+// once, and merge_parts() joins the parts (of one or several writers) with
+// Xapian's compaction at the end. Xapian writes a new database's tables in
+// key order, but merges each later flush into the existing B-trees block by
+// block, and keeps each flush's changes in in-memory maps whose cost grows
+// with their size; small parts keep every flush a first, small one.
 #pragma once
 
 #include <xapian.h>
@@ -35,12 +36,10 @@ class ShardWriter {
 
   // Updates `db` in place.
   static std::unique_ptr<ShardWriter> updating(Xapian::WritableDatabase db, size_t max_queued);
-  // Builds a new database at `path` (which must not exist yet) from parts
-  // of `part_documents` documents kept in `parts_dir` (created, and removed
-  // by finish()). replace() and remove() are not allowed; commit() is a
-  // no-op until finish().
-  static std::unique_ptr<ShardWriter> building(std::string path, std::string parts_dir, size_t part_documents,
-                                               size_t max_queued);
+  // Builds parts of `part_documents` documents in `parts_dir` (created;
+  // removed with the writer). replace() and remove() are not allowed;
+  // commit() and set_metadata() are no-ops; finish() closes the last part.
+  static std::unique_ptr<ShardWriter> building(std::string parts_dir, size_t part_documents, size_t max_queued);
 
   // Drops the changes not yet applied and stops the thread (a run abandoned
   // by an exception). Never throws.
@@ -57,9 +56,12 @@ class ShardWriter {
   void set_metadata(std::string key, std::string value);
   void commit();
 
-  // Applies every queued change and commits; a database being built is
-  // merged from its parts here. Rethrows a failure.
+  // Applies every queued change and commits (or closes the last part).
+  // Rethrows a failure.
   void finish();
+
+  // The parts a building writer wrote, in order; valid after finish().
+  const std::vector<std::string>& parts() const;
 
  private:
   ShardWriter(std::unique_ptr<Sink> sink, size_t max_queued);
@@ -78,5 +80,10 @@ class ShardWriter {
   std::exception_ptr failure_;
   std::thread thread_;
 };
+
+// Merges `parts` (databases) into a new database at `path`, which must not
+// exist, and sets `metadata` on it. Throws Xapian::Error.
+void merge_parts(const std::vector<std::string>& parts, const std::string& path,
+                 const std::vector<std::pair<std::string, std::string>>& metadata);
 
 }  // namespace pressroom

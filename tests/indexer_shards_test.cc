@@ -22,8 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-IndexStats index_into(const std::string& db, const std::string& archive, unsigned shards, bool prune = false) {
+IndexStats index_into(const std::string& db, const std::string& archive, unsigned shards, bool prune = false,
+                      uint64_t part_documents = 10000) {
   IndexOptions options;
+  options.part_documents = part_documents;
   options.db_path = db;
   options.paths = {archive};
   options.shards = shards;
@@ -91,7 +93,7 @@ TEST_F(IndexerShards, EachReleaseIsInTheShardOfItsIdHash) {
 }
 
 TEST_F(IndexerShards, CombinedDatabaseCountsAndFacetsLikeOneDatabase) {
-  index_into(single, archive, 1);
+  index_into(single, archive, 1, false, 25);  // built from parts of 25 releases
   index_into(sharded, archive, 3);
   Searcher one(single), three(sharded);
   for (const char* q : {"", "government", "minister funding", "\"press office\""}) {
@@ -103,12 +105,13 @@ TEST_F(IndexerShards, CombinedDatabaseCountsAndFacetsLikeOneDatabase) {
 }
 
 TEST_F(IndexerShards, SpellingSuggestionsAreThoseOfOneDatabase) {
-  // The single database is built, then updated; the shards are built at once.
+  // The single database is built, then updated; the shards are built at
+  // once, each merged from parts of 7 releases.
   write_synthetic_jsonl(dir.path() / "archive" / "releases.jsonl", corpus, 0, 60);
   index_into(single, archive, 1);
   write_synthetic_jsonl(dir.path() / "archive" / "releases.jsonl", corpus, 0, 120);
   EXPECT_EQ(index_into(single, archive, 1).added, 60u);
-  index_into(sharded, archive, 4);
+  index_into(sharded, archive, 4, false, 7);
   Xapian::Database one(single), four(sharded);
   // Every title word, misspelt by dropping a letter or doubling one.
   int compared = 0;
