@@ -12,7 +12,10 @@
 namespace pressroom {
 namespace {
 
-constexpr size_t kStatesKept = 3;  // the current state and the few before it, still in use by slower requests
+// Per database (shard): its current state and the one before, still in use
+// by slower requests; and a bound on databases, for servers opened on many.
+constexpr size_t kStatesPerDatabase = 2;
+constexpr size_t kStatesKept = 64;
 
 // Builds one column document by document, in increasing id order.
 class ColumnBuilder {
@@ -74,6 +77,19 @@ std::shared_ptr<const FacetTable> FacetTable::for_revision(const Xapian::Databas
       // Other threads wait for this one's build rather than each reading the index.
       table = building.get_future().share();
       states.emplace_back(revision, table);
+      // The key is "uuid:revision": older states of the same database go first.
+      std::string uuid = revision.substr(0, revision.rfind(':') + 1);
+      size_t same = 0;
+      for (auto it = states.rbegin(); it != states.rend(); ++it)
+        if (it->first.compare(0, uuid.size(), uuid) == 0) ++same;
+      for (auto it = states.begin(); same > kStatesPerDatabase && it != states.end();) {
+        if (it->first.compare(0, uuid.size(), uuid) == 0) {
+          it = states.erase(it);
+          --same;
+        } else {
+          ++it;
+        }
+      }
       if (states.size() > kStatesKept) states.pop_front();
     } else {
       return table.get();

@@ -28,9 +28,9 @@ class FacetTable {
   // ids are the combined database's.
   explicit FacetTable(const Xapian::Database& db);
 
-  // The table for the state `revision` (revision_key() of the database set),
-  // built on first use and shared; `db` must be at that state. Keeps the most
-  // recent few states only.
+  // The table for the state `revision` of one database (revision_key_of():
+  // "uuid:revision"), built on first use and shared; `db` must be at that
+  // state. Keeps the two latest states of each database.
   static std::shared_ptr<const FacetTable> for_revision(const Xapian::Database& db, const std::string& revision);
 
   const Column& types() const { return types_; }
