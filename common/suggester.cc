@@ -76,14 +76,22 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
   for (size_t i = 0; i + 1 < typed.size(); ++i) parts.emplace_back(title_prefix + typed[i]);
   parts.emplace_back(Xapian::Query::OP_WILDCARD, title_prefix + typed.back(), 64,
                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_sort_by_value(schema::kSortNewest, true);
+  Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
-  if (want > 0) {
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(want));
+  if (want == 0) return out;
+  // Newest first. Sorting every match by date costs a pass over all of them
+  // (a one-letter prefix matches most of a large archive), so the months are
+  // walked from the latest back, each a small sort, until the list is full.
+  std::vector<std::string> months;
+  std::string month_prefix(schema::prefix::kMonth);
+  for (auto m = db.allterms_begin(month_prefix); m != db.allterms_end(month_prefix); ++m) months.push_back(*m);
+  for (auto m = months.rbegin(); m != months.rend() && out.size() < limit; ++m) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, titles, Xapian::Query(*m)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSortNewest, true);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Release r = schema::release_from(it.get_document());
       out.push_back({"title", r.title, 0, r.id, r.date});
