@@ -42,6 +42,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/count_cache.h"
 #include "common/search_request.h"
 #include "common/searcher.h"
 
@@ -299,11 +300,12 @@ void print_usage() {
                "  --suggest  typed prefixes, one a line, for suggest/prefixes (or PRESSROOM_BENCH_SUGGEST)\n"
                "  --dump     write total, top ids and facets of each query (the warm-up pass)\n"
                "  --warmup=0 no untimed pass over the whole mix first (for profiling one kind)\n"
+               "  --count-cache=N  queries whose totals and facets are kept per index state (0 = none)\n"
                "Google Benchmark's own flags follow.\n\n",
                PRESSROOM_BENCH_DEFAULT_QUERIES);
 }
 
-// Takes --db=, --queries=, --suggest=, --dump=, --passes= and --warmup= out of argv
+// Takes --db=, --queries=, --suggest=, --dump=, --passes=, --warmup= and --count-cache= out of argv
 // (after benchmark::Initialize has taken its own); true when all were known.
 bool parse_own_flags(int& argc, char** argv) {
   config.db = env_or("PRESSROOM_BENCH_DB", "");
@@ -318,7 +320,12 @@ bool parse_own_flags(int& argc, char** argv) {
       target = std::string(arg.substr(flag.size()));
       return true;
     };
-    std::string passes, warmup;
+    std::string passes, warmup, cache;
+    if (value_of("--count-cache=", cache)) {
+      // Entries of the count cache; 0 measures every query counted afresh.
+      pressroom::CountCache::shared().set_capacity(std::strtoull(cache.c_str(), nullptr, 10));
+      continue;
+    }
     if (value_of("--warmup=", warmup)) {
       config.warmup = warmup != "0";
       continue;

@@ -33,6 +33,15 @@ void CountCache::store(const std::string& key, CountedMatches counted) {
   }
 }
 
+void CountCache::set_capacity(size_t capacity) {
+  std::lock_guard lock(mutex_);
+  capacity_ = capacity;
+  while (entries_.size() > capacity_) {
+    by_key_.erase(entries_.back().first);
+    entries_.pop_back();
+  }
+}
+
 std::string CountCache::count_key(const std::string& revision, const std::string& serialised_query,
                                   FacetSelection selection) {
   if (revision.empty()) return {};

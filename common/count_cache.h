@@ -39,6 +39,9 @@ class CountCache {
 
   explicit CountCache(size_t capacity) : capacity_(capacity) {}
 
+  // Entries kept from now on; 0 turns the cache off (and empties it).
+  void set_capacity(size_t capacity);
+
  private:
   using Entry = std::pair<std::string, CountedMatches>;
   size_t capacity_;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/count_cache.h"
 #include "common/database_set.h"
 #include "common/errors.h"
 #include "server/api_json.h"
@@ -46,6 +47,7 @@ HttpServer::HttpServer(ServerConfig config)
       pool_(config_.db_locations, synonyms_.empty() ? nullptr : &synonyms_,
             RemoteTimeouts{config_.remote_connect_ms, config_.remote_timeout_ms}),
       limiter_(config_.rate_limit, config_.rate_limit * 2) {
+  CountCache::shared().set_capacity(config_.count_cache);
   // A missing index is an operator's mistake: refuse to start. An index that
   // exists but cannot be read (corrupt, mid-replacement) is served as 503
   // with the reason, so the server is up the moment the index is repaired.

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
                  "Index to serve: a database directory written by pressroom-index, a stub file or directory\n"
                  "listing shards, or HOST:PORT of a xapian-tcpsrv shard; repeat to search several as one")
       ->required();
+  app.add_option("--count-cache", config.count_cache,
+                 "Queries whose totals and facet counts are kept for the current index state (0 = none)")
+      ->capture_default_str();
   app.add_option("--remote-connect-ms", config.remote_connect_ms, "Give up connecting to a remote shard after this long")
       ->capture_default_str();
   app.add_option("--remote-timeout-ms", config.remote_timeout_ms,

@@ -11,6 +11,9 @@ struct ServerConfig {
   // stub files or directories listing shards, or xapian-tcpsrv host:port;
   // several are searched as one archive (common/database_set.h).
   std::vector<std::string> db_locations;
+  // Queries whose total and facet counts are remembered per index state
+  // (common/count_cache.h); 0 = count every time.
+  size_t count_cache = 4096;
   // How long to wait for a remote shard before answering 503.
   unsigned remote_connect_ms = 2000;
   unsigned remote_timeout_ms = 10000;
