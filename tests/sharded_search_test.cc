@@ -20,6 +20,7 @@
 #include "common/search_request.h"
 #include "common/searcher.h"
 #include "common/synonyms.h"
+#include "indexer/indexer.h"
 #include "tests/fixtures.h"
 #include "tests/test_server.h"
 #include "tests/support/xapian_servers.h"
@@ -206,6 +207,18 @@ TEST_F(ShardedSearch, LocalShardsListedOneByOneAnswerAsOneDatabase) {
 
 TEST_F(ShardedSearch, AStubDirectoryListingTheShardsAnswersAsOneDatabase) {
   Searcher sharded((dir_->path() / "sharded").string(), synonyms_);
+  expect_same_answers(sharded);
+}
+
+TEST_F(ShardedSearch, ShardsWrittenByTheIndexerAnswerAsOneDatabase) {
+  IndexOptions options;
+  options.db_path = (dir_->path() / "indexed-shards").string();
+  options.paths = {kArchive};
+  options.shards = 4;
+  options.threads = 2;
+  run_index(options);
+  Searcher sharded(options.db_path, synonyms_);
+  ASSERT_EQ(sharded.info().shards, 4u);
   expect_same_answers(sharded);
 }
 
