@@ -54,11 +54,18 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     if (selection.year || selection.month) months_.assign(table.months().names.size(), 0);
     if (selection.topic) topics_.assign(table.topics().names.size(), 0);
     if (selection.spokesperson) people_.assign(table.spokespeople().names.size(), 0);
+    seen_groups_.assign(static_cast<size_t>(table.duplicate_group_count()) + 1, false);
   }
 
   void operator()(const Xapian::Document& doc, double) override {
     Xapian::docid did = doc.get_docid();
     if (did > table_.last_docid()) return;  // cannot happen at the table's own state
+    // Near duplicates are one result: a group counts once, with the facets
+    // of its first match in document order.
+    if (uint32_t group = table_.duplicate_groups()[did]) {
+      if (seen_groups_[group]) return;
+      seen_groups_[group] = true;
+    }
     bump(types_, table_.types(), did);
     bump(months_, table_.months(), did);
     bump(topics_, table_.topics(), did);
@@ -73,6 +80,7 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   const FacetTable& table_;
   FacetSelection selection_;
   std::vector<uint64_t> types_, months_, topics_, people_;
+  std::vector<bool> seen_groups_;
 
  private:
   static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did) {

@@ -4,10 +4,12 @@
 // Two ways to count, with the same results:
 // - over local databases, by document id in each one's in-memory FacetTable
 //   (a few array reads per match); each shard is counted by its own pass,
-//   since Xapian hands a match spy the document id within its shard;
+//   since Xapian hands a match spy the document id within its shard; near
+//   duplicates (a group of copies within a shard) count once, as the search
+//   lists them;
 // - over remote shards, with Xapian's ValueCountMatchSpy on the per-position
 //   facet slots (schema.h), which a stock xapian-tcpsrv runs on its side and
-//   whose counts Xapian merges.
+//   whose counts Xapian merges; there each copy of a release counts.
 #pragma once
 
 #include <xapian.h>

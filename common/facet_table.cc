@@ -61,6 +61,22 @@ FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdoci
     for (std::string_view person : record.spokespeople) people.add(person);
   }
   for (ColumnBuilder* b : {&types, &months, &topics, &people}) b->finish();
+
+  // Most releases have no copy: only groups seen twice get a number.
+  groups_.assign(static_cast<size_t>(last_docid_) + 1, 0);
+  std::unordered_map<std::string, uint32_t> members;
+  auto end = db.valuestream_end(schema::kDupGroup);
+  for (auto it = db.valuestream_begin(schema::kDupGroup); it != end && it.get_docid() <= last_docid_; ++it) ++members[*it];
+  std::unordered_map<std::string, uint32_t> numbers;
+  for (const auto& [key, count] : members)
+    if (count > 1) numbers.emplace(key, 0);
+  if (numbers.empty()) return;
+  for (auto it = db.valuestream_begin(schema::kDupGroup); it != end && it.get_docid() <= last_docid_; ++it) {
+    auto found = numbers.find(*it);
+    if (found == numbers.end()) continue;
+    if (found->second == 0) found->second = ++group_count_;
+    groups_[it.get_docid()] = found->second;
+  }
 }
 
 std::shared_ptr<const FacetTable> FacetTable::for_revision(const Xapian::Database& db, const std::string& revision) {

@@ -38,10 +38,18 @@ class FacetTable {
   const Column& topics() const { return topics_; }
   const Column& spokespeople() const { return spokespeople_; }
   Xapian::docid last_docid() const { return last_docid_; }
+  // Per document id, its near-duplicate group (schema::kDupGroup) numbered
+  // 1..duplicate_group_count() among the groups of more than one release in
+  // this database; 0 for a release without copies here. Counting a group
+  // once is then one array read and one bit per match.
+  const std::vector<uint32_t>& duplicate_groups() const { return groups_; }
+  uint32_t duplicate_group_count() const { return group_count_; }
 
  private:
   Xapian::docid last_docid_ = 0;
   Column types_, months_, topics_, spokespeople_;
+  std::vector<uint32_t> groups_;
+  uint32_t group_count_ = 0;
 };
 
 }  // namespace pressroom

@@ -112,7 +112,37 @@ std::string sort_key_newest_first(std::string_view yyyymmdd, std::string_view id
   return key;
 }
 
+std::vector<std::string> duplicate_terms(const DuplicateProfile& profile) {
+  std::vector<std::string> terms;
+  if (!profile.title_date.empty()) terms.push_back(std::string(prefix::kDupTitleDate).append(profile.title_date));
+  if (!profile.url.empty()) terms.push_back(std::string(prefix::kDupUrl).append(profile.url));
+  for (const std::string& band : profile.bands) terms.push_back(std::string(prefix::kDupBand).append(band));
+  return terms;
+}
+
+std::string duplicate_group_term(std::string_view key) {
+  return cut_utf8(std::string(prefix::kDupGroup).append(key), kMaxTermBytes);
+}
+
+void set_duplicate_group(Xapian::Document& document, std::string_view key) {
+  std::string old = document.get_value(kDupGroup);
+  if (old == key) return;
+  if (!old.empty()) {
+    try {
+      document.remove_term(duplicate_group_term(old));
+    } catch (const Xapian::InvalidArgumentError&) {
+      // The term was never added: nothing to remove.
+    }
+  }
+  document.add_boolean_term(duplicate_group_term(key));
+  document.add_value(kDupGroup, std::string(key));
+}
+
 Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator) {
+  return document_for(r, generator, duplicate_profile(r));
+}
+
+Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator, const DuplicateProfile& duplicates) {
   Xapian::Document doc;
   generator.set_document(doc);
   generator.set_stemmer(stemmer_for(r.lang));
@@ -165,6 +195,8 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
     doc.add_value(kFacetSpokesperson + i, r.spokespeople[i]);
   doc.add_value(kContentHash, content_hash(r));
   doc.add_value(kSource, r.source);
+  for (const std::string& term : duplicate_terms(duplicates)) doc.add_boolean_term(term);
+  set_duplicate_group(doc, r.id);
   doc.set_data(release_to_json(r).dump());
   return doc;
 }

@@ -17,12 +17,22 @@
 //   XS  title words, unstemmed (suggestions as you type)  XSdetention
 //   XQ  words of the release's quoted statements (free text, no positions)
 //   XQA speaker of a quoted statement, folded (boolean)  XQAana ruiz
+//   XDT near-duplicate key: normalised title + date (16 hex)   XDT3f0c…
+//   XDU near-duplicate key: the url's match key (16 hex)       XDU91ab…
+//   XDB near-duplicate key: one MinHash band of the text's shingles, the
+//       band's number then 12 hex digits (near_duplicate.h)   XDB4c2e…
+//   XDG duplicate group of the release (boolean)  XDG2020-11-18-family-detention
 //   (none) title and body words, stemmed in the release's language, with
 //       positions; plus the joined forms of compounds ("covid19" for COVID-19,
 //       "2500" for 2,500; query_text.h), without positions
 //
 // Dates and sort keys live in value slots (Omega recommends slots over date
 // terms for ranges; the Y/M/D terms serve browsing and `quest`).
+//
+// Near duplicates: a release's XDT/XDU/XDB terms find the releases it may
+// copy (duplicate_finder.h); the indexer then sets its group (kDupGroup and
+// XDG). Every release has a group, its own id when it copies nothing; the
+// searcher collapses on kDupGroup and lists a group's members through XDG.
 //
 // Facets are stored twice, for two ways of counting them (facet_counter.h):
 // - kFacets holds every facet of a release in one value, read once per
@@ -39,13 +49,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/near_duplicate.h"
 #include "common/release.h"
 
 namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -61,6 +72,10 @@ inline constexpr std::string_view kLocation = "XL";
 inline constexpr std::string_view kTitleWord = "XS";
 inline constexpr std::string_view kQuoteWord = "XQ";
 inline constexpr std::string_view kQuoteSpeaker = "XQA";
+inline constexpr std::string_view kDupTitleDate = "XDT";
+inline constexpr std::string_view kDupUrl = "XDU";
+inline constexpr std::string_view kDupBand = "XDB";
+inline constexpr std::string_view kDupGroup = "XDG";
 }  // namespace prefix
 
 enum Slot : Xapian::valueno {
@@ -69,6 +84,10 @@ enum Slot : Xapian::valueno {
   kFacets = 2,       // encode_facets(): type, year, topics, spokespeople.
   kContentHash = 3,  // content_hash() as 16 hex digits: unchanged releases are skipped.
   kSource = 4,       // source file path, for reporting and pruning.
+  // The duplicate group: the id of the release that started it (a label only:
+  // it stays when that release is deleted), suffixed "#2", "#3"… when the
+  // label is still held by releases that no longer match its owner.
+  kDupGroup = 5,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal
   // dates order the same however releases are spread over shards.
@@ -119,6 +138,21 @@ std::string sort_key_newest_first(std::string_view yyyymmdd, std::string_view id
 // release's JSON as document data. `generator` is reused across calls for
 // speed; its stemmer is set here from the release language.
 Xapian::Document document_for(const Release& release, Xapian::TermGenerator& generator);
+
+// Same, with the release's duplicate_profile() already computed.
+Xapian::Document document_for(const Release& release, Xapian::TermGenerator& generator,
+                              const DuplicateProfile& duplicates);
+
+// The terms under which a release with this profile finds its possible
+// copies (and is found by them): XDT, XDU and XDB.
+std::vector<std::string> duplicate_terms(const DuplicateProfile& profile);
+
+// The XDG term of a duplicate group.
+std::string duplicate_group_term(std::string_view key);
+
+// Puts `document` in duplicate group `key` (kDupGroup and its XDG term),
+// replacing the group it had. document_for() puts a release in its own.
+void set_duplicate_group(Xapian::Document& document, std::string_view key);
 
 // The release stored in a document's data. Throws std::runtime_error when the
 // data is not a pressroom document.

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "common/duplicate_groups.h"
 #include "common/errors.h"
 #include "common/query_builder.h"
 #include "common/schema.h"
@@ -174,6 +175,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   set_sort(enquire, request.sort, built.has_text);
+  collapse_duplicates(enquire);
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
@@ -219,6 +221,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     release.body.clear();
     release.quotes.clear();
     hit.release = std::move(release);
+    hit.duplicates = duplicates_of(db_, *it);
     result.hits.push_back(std::move(hit));
   }
   timings.snippets_ms = ms_since(phase);
@@ -247,8 +250,9 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
     Xapian::Enquire enquire(passes[i]);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
+    collapse_duplicates(enquire);
     if (selection.any()) counter.attach(enquire, i);
-    return enquire.get_mset(0, 0, passes[i].get_doccount()).get_matches_estimated();
+    return collapsed_total(enquire.get_mset(0, 0, passes[i].get_doccount()));
   };
   std::vector<std::future<uint64_t>> others;
   for (size_t i = 1; i < passes.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
@@ -278,7 +282,7 @@ Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query
   FacetCounter counter = counter_for(selection);
   if (selection.any()) counter.attach(enquire);
   Xapian::MSet mset = enquire.get_mset(offset, size, db_.get_doccount());
-  counted = {mset.get_matches_estimated(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  counted = {collapsed_total(mset), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
   CountCache::shared().store(key, counted);
   return mset;
 }
@@ -297,6 +301,15 @@ std::vector<WeightPart> Searcher::explain(const Xapian::Enquire& enquire, const 
     if (!m.empty()) parts.push_back({*t, m.begin().get_weight()});
   }
   return parts;
+}
+
+std::vector<Release> Searcher::duplicates(const std::string& id) {
+  return with_retry([&]() -> std::vector<Release> {
+    std::string term = std::string(schema::prefix::kId) + id;
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return {};
+    return duplicates_of(db_, *it);
+  });
 }
 
 std::optional<Release> Searcher::release(const std::string& id) {
@@ -339,7 +352,9 @@ std::optional<std::vector<RelatedHit>> Searcher::related(const std::string& id, 
     std::vector<RelatedHit> hits;
     if (eset.empty()) return hits;
     Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term)));
+    Xapian::Query itself(Xapian::Query::OP_OR, Xapian::Query(id_term), duplicate_group_query(db_, *p));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, itself));
+    collapse_duplicates(enquire);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Release r = schema::release_from(it.get_document());
@@ -367,9 +382,12 @@ StatementResult Searcher::statements(const SearchRequest& request) {
     result.truncated = mset.get_matches_estimated() > kStatementScanLimit;
     std::map<std::string, std::pair<std::string, uint64_t>> by_speaker;  // folded → display, count
     std::map<std::string, uint64_t> by_year;
+    std::set<std::string> listed;  // group + folded quote: copies of a release quote alike
     size_t first = static_cast<size_t>((request.page - 1) * request.size);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Release r = schema::release_from(it.get_document());
+      Xapian::Document doc = it.get_document();
+      Release r = schema::release_from(doc);
+      std::string group = doc.get_value(schema::kDupGroup).append("\x1f");
       const Xapian::Stem& stemmer = schema::stemmer_for(r.lang);
       for (const Quote& quote : r.quotes) {
         if (quote.speaker.empty()) continue;
@@ -378,6 +396,7 @@ StatementResult Searcher::statements(const SearchRequest& request) {
         whole.words = 10000;
         std::string html = make_snippet(quote.text, built.highlight_terms, stemmer, whole);
         if (built.has_text && html.find("<mark>") == std::string::npos) continue;
+        if (!listed.insert(group + fold_key(quote.text)).second) continue;
         auto& speaker = by_speaker[fold_key(quote.speaker)];
         if (speaker.first.empty()) speaker.first = quote.speaker;
         ++speaker.second;

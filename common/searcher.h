@@ -32,6 +32,9 @@ struct SearchHit {
   std::string snippet;  // HTML-safe, query words in <mark>
   double score = 0;     // Xapian's BM25 weight; 0 for a browse
   std::vector<WeightPart> explain;  // filled when the request asks to explain
+  // The other releases of its duplicate group (duplicate_groups.h), matching
+  // or not, without body and quotes: the copies the collapse hid.
+  std::vector<Release> duplicates;
 };
 
 // Where a search spent its time, for the slow-query log.
@@ -39,8 +42,11 @@ struct SearchTimings {
   double parse_ms = 0, match_ms = 0, facets_ms = 0, snippets_ms = 0;
 };
 
+// A search lists each group of near-duplicate releases once, as its
+// best-ranked member (with the others in SearchHit::duplicates); the total
+// and the facets count results so: a group counts once.
 struct SearchResult {
-  uint64_t total = 0;            // exact number of matches (all pages)
+  uint64_t total = 0;            // exact number of results (all pages)
   // With match=all, when releases with every word do not fill the page, the
   // results go on with releases that have some of the words (relaxed), after
   // all the full matches; exact_total counts the full matches.
@@ -115,13 +121,19 @@ class Searcher {
 
   IndexInfo info();
 
+  // The other releases of release `id`'s duplicate group (its copies), oldest
+  // first; empty when it has none or does not exist.
+  std::vector<Release> duplicates(const std::string& id);
+
   // Releases most like release `id` (relevance feedback over its most
-  // significant words), excluding itself. nullopt when `id` does not exist.
+  // significant words), excluding itself and its copies, each group of
+  // copies once. nullopt when `id` does not exist.
   std::optional<std::vector<RelatedHit>> related(const std::string& id, size_t limit);
 
   // Quoted statements as their own search: q searches the words quoted,
   // spokespeople filter on who said them; topics, types and dates on the
-  // release. Newest first unless sort is relevance.
+  // release. Newest first unless sort is relevance. A quote that copies of
+  // one release share is listed once, from the first of them.
   StatementResult statements(const SearchRequest& request);
 
   // Completions for what the user is typing (see suggester.h).

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "common/duplicate_finder.h"
 #include "common/ingest.h"
 #include "common/listing_dedup.h"
 #include "common/text_folding.h"
@@ -374,6 +375,9 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         shards[i].writers.push_back(ShardWriter::building(target.path + ".parts/" + std::to_string(w),
                                                           options.part_documents, kMaxQueuedPerShard));
     }
+    std::vector<std::string> shard_paths;
+    for (const ShardTarget& target : targets) shard_paths.push_back(target.path);
+    std::vector<std::string> written;  // ids added or replaced, in the run's order: their duplicate groups
     targets.clear();
 
     std::vector<ReadIssue> source_issues;
@@ -409,12 +413,14 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         Shard& shard = shards[shard_for_id(doc.id, shard_count)];
         shard.writers[shard.next++ % shard.writers.size()]->add(std::move(doc.document));
         ++stats.added;
+        written.push_back(doc.id);
       } else if (known->second.hash == doc.hash) {
         ++stats.unchanged;
         return;
       } else {
         shards[known->second.shard].writers[0]->replace(known->second.docid, std::move(doc.document));
         ++stats.replaced;
+        written.push_back(doc.id);
       }
       for (const std::string& word : doc.spellings) ++spellings[word];
       if (++since_commit >= options.commit_every) commit();
@@ -512,6 +518,8 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       std::error_code ec;
       if (!shard.build_path.empty()) fs::remove_all(shard.build_path + ".parts", ec);
     }
+    shards.clear();  // the writers let go of their databases
+    stats.duplicates = group_duplicates(shard_paths, written);
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

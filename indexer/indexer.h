@@ -58,6 +58,7 @@ struct IndexStats {
   uint64_t deleted = 0;    // pruned ids
   uint64_t skipped = 0;    // records or files rejected (see issues)
   uint64_t merged = 0;     // listing entries whose full page is in the run (not indexed twice)
+  uint64_t duplicates = 0; // written into the duplicate group of a release they copy (near_duplicate.h)
   uint64_t bytes = 0;      // bytes of input read
   double seconds = 0;
   uint64_t processed() const { return added + replaced + unchanged; }

@@ -29,6 +29,13 @@ double shown_weight(double weight) {
 
 }  // namespace
 
+nlohmann::json duplicates_json(const std::vector<Release>& duplicates) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Release& r : duplicates)
+    list.push_back({{"id", r.id}, {"title", r.title}, {"date", r.date}, {"type", r.type}, {"url", r.url}});
+  return list;
+}
+
 nlohmann::json search_result_json(const SearchResult& result, const SearchRequest& request, double took_ms) {
   nlohmann::json hits = nlohmann::json::array();
   for (const SearchHit& hit : result.hits) {
@@ -43,7 +50,8 @@ nlohmann::json search_result_json(const SearchResult& result, const SearchReques
                     {"url", r.url},
                     {"lang", r.lang},
                     {"snippet", hit.snippet},
-                    {"score", shown_weight(hit.score)}});
+                    {"score", shown_weight(hit.score)},
+                    {"duplicates", duplicates_json(hit.duplicates)}});
     if (request.explain) {
       nlohmann::json parts = nlohmann::json::array();
       for (const WeightPart& part : hit.explain) parts.push_back({{"term", part.term}, {"weight", shown_weight(part.weight)}});

@@ -16,6 +16,10 @@ nlohmann::json index_info_json(const IndexInfo& info);
 
 nlohmann::json statement_result_json(const StatementResult& result, const SearchRequest& request, double took_ms);
 
+// The copies of a release (Searcher::duplicates, SearchHit::duplicates):
+// [{id, title, date, type, url}].
+nlohmann::json duplicates_json(const std::vector<Release>& duplicates);
+
 // {"id": id, "related": [{id, title, date, type, topics, spokespeople, url, score}]}
 nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>& hits);
 

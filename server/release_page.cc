@@ -117,6 +117,21 @@ std::string statements(const Release& r) {
   return h + "</section>\n";
 }
 
+// Search results show one release of a group of copies; its page leads to
+// the others, which may differ in a correction or come from another site.
+std::string also_published(const ReleasePageView& view) {
+  if (view.duplicates.empty()) return {};
+  std::string h = "<section id=\"duplicates\" class=\"duplicates\" aria-labelledby=\"duplicates-title\">\n"
+                  "<h2 id=\"duplicates-title\">Also published as</h2>\n<ul class=\"related-list\">\n";
+  for (const Release& other : view.duplicates) {
+    h += "<li><a" + attr("href", release_path(other.id)) + ">" + esc(other.title) + "</a><span class=\"related-meta\"><time" +
+         attr("datetime", other.date) + ">" + esc(long_date(other.date)) + "</time> · " + esc(type_label(other.type));
+    if (is_web_url(other.url)) h += " · " + esc(host_of(other.url));
+    h += "</span></li>\n";
+  }
+  return h + "</ul>\n</section>\n";
+}
+
 std::string more(const ReleasePageView& view) {
   const Release& r = *view.release;
   std::string h = "<section id=\"related\" class=\"related\" aria-labelledby=\"related-title\"" +
@@ -175,6 +190,7 @@ std::string render_release_page(const ReleasePageView& view, const PageAssets& a
   h += "</div>\n";
   h += facts(r, view.permalink);
   h += "</div>\n</article>\n";
+  h += also_published(view);
   h += more(view);
   h += "</div>\n";
 

@@ -18,6 +18,9 @@ struct ReleasePageView {
   std::vector<Release> more;
   std::string more_heading;          // e.g. "More on Family Detention"
   std::string more_href;             // a search for all of them
+  // The release's copies (near duplicates: the same text posted again, a
+  // listing entry of it), shown as "Also published as".
+  std::vector<Release> duplicates;
 };
 
 // The citation line a journalist can paste:

@@ -118,7 +118,9 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");
     auto release = searcher->release(id);
     if (!release) throw NotFound("no release with id '" + id + "'");
-    send_json(res, 200, release_to_json(*release));
+    nlohmann::json body = release_to_json(*release);
+    body["duplicates"] = duplicates_json(searcher->duplicates(id));
+    send_json(res, 200, body);
   }));
 
   server.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {

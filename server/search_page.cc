@@ -230,6 +230,11 @@ std::string hit_item(const SearchHit& hit) {
   if (!r.location.empty()) h += "<span class=\"hit-location\">" + esc(r.location) + "</span>";
   h += "</p>\n";
   if (!hit.snippet.empty()) h += "<p class=\"hit-snippet\">" + snippet_html(hit.snippet) + "</p>\n";
+  if (!hit.duplicates.empty()) {
+    size_t n = hit.duplicates.size();
+    h += "<p class=\"hit-duplicates\"><a" + attr("href", release_path(r.id) + "#duplicates") + ">" + std::to_string(n) +
+         (n == 1 ? " duplicate" : " duplicates") + "</a></p>\n";
+  }
   if (!r.spokespeople.empty() || !r.topics.empty()) {
     h += "<ul class=\"hit-tags\">";
     for (const std::string& person : r.spokespeople)

@@ -228,8 +228,11 @@ std::vector<Release> same_topics_around(Searcher& searcher, const Release& r, si
     request.facets = kNoFacets;
     std::vector<Release> out;
     SearchResult result = searcher.search(request);
-    for (SearchHit& hit : result.hits)
-      if (hit.release.id != r.id) out.push_back(std::move(hit.release));
+    for (SearchHit& hit : result.hits) {
+      bool copy_of_r = std::any_of(hit.duplicates.begin(), hit.duplicates.end(),
+                                   [&](const Release& d) { return d.id == r.id; });
+      if (hit.release.id != r.id && !copy_of_r) out.push_back(std::move(hit.release));
+    }
     return out;
   };
   std::vector<Release> earlier = side(SortOrder::DateDesc, true), later = side(SortOrder::DateAsc, false);
@@ -255,6 +258,7 @@ void release_page(Web& web, const httplib::Request& req, httplib::Response& res)
   ReleasePageView view;
   view.release = &*release;
   view.permalink = base_url(web.config, req) + release_path(release->id);
+  view.duplicates = searcher->duplicates(release->id);
   view.more = same_topics_around(*searcher, *release, 5);
   if (!view.more.empty()) {
     const auto& topics = release->topics;

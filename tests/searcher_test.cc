@@ -47,10 +47,11 @@ std::vector<Release> archive() {
            "Report: medical neglect in detention", "Our report documents medical neglect in three detention centers."),
       make("s05", "2020-11-30", "op-ed", {"Labor Rights"}, {"Ana Ruiz"}, "Heat is a labor issue",
            "Farmworkers need water, shade and rest."),
-      // Three releases with the same words weigh the same for "zebra".
+      // Three releases as long as each other weigh the same for "zebra" (t-c is
+      // not a copy of t-a: another title).
       make("t-b", "2020-01-01", "statement", {"Wildlife"}, {}, "Quarterly zebra update", "The zebra count is unchanged."),
       make("t-a", "2021-01-01", "statement", {"Wildlife"}, {}, "Quarterly zebra update", "The zebra count is unchanged."),
-      make("t-c", "2021-01-01", "statement", {"Wildlife"}, {}, "Quarterly zebra update", "The zebra count is unchanged."),
+      make("t-c", "2021-01-01", "statement", {"Wildlife"}, {}, "Quarterly zebra notice", "The zebra count is unchanged."),
   };
 }
 

@@ -68,9 +68,12 @@ function fixture() {
       location: ['Tucson, AZ', 'El Paso, TX', 'Washington, DC'][i % 3],
       url: `https://puentes.example.org/news/r${i}`,
       lang: 'en',
+      // Releases made from one template would be near duplicates of each other
+      // (one search result): what each says of its own is spread through it.
       body:
-        `${detention ? 'Conditions in immigration detention worsened again, ' : 'Workers and families gathered, '}` +
-        `said ${people[i % 5]} of Puentes. The ${topic.toLowerCase()} work continues across the border region.\n\n` +
+        `${detention ? 'Conditions in immigration detention worsened again' : 'Workers and families gathered'} ` +
+        `in ${['Tucson', 'El Paso', 'Washington'][i % 3]} in month ${month} of ${year}, said ${people[i % 5]} of ` +
+        `Puentes. Release ${i}: the ${topic.toLowerCase()} work continues across the border region.\n\n` +
         `A second paragraph gives the background of release ${i}.`,
       ...(i === 4 ? { quotes: [{ text: 'Detention is never the answer for children.', speaker: 'Ana Ruiz', role: 'Executive Director' }] } : {}),
     });

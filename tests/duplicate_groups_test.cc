@@ -1,0 +1,185 @@
+// Duplicate groups as the indexer writes them (common/duplicate_finder.h):
+// copies share a group within a run and across runs, whatever the order of
+// the files; a release edited away from its copies leaves their group; the
+// group outlives the release that named it.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
+
+#include "common/duplicate_finder.h"
+#include "common/schema.h"
+#include "tests/fixtures.h"
+
+namespace pressroom::testing {
+namespace {
+
+const char* kVigil =
+    "TUCSON, AZ — Families of people held at the Pima processing center will gather outside its gates on Sunday "
+    "evening for a candlelight vigil, the third this spring.\n\n"
+    "Relatives say visits have been cancelled without notice for six weeks and that phone calls cost more than a "
+    "day's wages. Organizers will read letters written by detained parents to their children.";
+
+const char* kHeat =
+    "EL PASO, TX — Farmworkers in the valley worked through eleven days above 105 degrees last month without the "
+    "shade and water breaks their contracts promise, according to a survey by Puentes organizers.\n\n"
+    "The survey of 140 workers found that half had felt dizzy or nauseous in the fields, and one in five had seen a "
+    "coworker collapse. Growers did not answer questions about the findings.";
+
+const char* kVoting =
+    "PHOENIX, AZ — Puentes asked county officials on Thursday to print ballots and instructions in Spanish and "
+    "Tohono O'odham for the next election, as federal law requires in counties of this size.\n\n"
+    "Poll workers told volunteers that bilingual staff were assigned to fewer than a third of polling places in the "
+    "last primary, and several voters were turned away for asking questions.";
+
+Release release(const std::string& id, const std::string& title, const std::string& body,
+                const std::string& date = "2022-04-10") {
+  Release r;
+  r.id = id;
+  r.title = title;
+  r.date = date;
+  r.type = "press-release";
+  r.body = body;
+  return r;
+}
+
+// The vigil release with a corrected detail: a copy of the original.
+Release vigil_copy(const std::string& id) {
+  std::string text = kVigil;
+  text.replace(text.find("six weeks"), 9, "seven weeks");
+  return release(id, "UPDATED: Families to hold vigil at Pima processing center", text);
+}
+
+class DuplicateGroups : public ::testing::Test {
+ protected:
+  std::string group_of(const std::string& id) const {
+    Xapian::Database db(db_path);
+    std::string term = std::string(schema::prefix::kId) + id;
+    auto it = db.postlist_begin(term);
+    EXPECT_NE(it, db.postlist_end(term)) << id;
+    return it == db.postlist_end(term) ? "" : db.get_document(*it).get_value(schema::kDupGroup);
+  }
+  std::string write(const std::string& name, const std::vector<Release>& releases) const {
+    std::string lines;
+    for (const Release& r : releases) lines += jsonl_line(r);
+    return dir.write("archive/" + name, lines).string();
+  }
+
+  TempDir dir;
+  std::string db_path = (dir.path() / "db").string();
+  std::string archive = (dir.path() / "archive").string();
+};
+
+TEST_F(DuplicateGroups, CopiesInOneRunShareTheGroupOfTheFirst) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    release("heat", "Farmworkers report heat violations", kHeat), vigil_copy("vigil-updated")});
+  IndexStats stats = index_paths(db_path, {archive});
+  EXPECT_EQ(stats.duplicates, 1u);
+  EXPECT_EQ(group_of("vigil"), "vigil");
+  EXPECT_EQ(group_of("vigil-updated"), "vigil");
+  EXPECT_EQ(group_of("heat"), "heat");
+}
+
+TEST_F(DuplicateGroups, ACopyIndexedInALaterRunJoinsTheGroup) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil)});
+  index_paths(db_path, {archive});
+  write("b.jsonl", {vigil_copy("vigil-updated")});
+  IndexStats stats = index_paths(db_path, {archive});
+  EXPECT_EQ(stats.unchanged, 1u);
+  EXPECT_EQ(stats.duplicates, 1u);
+  EXPECT_EQ(group_of("vigil-updated"), "vigil");
+}
+
+TEST_F(DuplicateGroups, GroupingDoesNotDependOnTheOrderOfFiles) {
+  auto partition = [&](const std::vector<std::string>& order) {
+    TempDir other;
+    std::vector<std::string> files;
+    std::vector<Release> all = {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                                vigil_copy("vigil-updated"), release("heat", "Farmworkers report heat", kHeat),
+                                release("vigil-again", "Vigil at Pima", kVigil, "2022-05-01")};
+    for (const std::string& id : order)
+      for (const Release& r : all)
+        if (r.id == id) files.push_back(other.write(id + ".jsonl", jsonl_line(r)).string());
+    std::string db = (other.path() / "db").string();
+    index_paths(db, files);
+    Xapian::Database xdb(db);
+    std::map<std::string, std::set<std::string>> groups;
+    for (auto it = xdb.postlist_begin(""); it != xdb.postlist_end(""); ++it) {
+      Xapian::Document doc = xdb.get_document(*it);
+      groups[doc.get_value(schema::kDupGroup)].insert(doc.get_value(schema::kId));
+    }
+    std::set<std::set<std::string>> parts;
+    for (auto& [key, members] : groups) parts.insert(members);
+    return parts;
+  };
+  std::set<std::set<std::string>> expected = {{"heat"}, {"vigil", "vigil-updated", "vigil-again"}};
+  EXPECT_EQ(partition({"vigil", "vigil-updated", "heat", "vigil-again"}), expected);
+  EXPECT_EQ(partition({"vigil-again", "heat", "vigil-updated", "vigil"}), expected);
+}
+
+TEST_F(DuplicateGroups, AReleaseEditedIntoACopyJoinsTheGroup) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    release("later", "Heat survey", kHeat)});
+  index_paths(db_path, {archive});
+  EXPECT_EQ(group_of("later"), "later");
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    vigil_copy("later")});
+  index_paths(db_path, {archive});
+  EXPECT_EQ(group_of("later"), "vigil");
+}
+
+TEST_F(DuplicateGroups, AReleaseEditedAwayFromItsCopiesLeavesTheirGroup) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    vigil_copy("vigil-updated")});
+  index_paths(db_path, {archive});
+  ASSERT_EQ(group_of("vigil-updated"), "vigil");
+  // The first release is replaced by another text: its copy keeps the label,
+  // and the release itself cannot take that label back.
+  write("a.jsonl", {release("vigil", "Voting access in Spanish and Tohono O'odham", kVoting),
+                    vigil_copy("vigil-updated")});
+  IndexStats stats = index_paths(db_path, {archive});
+  EXPECT_EQ(stats.replaced, 1u);
+  EXPECT_EQ(group_of("vigil-updated"), "vigil");
+  EXPECT_EQ(group_of("vigil"), "vigil#2");
+}
+
+TEST_F(DuplicateGroups, PruningTheFirstOfAGroupKeepsTheOthersTogether) {
+  write("a-first.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil)});
+  write("copies.jsonl", {vigil_copy("vigil-updated"), release("vigil-again", "Vigil at Pima", kVigil, "2022-05-01")});
+  index_paths(db_path, {archive});
+  std::filesystem::remove(dir.path() / "archive/a-first.jsonl");
+  IndexStats stats = index_paths(db_path, {archive}, true);
+  EXPECT_EQ(stats.deleted, 1u);
+  EXPECT_EQ(group_of("vigil-updated"), "vigil");
+  EXPECT_EQ(group_of("vigil-again"), "vigil");
+  // A new, different release with the old id does not join them by name.
+  write("a-first.jsonl", {release("vigil", "Heat survey", kHeat)});
+  index_paths(db_path, {archive});
+  EXPECT_EQ(group_of("vigil"), "vigil#2");
+}
+
+TEST_F(DuplicateGroups, DocumentsCarryTheirGroupTermForListingMembers) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    vigil_copy("vigil-updated")});
+  index_paths(db_path, {archive});
+  Xapian::Database db(db_path);
+  EXPECT_EQ(db.get_termfreq(schema::duplicate_group_term("vigil")), 2u);
+  EXPECT_EQ(db.get_termfreq(schema::duplicate_group_term("vigil-updated")), 0u);
+}
+
+TEST(DuplicateLookupOverADatabase, SeesUncommittedDocumentsOfAWritableDatabase) {
+  TempDir dir;
+  Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);
+  Xapian::TermGenerator generator;
+  Release r = release("vigil", "Families to hold vigil at Pima processing center", kVigil);
+  db.add_document(schema::document_for(r, generator));
+  DatabaseDuplicateLookup lookup(db);
+  DuplicateProfile copy = duplicate_profile(vigil_copy("copy"));
+  DuplicateGroup group = find_duplicate_group("copy", copy, lookup);
+  EXPECT_EQ(group.key, "vigil");
+  EXPECT_EQ(group.duplicate_of, "vigil");
+  EXPECT_TRUE(lookup.candidates(schema::duplicate_terms(copy), "vigil").empty());
+}
+
+}  // namespace
+}  // namespace pressroom::testing
