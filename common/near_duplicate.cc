@@ -96,6 +96,13 @@ bool strip_one_label(std::string_view& s) {
 
 std::vector<std::string> words_of(std::string_view text) { return schema::title_words(strip_accents(text)); }
 
+// At most `bytes` bytes of `s`, not cutting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, size_t bytes) {
+  if (s.size() <= bytes) return s;
+  while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+  return s.substr(0, bytes);
+}
+
 size_t count_digits(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
@@ -120,6 +127,7 @@ bool has_phone(std::string_view s) {
 }
 
 bool is_end_marker(std::string_view paragraph) {
+  if (paragraph.size() > 16) return false;  // the longest marker, spaced out
   std::string compact;
   for (char c : fold_key(paragraph))
     if (c != ' ') compact.push_back(c);
@@ -131,6 +139,7 @@ bool is_end_marker(std::string_view paragraph) {
 // "About Puentes Human Rights Center" as a heading, or "About Puentes: …"
 // opening a paragraph: the organisation's description, which runs to the end.
 bool opens_about_section(std::string_view paragraph) {
+  if (paragraph.empty() || std::string_view("AaSsQq").find(paragraph.front()) == std::string_view::npos) return false;
   std::vector<std::string_view> lines = split_lines(paragraph);
   if (lines.empty()) return false;
   std::string first = fold_key(lines.front());
@@ -155,12 +164,13 @@ void add_shingles(const std::vector<std::string>& words, std::vector<uint64_t>& 
 }
 
 std::vector<std::string> band_keys(const std::vector<uint64_t>& shingles) {
-  std::array<uint64_t, kBands * kRows> minima;
+  // Shingle hashes are already mixed: multiply-shift hashing (one multiply
+  // by an odd constant per function) is as good a family here, and cheap.
+  std::array<uint64_t, kBands * kRows> multipliers, minima;
+  for (size_t f = 0; f < multipliers.size(); ++f) multipliers[f] = mix(0x5eed0000ULL + f) | 1;
   minima.fill(~0ULL);
-  for (size_t f = 0; f < minima.size(); ++f) {
-    uint64_t seed = mix(0x5eed0000ULL + f);
-    for (uint64_t s : shingles) minima[f] = std::min(minima[f], mix(s ^ seed));
-  }
+  for (uint64_t s : shingles)
+    for (size_t f = 0; f < minima.size(); ++f) minima[f] = std::min(minima[f], s * multipliers[f]);
   std::vector<std::string> keys;
   for (size_t b = 0; b < kBands; ++b) {
     uint64_t h = b;
@@ -189,7 +199,7 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (is_end_marker(paragraph)) return true;
   if (count_words(paragraph) > 60) return false;
   if (has_email(paragraph) || has_phone(paragraph)) return true;
-  std::string folded = fold_key(paragraph);
+  std::string folded = fold_key(utf8_prefix(paragraph, 48));  // the openers are shorter
   for (std::string_view opener :
        {"media contact", "press contact", "contact:", "contacts:", "contact -", "for media inquiries", "media inquiries",
         "for more information", "for immediate release", "follow us", "contacto", "para mas informacion",
