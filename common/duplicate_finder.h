@@ -42,10 +42,9 @@ class DuplicateLookup {
   virtual bool group_in_use(const std::string& key, const std::string& except_id) = 0;
 };
 
-// Looks up one Xapian database: a WritableDatabase sees the documents it
-// has not committed yet, so a single writer needs nothing else; a Database
-// opened over several shards sees them all. The database must outlive the
-// lookup. A key term carried by more than kMaxPostings releases is skipped:
+// Looks up one Xapian database (a Database over several shards sees them
+// all; a WritableDatabase also sees what it has not committed yet). The
+// database must outlive the lookup. A key term carried by more than kMaxPostings releases is skipped:
 // that many "copies" are a shared text the boilerplate rules missed, not a
 // release posted again, and reading them would cost every later release.
 class DatabaseDuplicateLookup : public DuplicateLookup {

@@ -7,7 +7,9 @@
 // each, in order: Xapian's auto backend opens such a directory as the
 // combined database, so `Xapian::Database(dir)`, quest and xapian-delve work
 // on it unchanged. Each shard records "position/N" under
-// schema::kMetaShard. A release lives in shard shard_for_id(id, N).
+// schema::kMetaShard. A release lives in shard shard_for_id(id, N), unless
+// it copies another release: then in that one's shard, so that a group of
+// near duplicates never spans shards (group_duplicates(), duplicate_finder.h).
 #pragma once
 
 #include <string>

@@ -9,6 +9,8 @@
 
 #include "common/duplicate_finder.h"
 #include "common/schema.h"
+#include "common/searcher.h"
+#include "common/sharding.h"
 #include "tests/fixtures.h"
 
 namespace pressroom::testing {
@@ -165,6 +167,39 @@ TEST_F(DuplicateGroups, DocumentsCarryTheirGroupTermForListingMembers) {
   Xapian::Database db(db_path);
   EXPECT_EQ(db.get_termfreq(schema::duplicate_group_term("vigil")), 2u);
   EXPECT_EQ(db.get_termfreq(schema::duplicate_group_term("vigil-updated")), 0u);
+}
+
+TEST_F(DuplicateGroups, CopiesShareOneShardOfAShardedIndex) {
+  std::vector<Release> releases = {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                                   release("heat", "Farmworkers report heat violations", kHeat),
+                                   release("voting", "Voting access in two languages", kVoting)};
+  for (int i = 0; i < 8; ++i) releases.push_back(vigil_copy("vigil-copy-" + std::to_string(i)));
+  write("a.jsonl", releases);
+  IndexOptions options;
+  options.db_path = db_path;
+  options.paths = {archive};
+  options.shards = 4;
+  IndexStats stats = run_index(options);
+  EXPECT_EQ(stats.duplicates, 8u);
+  std::set<unsigned> shards_of_vigil;
+  size_t copies = 0;
+  for (unsigned i = 0; i < 4; ++i) {
+    Xapian::Database shard((std::filesystem::path(db_path) / shard_name(i)).string());
+    for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+      Xapian::Document doc = shard.get_document(*it);
+      if (doc.get_value(schema::kDupGroup) != "vigil") continue;
+      shards_of_vigil.insert(i);
+      ++copies;
+    }
+  }
+  EXPECT_EQ(copies, 9u);
+  EXPECT_EQ(shards_of_vigil.size(), 1u) << "a group never spans shards";
+  Searcher sharded(db_path);
+  SearchResult all = sharded.search(parse_search_request({}));
+  EXPECT_EQ(all.total, 3u);
+  uint64_t types = 0;
+  for (const FacetValue& v : all.facets["type"]) types += v.count;
+  EXPECT_EQ(types, 3u);
 }
 
 TEST(DuplicateLookupOverADatabase, SeesUncommittedDocumentsOfAWritableDatabase) {
