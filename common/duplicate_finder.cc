@@ -124,15 +124,13 @@ std::vector<std::string> key_terms_of(const Xapian::Document& doc) {
 
 }  // namespace
 
-uint64_t group_duplicates(const std::vector<std::string>& shard_paths, const std::vector<std::string>& written) {
-  if (written.empty() || shard_paths.empty()) return 0;
+uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written) {
+  if (written.empty() || shards.empty()) return 0;
+  // Reads through the writers' own handles see what they have not
+  // committed; the pass's own changes are tracked apart (SettlingLookup).
   Xapian::Database all;
-  std::vector<Xapian::WritableDatabase> shards;
-  for (const std::string& path : shard_paths) {
-    all.add_database(Xapian::Database(path));
-    shards.emplace_back(path, Xapian::DB_OPEN);
-  }
-  const auto n = static_cast<Xapian::docid>(shard_paths.size());
+  for (const Xapian::WritableDatabase& shard : shards) all.add_database(shard);
+  const auto n = static_cast<Xapian::docid>(shards.size());
   std::unordered_map<std::string, size_t> order;
   order.reserve(written.size());
   for (size_t i = 0; i < written.size(); ++i) order.emplace(written[i], i);
@@ -176,13 +174,12 @@ uint64_t group_duplicates(const std::vector<std::string>& shard_paths, const std
     if (to == from) {
       shards[from].replace_document(local, updated);
     } else {
+      shards[to].add_document(updated);  // first: the document reads its text lazily from where it is
       shards[from].delete_document(local);
-      shards[to].add_document(updated);
       moved[id] = to;
     }
     lookup.regroup(id, group.key);
   }
-  for (Xapian::WritableDatabase& shard : shards) shard.commit();
   return joined;
 }
 

@@ -72,12 +72,12 @@ struct DuplicateGroup {
 DuplicateGroup find_duplicate_group(const std::string& id, const DuplicateProfile& profile, DuplicateLookup& lookup);
 
 // Settles the duplicate groups of the releases a run wrote (`written`, ids in
-// the order the run read them) in the index whose shards are `shard_paths`
-// (one path for an unsharded index; none may be open for writing). Each
+// the order the run read them) in the index whose shards are `shards` (one
+// for an unsharded index), as their handles see them, committed or not. Each
 // release is compared with the releases placed before it; one that copies
 // another joins its group and moves to the shard that holds the group, so
-// that a group never spans shards. Returns how many releases joined a
-// group. Throws Xapian::Error; nothing is committed then.
-uint64_t group_duplicates(const std::vector<std::string>& shard_paths, const std::vector<std::string>& written);
+// that a group never spans shards. Leaves its changes for the caller to
+// commit. Returns how many releases joined a group. Throws Xapian::Error.
+uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written);
 
 }  // namespace pressroom

@@ -392,14 +392,17 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     // word's trigram scores over sub-databases, so a word kept in two shards
     // would outrank the suggestion an unsharded index makes.
     std::unordered_map<std::string, Xapian::termcount> spellings;
-    auto commit = [&] {
+    auto send_spellings = [&] {
       std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> words(shard_count);
       for (auto& [word, count] : spellings) words[shard_for_id(word, shard_count)].emplace_back(word, count);
       spellings.clear();
-      for (unsigned i = 0; i < shard_count; ++i) {
+      for (unsigned i = 0; i < shard_count; ++i)
         if (!words[i].empty()) shards[i].writers[0]->add_spellings(std::move(words[i]));
-        for (auto& writer : shards[i].writers) writer->commit();
-      }
+    };
+    auto commit = [&] {
+      send_spellings();
+      for (Shard& shard : shards)
+        for (auto& writer : shard.writers) writer->commit();
       since_commit = 0;
     };
     auto write_one = [&](Prepared& doc) {
@@ -498,9 +501,12 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (Shard& shard : shards)
       if (shard.build_path.empty())
         for (const auto& [key, value] : metadata) shard.writers[0]->set_metadata(key, value);
-    commit();
-    for (Shard& shard : shards)
-      for (auto& writer : shard.writers) writer->finish();
+    // The shards updated in place commit once, after the duplicate groups
+    // are settled: readers never see the run without them.
+    send_spellings();
+    std::vector<std::optional<Xapian::WritableDatabase>> final_state(shard_count);
+    for (unsigned i = 0; i < shard_count; ++i)
+      for (auto& writer : shards[i].writers) final_state[i] = writer->finish_uncommitted();
     // New shards are merged from their parts in parallel.
     std::vector<std::future<void>> merges;
     for (unsigned i = 0; i < shard_count; ++i) {
@@ -518,8 +524,12 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       std::error_code ec;
       if (!shard.build_path.empty()) fs::remove_all(shard.build_path + ".parts", ec);
     }
-    shards.clear();  // the writers let go of their databases
-    stats.duplicates = group_duplicates(shard_paths, written);
+    shards.clear();
+    std::vector<Xapian::WritableDatabase> settled;
+    for (unsigned i = 0; i < shard_count; ++i)
+      settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
+    stats.duplicates = group_duplicates(settled, written);
+    for (Xapian::WritableDatabase& shard : settled) shard.commit();
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

@@ -18,6 +18,7 @@ class ShardWriter::Sink {
   virtual void set_metadata(const std::string& key, const std::string& value) = 0;
   virtual void commit() = 0;
   virtual void finish() = 0;
+  virtual std::optional<Xapian::WritableDatabase> hand_over() = 0;  // finish() without a commit
   virtual const std::vector<std::string>& parts() const {
     static const std::vector<std::string> none;
     return none;
@@ -38,6 +39,7 @@ class UpdatingSink : public ShardWriter::Sink {
   void set_metadata(const std::string& key, const std::string& value) override { db_.set_metadata(key, value); }
   void commit() override { db_.commit(); }
   void finish() override { db_.commit(); }
+  std::optional<Xapian::WritableDatabase> hand_over() override { return db_; }
 
  private:
   Xapian::WritableDatabase db_;
@@ -68,6 +70,10 @@ class BuildingSink : public ShardWriter::Sink {
   void set_metadata(const std::string&, const std::string&) override {}
   void commit() override {}
   void finish() override { close_part(); }
+  std::optional<Xapian::WritableDatabase> hand_over() override {
+    close_part();
+    return std::nullopt;
+  }
   const std::vector<std::string>& parts() const override { return parts_; }
 
  private:
@@ -206,6 +212,13 @@ void ShardWriter::commit() {
 void ShardWriter::finish() {
   push([](Sink& sink) { sink.finish(); });
   wait();
+}
+
+std::optional<Xapian::WritableDatabase> ShardWriter::finish_uncommitted() {
+  std::optional<Xapian::WritableDatabase> db;
+  push([&db](Sink& sink) { db = sink.hand_over(); });
+  wait();
+  return db;
 }
 
 }  // namespace pressroom

@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -59,6 +60,12 @@ class ShardWriter {
   // Applies every queued change and commits (or closes the last part).
   // Rethrows a failure.
   void finish();
+
+  // As finish(), but an updating writer does not commit: it hands over its
+  // database, whose reads see the changes, for the caller to finish and
+  // commit (the run's last step, the duplicate groups, then lands in the
+  // same commit). nullopt for a building writer.
+  std::optional<Xapian::WritableDatabase> finish_uncommitted();
 
   // The parts a building writer wrote, in order; valid after finish().
   const std::vector<std::string>& parts() const;
