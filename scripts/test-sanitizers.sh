@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer:
-# builds with -DPRESSROOM_SANITIZE=ON (RelWithDebInfo, so reports carry file:line)
-# into build-asan/ and runs ctest. Any sanitizer report fails the run: the
-# build uses -fno-sanitize-recover=all, and ASan aborts on its first error.
-#   scripts/test-sanitizers.sh            build + run everything (browser tests excluded)
-#   scripts/test-sanitizers.sh -R Fuzz    extra arguments go to ctest
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer, on
+# the instrumented build of scripts/sanitized-build.sh (build-sanitize/, shared
+# with the fuzzers). The tests that start pressroom-index or pressroom-server
+# (crash recovery, disk full, server start, the load test, the browser test)
+# start the instrumented binaries of the same build, which inherit the options
+# below. Any report fails the run: UBSan is fatal (-fno-sanitize-recover=all),
+# ASan aborts on its first error, LeakSanitizer checks every process at exit
+# (a test's, and the servers' exit status on SIGTERM is checked).
+#   scripts/test-sanitizers.sh             build + run everything
+#   scripts/test-sanitizers.sh -R Fuzz     extra arguments go to ctest
+#   SANITIZE_NO_BUILD=1 ...                run the tests as last built
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh --test
-BUILD_DIR=${BUILD_DIR:-build-asan}
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRESSROOM_TESTS=ON -DPRESSROOM_SANITIZE=ON >/dev/null
-cmake --build "$BUILD_DIR" -j"$(nproc)"
-
-# detect_leaks: LeakSanitizer runs at exit of every test process.
-# abort_on_error + halt_on_error: a report is a failed test, never a warning.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
-
+if [[ -z ${SANITIZE_NO_BUILD:-} ]]; then
+  scripts/install-deps.sh --test
+  BUILD_DIR=$(scripts/sanitized-build.sh)
+else
+  BUILD_DIR=${SANITIZE_BUILD_DIR:-build-sanitize}
+fi
+source scripts/sanitizer-options.sh
+# One kill is enough to run the indexer's crash and recovery paths under the
+# sanitizers; the Release run of scripts/test.sh does the 3 kills of CI.
+export PRESSROOM_CRASH_KILLS=${PRESSROOM_CRASH_KILLS:-1}
 cd "$BUILD_DIR"
-# Browser tests drive a real Chromium, whose own process is not instrumented.
-ctest --output-on-failure -j"$(nproc)" --timeout 900 -E browser "$@"
+ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@"

@@ -70,7 +70,7 @@ TEST(JsonlRow, IsOneObjectWithTheSameKeysInOrder) {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, std::vector<std::string>(kExportColumns.begin(), kExportColumns.end()));
-  EXPECT_EQ(j["topics"], nlohmann::json::array({"Asylum", "Due Process"}));
+  EXPECT_EQ(j["topics"], nlohmann::ordered_json::array({"Asylum", "Due Process"}));
   EXPECT_EQ(j["title"], "On \"this\", and that");
 }
 

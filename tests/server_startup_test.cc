@@ -197,7 +197,7 @@ TEST_P(ServerStartupCorrupt, KeepsRunningAndAnswersWithJsonNeverACrash) {
   }
   server->kill(SIGTERM);
   ExitStatus status = server->wait_for(10s);
-  EXPECT_TRUE(status.exited) << "no clean stop: " << status.describe() << "\n" << log();
+  EXPECT_TRUE(status.exited && status.code == 0) << "no clean stop: " << status.describe() << "\n" << log();
 }
 
 INSTANTIATE_TEST_SUITE_P(Damages, ServerStartupCorrupt,

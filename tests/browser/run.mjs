@@ -520,6 +520,10 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-browser-'));
   const children = [];
   const servers = [];
+  let server = null;
+  let serverClosed = null;  // [code, signal] once it ended and its stderr is read
+  let serverLog = '';
+  let stopped = 0;
   try {
     fs.mkdirSync(path.join(tmp, 'archive'));
     fs.writeFileSync(path.join(tmp, 'archive/releases.jsonl'), fixture().map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -530,11 +534,11 @@ async function main() {
     ARCHIVE = `http://127.0.0.1:${port}`;
     ALLOWED = `http://127.0.0.1:${allowedPort}`;
     FORBIDDEN = `http://127.0.0.1:${forbiddenPort}`;
-    const server = spawn(SERVER_BIN, ['--db', path.join(tmp, 'db'), '--bind', '127.0.0.1', '--port', String(port),
+    server = spawn(SERVER_BIN, ['--db', path.join(tmp, 'db'), '--bind', '127.0.0.1', '--port', String(port),
       '--web-dir', WEB_DIR, '--cors-origin', ALLOWED, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(server);
-    let serverLog = '';
     server.stderr.on('data', (d) => { serverLog += d; });
+    serverClosed = new Promise((resolve) => server.once('close', (code, signal) => resolve([code, signal])));
     await waitFor(ARCHIVE + '/healthz', 10000).catch((e) => { throw new Error(e.message + '\n' + serverLog); });
     servers.push(await serveHostPage(allowedPort, ARCHIVE), await serveHostPage(forbiddenPort, ARCHIVE));
 
@@ -563,13 +567,30 @@ async function main() {
     }
     console.log(`screenshots in ${ARTIFACTS}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`${passed} passed, ${failed} failed`);
-    return failed === 0 ? 0 : 1;
+    if (failed !== 0) return 1;
   } finally {
     if (browser) await browser.close().catch(() => {});
     for (const s of servers) s.close();
     for (const c of children) c.kill('SIGTERM');
+    // A clean stop is part of the test: in the sanitizer build, a memory error
+    // or a leak found at exit makes the server's status non-zero.
+    if (server) stopped = await stopStatus(server, serverClosed, () => serverLog);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  return stopped;
+}
+
+// 0 when `child` ends with status 0 within 20 s of SIGTERM; else 1, said why.
+async function stopStatus(child, closed, log) {
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve([null, 'no exit within 20 s']), 20000); });
+  const [code, signal] = await Promise.race([closed, timeout]);
+  clearTimeout(timer);
+  if (code === 0) return 0;
+  child.kill('SIGKILL');
+  console.log(`FAIL server stop\n     pressroom-server ended with ${code !== null ? 'status ' + code : signal} on SIGTERM:\n     ` +
+    log().split('\n').slice(-40).join('\n     '));
+  return 1;
 }
 
 main().then(
