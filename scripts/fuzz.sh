@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) into
-# build-fuzz/ and runs each for SECONDS_PER_TARGET, FUZZ_JOBS targets at a
-# time (default: one per core). Fails when any target crashes, leaks, times
-# out or runs out of memory; the input is then in build-fuzz/fuzz-artifacts/.
+# Runs the libFuzzer targets of tests/fuzz, each for SECONDS_PER_TARGET,
+# FUZZ_JOBS targets at a time (default: one per core), on the instrumented
+# build of scripts/sanitized-build.sh (clang-14, ASan + UBSan; build-sanitize/,
+# shared with scripts/test-sanitizers.sh). Fails when any target crashes,
+# leaks, times out or runs out of memory; the input is then printed and kept in
+# build-sanitize/fuzz-artifacts/.
 #   scripts/fuzz.sh                  60 s per target
-#   scripts/fuzz.sh 30               CI: 30 s per target (see docs/reliability.md)
+#   scripts/fuzz.sh 30               what CI runs (scripts/test.sh; see docs/reliability.md)
+#   scripts/fuzz.sh 3600             the long form: an hour per target
 #   scripts/fuzz.sh 3600 pdf_reader  one target for an hour
+#   FUZZ_NO_BUILD=1 scripts/fuzz.sh  run the targets as last built
 # The seeds in tests/fuzz/corpus/<target>/ are read, never written: what a run
-# learns goes to build-fuzz/fuzz-corpus/<target>/ and is reused by the next run.
+# learns goes to build-sanitize/fuzz-corpus/<target>/ and is reused by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
-BUILD_DIR=${BUILD_DIR:-build-fuzz}
-if [[ -z ${FUZZ_NO_BUILD:-} ]]; then  # FUZZ_NO_BUILD=1: run the targets as last built
+if [[ -z ${FUZZ_NO_BUILD:-} ]]; then
   scripts/install-deps.sh --test
-  CXX_COMPILER=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
-  cmake -S . -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER="$CXX_COMPILER" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPRESSROOM_TESTS=OFF -DPRESSROOM_FUZZ=ON >/dev/null
-  cmake --build "$BUILD_DIR" -j"$(nproc)" --target fuzz
+  BUILD_DIR=$(scripts/sanitized-build.sh fuzz)
+else
+  BUILD_DIR=${SANITIZE_BUILD_DIR:-build-sanitize}
 fi
 
 if (($#)); then
@@ -30,10 +32,8 @@ JOBS=${FUZZ_JOBS:-$(nproc)}
 ARTIFACTS="$BUILD_DIR/fuzz-artifacts"
 LOGS="$BUILD_DIR/fuzz-logs"
 mkdir -p "$ARTIFACTS" "$LOGS"
-# Leaks are errors; a slow input (20 s) or 2 GB of memory is a finding too.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+# A slow input (20 s) or 2 GB of memory is a finding too (see run_target).
+source scripts/sanitizer-options.sh
 
 run_target() {
   local t=$1 bin="$BUILD_DIR/tests/fuzz/fuzz_$1"

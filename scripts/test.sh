@@ -1,10 +1,34 @@
 #!/usr/bin/env bash
-# Quick start, command 2: install what is missing, build and run the whole test suite.
+# Quick start, command 2, and what CI runs (.ci/run): installs what is missing,
+# then runs, stopping at the first failure,
+#  1. the Release build (g++) and the whole test suite (ctest);
+#  2. the instrumented build (clang-14: AddressSanitizer + UBSan + libFuzzer
+#     coverage; scripts/sanitized-build.sh) and the whole test suite again under
+#     the sanitizers (scripts/test-sanitizers.sh);
+#  3. every fuzz target for FUZZ_SECONDS each [30] on that build (scripts/fuzz.sh).
+# Each part says how long it took (docs/reliability.md has the budget).
+#   TEST_SANITIZERS=0 scripts/test.sh    part 1 only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
+
+part() {  # NAME COMMAND...
+  local name=$1 started=$SECONDS
+  shift
+  echo "== test.sh: $name"
+  "$@"
+  echo "== test.sh: $name: $((SECONDS - started)) s"
+}
+release_suite() {
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DPRESSROOM_TESTS=ON >/dev/null
+  part "Release build" cmake --build "$BUILD_DIR" -j"$(nproc)"
+  (cd "$BUILD_DIR" && part "Release tests" ctest --output-on-failure -j"$(nproc)" --timeout 600)
+}
+
 BUILD_DIR=${BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DPRESSROOM_TESTS=ON >/dev/null
-cmake --build "$BUILD_DIR" -j"$(nproc)"
-cd "$BUILD_DIR"
-ctest --output-on-failure -j"$(nproc)" --timeout 600
+release_suite
+if [[ ${TEST_SANITIZERS:-1} != 0 ]]; then
+  part "sanitizer build" scripts/sanitized-build.sh
+  part "sanitizer tests" env SANITIZE_NO_BUILD=1 scripts/test-sanitizers.sh
+  part "fuzzing" env FUZZ_NO_BUILD=1 scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+fi
