@@ -105,11 +105,10 @@ curl -fsS "$URL/healthz" > /dev/null || die "pressroom-server did not answer on 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0; }
 # RSS once a second, from before the first request to after the last.
 (
-  t=0
+  t0=$(date +%s)
   while kill -0 "$SERVER_PID" 2>/dev/null; do
-    printf '%s\t%s\n' "$t" "$(rss_kb)"
+    printf '%s\t%s\n' "$(($(date +%s) - t0))" "$(rss_kb)"
     sleep 1
-    t=$((t + 1))
   done
 ) > "$WORK/rss.tsv" &
 SAMPLER_PID=$!
@@ -131,10 +130,12 @@ SERVER_PID=
 summary=$(grep '^load: ' "$WORK/wrk.txt" || true)
 [[ -n $summary ]] || die "no summary from wrk: $(cat "$WORK/wrk.txt")"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$summary"; }
-rss_warm=$(awk -v w="$WARMUP" '$1 == w {print $2}' "$WORK/rss.tsv")
+rss_warm=$(awk -v w="$WARMUP" '$1 >= w {print $2; exit}' "$WORK/rss.tsv")
 rss_peak=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$WORK/rss.tsv")
 echo "$summary"
 echo "rss_kb: start=$(awk 'NR == 1 {print $2}' "$WORK/rss.tsv") after_warmup(${WARMUP}s)=${rss_warm:-n/a} end=$rss_end peak=$rss_peak (every second in $WORK/rss.tsv)"
+awk 'BEGIN {next_t = 0} $1 >= next_t {printf "%s%ss %.0f MB", sep, $1, $2 / 1024; sep = ", "; next_t = $1 + 10} END {print ""}' \
+  "$WORK/rss.tsv" | sed 's/^/rss every 10 s: /'
 grep -E '^ +(50|75|90|99)%' "$WORK/wrk.txt" | tr -s ' ' | paste -sd, - | sed 's/^/wrk latency:/'
 
 failed=0
