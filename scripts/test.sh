@@ -12,12 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 
+# CPU seconds of this shell and the children it waited for: on a shared
+# machine the steadier figure.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat"; }
 part() {  # NAME COMMAND...
-  local name=$1 started=$SECONDS
+  local name=$1 started=$SECONDS me=$BASHPID cpu
+  cpu=$(cpu_s "$me")
   shift
   echo "== test.sh: $name"
   "$@"
-  echo "== test.sh: $name: $((SECONDS - started)) s"
+  echo "== test.sh: $name: $((SECONDS - started)) s, $(($(cpu_s "$me") - cpu)) s CPU"
 }
 release_suite() {
   cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DPRESSROOM_TESTS=ON >/dev/null

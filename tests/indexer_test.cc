@@ -263,7 +263,9 @@ class IndexerCommand : public IndexerTest {
     while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
     int status = pclose(pipe);
     if (output) *output = out;
-    return WEXITSTATUS(status);
+    // A child killed by a signal (an ASan abort in the sanitizer build) must
+    // not read as exit status 0.
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
   }
 };
 
