@@ -246,9 +246,12 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
   bool by_part = !set_.remote && set_.parts.size() > 1;
   const std::vector<Xapian::Database> whole{db_};
   const std::vector<Xapian::Database>& passes = by_part ? set_.parts : whole;
+  // Xapian objects are not thread-safe, their reference counts included: each
+  // thread gets a query of its own, rebuilt from its serialised form.
+  const std::string serialised = passes.size() > 1 ? query.serialise() : std::string();
   auto count_part = [&](size_t i) -> uint64_t {
     Xapian::Enquire enquire(passes[i]);
-    enquire.set_query(query);
+    enquire.set_query(i == 0 ? query : Xapian::Query::unserialise(serialised));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     collapse_duplicates(enquire);
     if (selection.any()) counter.attach(enquire, i);

@@ -55,7 +55,7 @@ sleep 1
 run() {  # NAME DB CACHE
   "$bench" --db="$2" --queries="$queries" --passes="$passes" --count-cache="$3" \
     --benchmark_filter='^search/all' --benchmark_out="$out/$1-cache$3.json" --benchmark_out_format=json \
-    > "$out/$1-cache$3.txt" 2>&1
+    > "$out/$1-cache$3.txt" 2>&1 || { cat "$out/$1-cache$3.txt" >&2; exit 1; }
   echo "$1 cache=$3: $(grep -E '^search/all' "$out/$1-cache$3.txt" | tr -s ' ' | cut -c1-200 | tr '\n' '|')"
 }
 for cache in 0 4096; do
