@@ -37,13 +37,25 @@ uint64_t total(Searcher& searcher, const std::string& q = "") {
   return searcher.search(parse_search_request(params)).total;
 }
 
+// Two builds of the archive, the old one smaller, and `live` pointing at the old one.
+struct Builds {
+  explicit Builds(const TempDir& dir)
+      : old_build((dir.path() / "build-1").string()),
+        new_build((dir.path() / "build-2").string()),
+        live(dir.path() / "live") {
+    testing::index_paths(old_build, {std::string(kArchive) + "/releases"});
+    testing::index_paths(new_build, {kArchive});
+    swap_symlink(live, old_build);
+  }
+  std::string old_build, new_build;
+  std::filesystem::path live;
+};
+
 TEST(IndexSwitch, ASearcherOnASymlinkFollowsItToANewBuild) {
   TempDir dir;
-  std::string old_build = (dir.path() / "build-1").string(), new_build = (dir.path() / "build-2").string();
-  testing::index_paths(old_build, {std::string(kArchive) + "/releases"});
-  testing::index_paths(new_build, {kArchive});
-  std::filesystem::path live = dir.path() / "live";
-  swap_symlink(live, old_build);
+  Builds builds(dir);
+  const std::string& new_build = builds.new_build;
+  const std::filesystem::path& live = builds.live;
 
   Searcher searcher(live.string());
   uint64_t old_total = total(searcher);
@@ -59,11 +71,9 @@ TEST(IndexSwitch, ASearcherOnASymlinkFollowsItToANewBuild) {
 
 TEST(IndexSwitch, ASearcherKeepsAnsweringFromTheOldBuildUntilItRefreshes) {
   TempDir dir;
-  std::string old_build = (dir.path() / "build-1").string(), new_build = (dir.path() / "build-2").string();
-  testing::index_paths(old_build, {std::string(kArchive) + "/releases"});
-  testing::index_paths(new_build, {kArchive});
-  std::filesystem::path live = dir.path() / "live";
-  swap_symlink(live, old_build);
+  Builds builds(dir);
+  const std::string& new_build = builds.new_build;
+  const std::filesystem::path& live = builds.live;
   Searcher searcher(live.string());
   uint64_t old_total = total(searcher);
   swap_symlink(live, new_build);

@@ -53,6 +53,14 @@ class Replication : public ::testing::Test {
   }
   void TearDown() override { ::unsetenv("XAPIAN_MAX_CHANGESETS"); }
 
+  // xapian-replicate-server offering the primary's folder.
+  std::unique_ptr<testing::XapianServer> start_replication_server() {
+    return std::make_unique<testing::XapianServer>(
+        std::vector<std::string>{"/usr/bin/xapian-replicate-server"},
+        std::vector<std::string>{"--interface", "127.0.0.1", (dir_.path() / "primary").string()},
+        dir_.path() / "replicate-server.log");
+  }
+
   // One run of xapian-replicate against the primary's replication server.
   void replicate(int port) {
     testing::ExitStatus status = testing::run_command(
@@ -79,10 +87,7 @@ class Replication : public ::testing::Test {
 TEST_F(Replication, AReplicaFollowsThePrimaryAfterEachIndexerRun) {
   // The primary starts with the JSON Lines archive, then gets the news.
   testing::index_paths(primary_, {std::string(kArchive) + "/releases"});
-  auto server = std::make_unique<testing::XapianServer>(
-      std::vector<std::string>{"/usr/bin/xapian-replicate-server"},
-      std::vector<std::string>{"--interface", "127.0.0.1", (dir_.path() / "primary").string()},
-      dir_.path() / "replicate-server.log");
+  auto server = start_replication_server();
   replicate(server->port());
   Searcher replica(replica_);
   uint64_t before = replica.info().documents;
@@ -97,10 +102,7 @@ TEST_F(Replication, AReplicaFollowsThePrimaryAfterEachIndexerRun) {
 
 TEST_F(Replication, AReplicaFollowsAPrunedPrimary) {
   testing::index_paths(primary_, {kArchive});
-  auto server = std::make_unique<testing::XapianServer>(
-      std::vector<std::string>{"/usr/bin/xapian-replicate-server"},
-      std::vector<std::string>{"--interface", "127.0.0.1", (dir_.path() / "primary").string()},
-      dir_.path() / "replicate-server.log");
+  auto server = start_replication_server();
   replicate(server->port());
   Searcher replica(replica_);
   expect_replica_answers_as_primary(replica);
