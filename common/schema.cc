@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/dates.h"
+#include "common/fnv1a.h"
 #include "common/query_text.h"
 #include "common/release_json.h"
 #include "common/text_folding.h"
@@ -92,18 +93,22 @@ FacetRecord decode_facets(std::string_view encoded) {
   return record;
 }
 
-std::string content_hash(const Release& release) {
-  std::string data = release_to_json(release).dump();
-  data += "\nschema:" + std::to_string(kVersion);
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+namespace {
+
+// content_hash() of the release whose stored form (document data) is `data`.
+std::string hash_of_stored_form(const std::string& data) {
+  std::string schema_suffix = "\nschema:";
+  schema_suffix.append(std::to_string(kVersion));
+  // The historical seed, kept so that existing indexes keep their hashes.
+  uint64_t h = fnv1a64(schema_suffix, fnv1a64(data, 1469598103934665603ULL));
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
+
+}  // namespace
+
+std::string content_hash(const Release& release) { return hash_of_stored_form(release_to_json(release).dump()); }
 
 std::string sort_key_newest_first(std::string_view yyyymmdd, std::string_view id) {
   std::string key(yyyymmdd);
@@ -152,14 +157,16 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   generator.index_text(title, kTitleWeight);
   generator.index_text_without_positions(title, 1, std::string(prefix::kTitle));
   generator.increase_termpos();
-  if (!r.summary.empty()) {
-    generator.index_text(strip_accents(r.summary));
+  std::string summary = strip_accents(r.summary);
+  if (!summary.empty()) {
+    generator.index_text(summary);
     generator.increase_termpos();
   }
-  generator.index_text(strip_accents(r.body));
+  std::string body = strip_accents(r.body);
+  generator.index_text(body);
   const Xapian::Stem& stem = stemmer_for(r.lang);
-  for (const std::string* text : {static_cast<const std::string*>(&title), &r.summary, &r.body})
-    for (const std::string& variant : compound_variants(strip_accents(*text))) doc.add_term(stem(variant));
+  for (const std::string* text : {&title, &summary, &body})
+    for (const std::string& variant : compound_variants(*text)) doc.add_term(stem(variant));
   for (const std::string& word : title_words(title))
     doc.add_term(cut_utf8(std::string(prefix::kTitleWord) + word, kMaxTermBytes));
   if (!r.location.empty())
@@ -193,11 +200,12 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   for (unsigned i = 0; i < r.topics.size() && i < kFacetPositions; ++i) doc.add_value(kFacetTopic + i, r.topics[i]);
   for (unsigned i = 0; i < r.spokespeople.size() && i < kFacetPositions; ++i)
     doc.add_value(kFacetSpokesperson + i, r.spokespeople[i]);
-  doc.add_value(kContentHash, content_hash(r));
+  std::string data = release_to_json(r).dump();  // serialised once: data and hash
+  doc.add_value(kContentHash, hash_of_stored_form(data));
   doc.add_value(kSource, r.source);
   for (const std::string& term : duplicate_terms(duplicates)) doc.add_boolean_term(term);
   set_duplicate_group(doc, r.id);
-  doc.set_data(release_to_json(r).dump());
+  doc.set_data(std::move(data));
   return doc;
 }
 

@@ -27,6 +27,8 @@ class ShardWriter::Sink {
 
 namespace {
 
+constexpr size_t kPartsPerMerge = 32;
+
 class UpdatingSink : public ShardWriter::Sink {
  public:
   explicit UpdatingSink(Xapian::WritableDatabase db) : db_(std::move(db)) {}
@@ -82,7 +84,7 @@ class BuildingSink : public ShardWriter::Sink {
       std::error_code ec;
       fs::create_directories(parts_dir_, ec);
       char name[32];
-      std::snprintf(name, sizeof name, "part-%04zu", parts_.size());
+      std::snprintf(name, sizeof name, "part-%05zu", next_part_++);
       parts_.push_back((fs::path(parts_dir_) / name).string());
       part_ = std::make_unique<Xapian::WritableDatabase>(parts_.back(), Xapian::DB_CREATE);
       in_part_ = 0;
@@ -94,6 +96,26 @@ class BuildingSink : public ShardWriter::Sink {
     part_->commit();
     part_->close();
     part_.reset();
+    if (parts_.size() - merged_ >= kPartsPerMerge) merge_recent_parts();
+  }
+
+  // Bounds the parts (and the files the final merge opens) to about
+  // documents / (part_documents * kPartsPerMerge), at the cost of copying
+  // each document once more.
+  void merge_recent_parts() {
+    std::vector<std::string> recent(parts_.begin() + static_cast<std::ptrdiff_t>(merged_), parts_.end());
+    char name[32];
+    std::snprintf(name, sizeof name, "merged-%04zu", merged_);
+    std::string merged = (fs::path(parts_dir_) / name).string();
+    Xapian::Database all;
+    for (const std::string& part : recent) all.add_database(Xapian::Database(part));
+    all.compact(merged, Xapian::DBCOMPACT_MULTIPASS);
+    all.close();
+    std::error_code ec;
+    for (const std::string& part : recent) fs::remove_all(part, ec);
+    parts_.resize(merged_);
+    parts_.push_back(merged);
+    merged_ = parts_.size();
   }
 
   std::string parts_dir_;
@@ -101,6 +123,8 @@ class BuildingSink : public ShardWriter::Sink {
   std::unique_ptr<Xapian::WritableDatabase> part_;
   size_t in_part_ = 0;
   std::vector<std::string> parts_;
+  size_t merged_ = 0;  // parts_[0, merged_) are merged ones
+  size_t next_part_ = 0;
 };
 
 }  // namespace
