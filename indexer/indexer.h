@@ -31,9 +31,11 @@ struct IndexOptions {
   // last commit.
   uint64_t commit_every = 5000;
   // A new database (or shard) is built in parts of this many documents,
-  // merged at the end: it appears whole or not at all. More is faster and
-  // takes more memory (about ... per document while a part is open).
-  uint64_t part_documents = 10000;
+  // merged at the end: it appears whole or not at all. Xapian's in-memory
+  // change maps cost more per document as they grow: on 4.4 KB releases,
+  // parts of 500 took 0.86x the CPU of parts of 2,000 and 0.63x that of
+  // one flush per 10,000 (docs/benchmarks.md).
+  uint64_t part_documents = 500;
   // Files of the metadata extractor (metadata_extractor.h), which fills what
   // releases leave empty. "" = taxonomy.yaml / aliases.yaml in the first
   // folder of `paths` that has one; none found: topics are not extracted and

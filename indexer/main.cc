@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--part-documents", options.part_documents,
                  "A new database (a first run, a new shard, --rebuild) is built in parts of this many "
-                 "documents merged at the end; more is faster and takes more memory")
+                 "documents merged at the end (smaller parts: less CPU per document, more files to merge)")
       ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--taxonomy", options.taxonomy_path,
                  "Topics and their phrases, used to choose topics for releases that have none "

@@ -3,7 +3,7 @@
 #
 # Indexing speed, side by side: pressroom-index builds the harness's corpus
 # press-SIZE.jsonl from scratch in each LAYOUT (`single`, `shards2`, `shards4`,
-# or `shardsN`; default: single shards2 shards4), each under /usr/bin/time -v
+# or `shardsN`; `none` for the peers alone; default: single shards2 shards4), each under /usr/bin/time -v
 # (wall and CPU time, peak RSS), then the peers load the same file through the
 # shared harness (`bench.py load`, one thread each, as the harness does).
 # Prints a markdown table: docs/s, MB/s, wall, CPU, cores used, peak RSS, index
@@ -33,6 +33,14 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 die() { log "error: $*"; exit 1; }
 [[ -x "$INDEX_BIN" ]] || die "$INDEX_BIN is not built"
 [[ -s "$CORPUS" ]] || die "no corpus at $CORPUS (python3 $SHARED/gen_corpus.py --sizes ... --out-dir ...)"
+# The harness's adapters need psycopg2 and pymysql (Debian's python3 has them).
+PY=${BENCH_PYTHON:-}
+if [[ -z "$PY" ]]; then
+  for candidate in python3 /usr/bin/python3; do
+    if "$candidate" -c 'import psycopg2, pymysql' 2>/dev/null; then PY=$candidate; break; fi
+  done
+fi
+[[ -n "$PY" || -z "$PEERS" ]] || die "no python3 can import psycopg2 and pymysql (set BENCH_PYTHON)"
 mkdir -p "$OUT"
 DOCS=$(wc -l < "$CORPUS")
 BYTES=$(stat -c %s "$CORPUS")
@@ -43,7 +51,7 @@ BYTES=$(stat -c %s "$CORPUS")
   echo "corpus: $CORPUS ($DOCS releases, $BYTES bytes)"
 } > "$OUT/env.txt"
 
-field() { sed -n "s/^[[:space:]]*$1: //p" "$2" | head -1; }
+field() { awk -v k="$1" 'index($0, k ": ") { sub(/^.*: /, ""); print; exit }' "$2"; }
 seconds_of() {  # h:mm:ss or m:ss.ss → seconds
   awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<< "$1"
 }
@@ -51,6 +59,7 @@ seconds_of() {  # h:mm:ss or m:ss.ss → seconds
 rows=()
 for layout in "${LAYOUTS[@]}"; do
   case "$layout" in
+    none) continue ;;
     single) shards=1 ;;
     shards*) shards=${layout#shards} ;;
     *) die "unknown layout $layout" ;;
@@ -61,10 +70,10 @@ for layout in "${LAYOUTS[@]}"; do
   # shellcheck disable=SC2086
   /usr/bin/time -v "$INDEX_BIN" -q --shards "$shards" ${BENCH_INDEX_ARGS:-} --db "$db" "$CORPUS" \
     > "$OUT/$layout.log" 2> "$OUT/$layout.time"
-  wall=$(seconds_of "$(field 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\)' "$OUT/$layout.time")")
-  user=$(field 'User time \(seconds\)' "$OUT/$layout.time")
-  sys=$(field 'System time \(seconds\)' "$OUT/$layout.time")
-  rss=$(field 'Maximum resident set size \(kbytes\)' "$OUT/$layout.time")
+  wall=$(seconds_of "$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' "$OUT/$layout.time")")
+  user=$(field 'User time (seconds)' "$OUT/$layout.time")
+  sys=$(field 'System time (seconds)' "$OUT/$layout.time")
+  rss=$(field 'Maximum resident set size (kbytes)' "$OUT/$layout.time")
   size=$(du -sb "$db" | cut -f1)
   rows+=("$(awk -v l="pressroom $layout" -v d="$DOCS" -v b="$BYTES" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v z="$size" \
     'BEGIN { printf "| %s | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f |", l, d / w, b / 1e6 / w, w, u + s, (u + s) / w, r / 1024, z / 1048576 }')")
@@ -76,11 +85,11 @@ for peer in $PEERS; do
   rm -rf "$work"
   mkdir -p "$work"
   log "peer $peer: bench.py load"
-  python3 "$SHARED/bench.py" load "$peer" "$CORPUS" "$work" --out "$OUT/load-$peer.json" > "$OUT/load-$peer.log" 2>&1 || {
+  "$PY" "$SHARED/bench.py" load "$peer" "$CORPUS" "$work" --out "$OUT/load-$peer.json" > "$OUT/load-$peer.log" 2>&1 || {
     log "peer $peer failed (see $OUT/load-$peer.log)"
     continue
   }
-  python3 "$SHARED/bench.py" stop "$peer" "$work" > /dev/null 2>&1 || true
+  "$PY" "$SHARED/bench.py" stop "$peer" "$work" > /dev/null 2>&1 || true
   rows+=("$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1])); b = int(sys.argv[2])
