@@ -65,7 +65,9 @@ void Synonyms::add_group(const std::vector<std::string>& members) {
   std::vector<std::string> clean;
   for (const std::string& m : members) {
     std::string c = collapse_whitespace(m);
-    if (!c.empty()) clean.push_back(c);
+    // A member with no word in it ("|" or a lone symbol) could match
+    // anywhere without consuming anything.
+    if (!c.empty() && !folded_words(c).empty()) clean.push_back(c);
   }
   if (clean.size() < 2) return;
   size_t group = groups_.size();
@@ -89,7 +91,7 @@ std::string Synonyms::expand(const std::string& query, std::vector<SynonymUse>& 
     const Member* hit = nullptr;
     for (const Member& member : members_) {
       size_t n = member.words.size();
-      if (w + n > words.size()) continue;
+      if (n == 0 || w + n > words.size()) continue;
       bool match = true;
       for (size_t k = 0; k < n && match; ++k) {
         // consecutive words only: just whitespace between them

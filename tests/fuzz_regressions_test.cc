@@ -95,6 +95,11 @@ const std::vector<Regression>& regressions() {
       // well under a second). Any text that reaches parse_written_date /
       // locate_written_date (date_text.cc:66-68) hangs its thread.
       {"DatesOverlongDigitHangs", "dates", "c0b1", "common/date_text.cc tokenize(): endless loop on an overlong digit"},
+      // A synonym group member with no word in it ("\xdb\x99", a lone
+      // combining mark) matched at every position without consuming a word:
+      // Synonyms::expand() looped forever (found by fuzz_query_text in CI).
+      {"SynonymMemberWithoutWordsHangs", "query_text", "617c6220637c64642020637c62657cdb997c6720682069206a0a62206320642065206669206a",
+       "common/synonyms.cc expand(): endless loop on a member with no words"},
   };
   return all;
 }
