@@ -16,7 +16,9 @@
 #  5. results/report.md: the figures, per-kind p50/p95/p99/QPS, and agreement
 #     of totals and top-10 ids with the in-process answers and with xapian_raw
 #     (when the harness has run it at this size).
-# Nothing is cached between passes: pressroom has no result cache.
+# Nothing is cached between passes: the server and the in-process benchmark run
+# with the count cache off (--count-cache 0) unless BENCH_COUNT_CACHE says otherwise,
+# so every query of every pass is counted afresh.
 #
 # Environment (defaults in brackets):
 #   BUILD_DIR           build tree with pressroom-index, -server and bench/ [build]
@@ -32,6 +34,7 @@
 #   BENCH_WARMUP        untimed queries before each replay [50]
 #   BENCH_WRK_SECONDS   seconds per wrk run, 0 = no wrk [20]
 #   BENCH_PORT          server port [a free one]
+#   BENCH_COUNT_CACHE   count-cache entries of the server and in-process benchmark [0]
 #   BENCH_SOURCE_NOTE   what the build is, when BUILD_DIR's source is not a git checkout
 #   BENCH_XAPIAN_RECORDS xapian_raw's 1-client records for the agreement table
 #                       [${BENCH_WORK_DIR:-${TMPDIR:-/tmp}/bench-work}/SIZE/results/run-xapian_raw-c1-r1.jsonl]
@@ -173,7 +176,7 @@ ENGINE_BIN=$BUILD_DIR/bench/pressroom-engine-bench
 if [[ "${BENCH_ENGINE:-1}" == 1 ]]; then
   [[ -x "$ENGINE_BIN" ]] || die "$ENGINE_BIN is not built (libbenchmark-dev missing?)"
   log "in-process engine benchmark (pressroom-engine-bench, ${BENCH_ENGINE_PASSES:-3} passes)"
-  "$ENGINE_BIN" --db="$DB" --queries="$QUERIES" --passes="${BENCH_ENGINE_PASSES:-3}" --suggest="$PREFIXES" \
+  "$ENGINE_BIN" --db="$DB" --count-cache="${BENCH_COUNT_CACHE:-0}" --queries="$QUERIES" --passes="${BENCH_ENGINE_PASSES:-3}" --suggest="$PREFIXES" \
     --dump="$RESULTS/engine-dump.jsonl" --benchmark_out="$RESULTS/engine-bench.json" \
     --benchmark_out_format=json > "$RESULTS/engine-bench.txt" 2>&1 || die "engine benchmark failed (see $RESULTS/engine-bench.txt)"
 fi
@@ -194,7 +197,7 @@ PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.
 URL=http://127.0.0.1:$PORT
 
 start_server() {  # THREADS
-  "$SERVER_BIN" --db "$DB" --bind 127.0.0.1 --port "$PORT" --threads "$1" --quiet > "$RESULTS/server-t$1.log" 2>&1 &
+  "$SERVER_BIN" --db "$DB" --count-cache "${BENCH_COUNT_CACHE:-0}" --bind 127.0.0.1 --port "$PORT" --threads "$1" --quiet > "$RESULTS/server-t$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     curl -fsS "$URL/healthz" >/dev/null 2>&1 && return 0

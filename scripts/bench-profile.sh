@@ -73,19 +73,19 @@ if [[ "${BENCH_NO_CALLGRIND:-0}" != 1 ]]; then
   for kind in $KINDS; do
     log "callgrind: engine, $kind"
     valgrind --tool=callgrind --callgrind-out-file="$OUT/engine-$kind.callgrind" --toggle-collect="$SEARCH_FN" \
-      "$ENGINE_BIN" --db="$DB" --queries="$QUERIES" --passes=1 --warmup=0 \
+      "$ENGINE_BIN" --db="$DB" --count-cache="${BENCH_COUNT_CACHE:-0}" --queries="$QUERIES" --passes=1 --warmup=0 \
       --benchmark_filter="^search/$kind/" > "$OUT/engine-$kind.log" 2>&1
     cols+=("$kind=$OUT/engine-$kind.callgrind")
   done
   log "callgrind: engine, whole mix"
   valgrind --tool=callgrind --callgrind-out-file="$OUT/engine-all.callgrind" --toggle-collect="$SEARCH_FN" \
-    "$ENGINE_BIN" --db="$DB" --queries="$QUERIES" --passes=1 --warmup=0 \
+    "$ENGINE_BIN" --db="$DB" --count-cache="${BENCH_COUNT_CACHE:-0}" --queries="$QUERIES" --passes=1 --warmup=0 \
     --benchmark_filter='^search/all/iterations:[0-9]+/real_time$' > "$OUT/engine-all.log" 2>&1
   python3 "$ROOT/bench/profile_report.py" engine "all=$OUT/engine-all.callgrind" "${cols[@]}" > "$OUT/engine-callgrind.md"
 
   log "callgrind: server --threads 1, replay of $NQ queries"
   valgrind --tool=callgrind --callgrind-out-file="$OUT/server.callgrind" \
-    "$SERVER_BIN" --db "$DB" --bind 127.0.0.1 --port "$PORT" --threads 1 --quiet > "$OUT/server-callgrind.log" 2>&1 &
+    "$SERVER_BIN" --db "$DB" --count-cache "${BENCH_COUNT_CACHE:-0}" --bind 127.0.0.1 --port "$PORT" --threads 1 --quiet > "$OUT/server-callgrind.log" 2>&1 &
   SERVER_PID=$!
   wait_up
   replay_sample callgrind
@@ -96,14 +96,14 @@ fi
 if [[ "${BENCH_NO_PERF:-0}" != 1 ]] && command -v perf >/dev/null && perf record -o /dev/null -q true 2>/dev/null; then
   log "perf: engine, whole mix (cpu-clock, DWARF call graphs)"
   perf record -q -F 499 --call-graph dwarf,16384 -o "$OUT/engine.perf.data" -- \
-    "$ENGINE_BIN" --db="$DB" --queries="$QUERIES" --passes=2 --warmup=1 \
+    "$ENGINE_BIN" --db="$DB" --count-cache="${BENCH_COUNT_CACHE:-0}" --queries="$QUERIES" --passes=2 --warmup=1 \
     --benchmark_filter='^search/all/iterations:[0-9]+/real_time$' > "$OUT/engine-perf.log" 2>&1
   perf report -i "$OUT/engine.perf.data" --children --stdio -g none --sort symbol --percent-limit 0.3 \
     > "$OUT/engine-perf-report.txt" 2>/dev/null
   python3 "$ROOT/bench/profile_report.py" perf "$OUT/engine-perf-report.txt" > "$OUT/engine-perf.md"
 
   log "perf: server --threads 1, replay of $NQ queries"
-  "$SERVER_BIN" --db "$DB" --bind 127.0.0.1 --port "$PORT" --threads 1 --quiet > "$OUT/server-perf.log" 2>&1 &
+  "$SERVER_BIN" --db "$DB" --count-cache "${BENCH_COUNT_CACHE:-0}" --bind 127.0.0.1 --port "$PORT" --threads 1 --quiet > "$OUT/server-perf.log" 2>&1 &
   SERVER_PID=$!
   wait_up
   perf record -q -F 999 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$OUT/server.perf.data" 2>/dev/null &

@@ -56,7 +56,7 @@ trap 'exit 130' INT TERM
 PORT=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 export BENCH_HTTP_URL=http://127.0.0.1:$PORT
 export BENCH_HTTP_LOAD_JSON=$PWORK/load-http.json
-"$SERVER_BIN" --db "$PWORK/db" --bind 127.0.0.1 --port "$PORT" --threads 2 --quiet > "$PWORK/side-by-side-server.log" 2>&1 &
+"$SERVER_BIN" --db "$PWORK/db" --count-cache "${BENCH_COUNT_CACHE:-0}" --bind 127.0.0.1 --port "$PORT" --threads 2 --quiet > "$PWORK/side-by-side-server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do
   curl -fsS "$BENCH_HTTP_URL/healthz" >/dev/null 2>&1 && break
