@@ -60,16 +60,16 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double) override {
     Xapian::docid did = doc.get_docid();
     if (did > table_.last_docid()) return;  // cannot happen at the table's own state
-    // Near duplicates are one result: a group counts once, with the facets
-    // of its first match in document order.
-    if (uint32_t group = table_.duplicate_groups()[did]) {
-      if (seen_groups_[group]) return;
-      seen_groups_[group] = true;
-    }
-    bump(types_, table_.types(), did);
-    bump(months_, table_.months(), did);
-    bump(topics_, table_.topics(), did);
-    bump(people_, table_.spokespeople(), did);
+    count(did);
+  }
+
+  // Every release of the table, in document order, as if all had matched.
+  uint64_t count_all() {
+    const FacetTable::Column& months = table_.months();  // every release has one month
+    uint64_t results = 0;
+    for (Xapian::docid did = 1; did <= table_.last_docid(); ++did)
+      if (months.offsets[did] != months.offsets[did + 1] && count(did)) ++results;
+    return results;
   }
 
   static void add_raw(RawCounts& out, const std::vector<uint64_t>& counts, const FacetTable::Column& column) {
@@ -83,6 +83,21 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   std::vector<bool> seen_groups_;
 
  private:
+  // False for a copy whose group has already been counted.
+  bool count(Xapian::docid did) {
+    // Near duplicates are one result: a group counts once, with the facets
+    // of its first match in document order.
+    if (uint32_t group = table_.duplicate_groups()[did]) {
+      if (seen_groups_[group]) return false;
+      seen_groups_[group] = true;
+    }
+    bump(types_, table_.types(), did);
+    bump(months_, table_.months(), did);
+    bump(topics_, table_.topics(), did);
+    bump(people_, table_.spokespeople(), did);
+    return true;
+  }
+
   static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did) {
     if (counts.empty()) return;
     for (uint32_t i = column.offsets[did]; i < column.offsets[did + 1]; ++i) ++counts[column.values[i]];
@@ -129,6 +144,8 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
   for (auto& spy : topic_spies_) enquire.add_matchspy(spy.get());
   for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
 }
+
+uint64_t FacetCounter::count_everything(size_t part) { return table_spies_.at(part)->count_all(); }
 
 FacetCounts FacetCounter::counts(size_t limit) const {
   RawCounts topics, people, types, months;

@@ -57,6 +57,13 @@ class FacetCounter {
   // counts to be exact. Enquires over different parts may run in parallel.
   void attach(Xapian::Enquire& enquire, size_t part = 0);
 
+  // Counts every release of shard `part` as a query matching everything
+  // would, without a match pass (a few array reads per release instead of a
+  // posting list walk): the facets of a browse without filters, and of the
+  // date histogram of any date-filtered browse. Needs the tables; returns the
+  // number of results (near-duplicate groups once).
+  uint64_t count_everything(size_t part);
+
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type
   // are ordered by count descending, then value; year (YYYY) and month

@@ -1,5 +1,6 @@
 #include "common/query_builder.h"
 
+#include "common/date_terms.h"
 #include "common/dates.h"
 #include "common/errors.h"
 #include "common/query_text.h"
@@ -22,16 +23,19 @@ class FoldedBooleanField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
-// date:2019..2021, date:2020-03.., date:..2018-06-30 on the date slot.
+// date:2019..2021, date:2020-03.., date:..2018-06-30 as date terms.
 class DateRange : public Xapian::RangeProcessor {
  public:
-  DateRange() : Xapian::RangeProcessor(schema::kDate, "date:") {}
+  explicit DateRange(const Xapian::Database& db) : Xapian::RangeProcessor(schema::kDate, "date:"), db_(db) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     auto lo = begin.empty() ? std::optional<std::string>("") : date_bound(begin, BoundSide::Lower);
     auto hi = end.empty() ? std::optional<std::string>("99991231") : date_bound(end, BoundSide::Upper);
     if (!lo || !hi) throw Xapian::QueryParserError("date range must use YYYY, YYYY-MM or YYYY-MM-DD");
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, *lo, *hi);
+    return date_range_query(*lo, *hi, db_);
   }
+
+ private:
+  Xapian::Database db_;
 };
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
@@ -61,7 +65,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
   parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(schema::prefix::kSpokesperson))->release());
   parser.add_boolean_prefix("type", (new FoldedBooleanField(schema::prefix::kType))->release());
   parser.add_boolean_prefix("lang", (new FoldedBooleanField(schema::prefix::kLanguage))->release());
-  parser.add_rangeprocessor((new DateRange())->release());
+  parser.add_rangeprocessor((new DateRange(db))->release());
 }
 
 }  // namespace
@@ -71,7 +75,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms)
   configure(spanish_, db, "spanish");
 }
 
-Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter except) {
+Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter except) const {
   std::vector<Xapian::Query> parts;
   if (!request.topics.empty() && except != FacetFilter::Topic)
     parts.push_back(any_of(schema::prefix::kTopic, request.topics));
@@ -80,8 +84,7 @@ Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter
   if (!request.types.empty() && except != FacetFilter::Type)
     parts.push_back(any_of(schema::prefix::kType, request.types));
   if ((!request.from.empty() || !request.to.empty()) && except != FacetFilter::Date)
-    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDate, request.from,
-                       request.to.empty() ? std::string("99991231") : request.to);
+    parts.push_back(date_range_query(request.from, request.to.empty() ? std::string("99991231") : request.to, db_));
   if (parts.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }

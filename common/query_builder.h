@@ -45,8 +45,8 @@ class QueryBuilder {
 
   // The filter part only: facet selections and the date range, leaving out
   // `except` (so a facet can be counted as if it were not selected); an empty
-  // Query when nothing is selected.
-  static Xapian::Query filter_for(const SearchRequest& request, FacetFilter except = FacetFilter::None);
+  // Query when nothing is selected. Dates become Y/M/D terms (date_terms.h).
+  Xapian::Query filter_for(const SearchRequest& request, FacetFilter except = FacetFilter::None) const;
 
   // Combines a text query (may be empty: browse) with a filter (may be empty).
   static Xapian::Query combine(const Xapian::Query& text, const Xapian::Query& filter);

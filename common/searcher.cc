@@ -167,7 +167,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
       built.text = Xapian::Query(Xapian::Query::OP_OR,
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
                                  built.relaxed_text);
-      built.query = QueryBuilder::combine(built.text, QueryBuilder::filter_for(request));
+      built.query = QueryBuilder::combine(built.text, builder.filter_for(request));
     }
   }
 
@@ -192,7 +192,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.match_ms = ms_since(phase);
   phase = Clock::now();
   for (const Disjunctive& d : separate) {
-    CountedMatches other = count(QueryBuilder::combine(built.text, QueryBuilder::filter_for(request, d.filter)), d.only);
+    CountedMatches other = count(QueryBuilder::combine(built.text, builder.filter_for(request, d.filter)), d.only);
     for (auto& [name, values] : other.facets) result.facets[name] = std::move(values);
   }
   // Months only help when the matches are few years apart.
@@ -229,9 +229,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   return result;
 }
 
-FacetCounter Searcher::counter_for(FacetSelection selection) {
+FacetCounter Searcher::counter_for(FacetSelection selection, bool everything) {
   std::vector<std::shared_ptr<const FacetTable>> tables;
-  if (!set_.remote && selection.any())
+  if (!set_.remote && (selection.any() || everything))
     for (const Xapian::Database& part : set_.parts)
       tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
   return FacetCounter(selection, std::move(tables), slots_);
@@ -240,6 +240,16 @@ FacetCounter Searcher::counter_for(FacetSelection selection) {
 CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
   std::string key = CountCache::count_key(revision_, query.serialise(), selection);
   if (auto cached = CountCache::shared().find(key)) return *cached;
+  // A query matching every release (a browse without filters; the date
+  // histogram of a date-filtered browse) is counted from the tables alone.
+  if (!set_.remote && query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+    FacetCounter counter = counter_for(selection, /*everything=*/true);
+    CountedMatches counted;
+    for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
+    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+    CountCache::shared().store(key, counted);
+    return counted;
+  }
   FacetCounter counter = counter_for(selection);
   // Local shards are counted one pass each, on both cores: a match spy sees
   // ids within one shard, and the totals simply add up.
@@ -273,7 +283,7 @@ Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
   // documents twice in a value-count spy when the results are sorted by value.
-  bool one_pass = !set_.remote && set_.parts.size() == 1;
+  bool one_pass = !set_.remote && set_.parts.size() == 1 && query.get_type() != Xapian::Query::LEAF_MATCH_ALL;
   // Over several databases Xapian 1.4's early termination of the ranking can
   // miss a document that belongs on the page (seen with a phrase ORed with a
   // word): there every match is checked.

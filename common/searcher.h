@@ -159,7 +159,9 @@ class Searcher {
   // counted in the same pass unless they are cached.
   Xapian::MSet page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
                     Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
-  FacetCounter counter_for(FacetSelection selection);
+  // With tables for local shards when facets are wanted or `everything`
+  // (FacetCounter::count_everything) is to be counted.
+  FacetCounter counter_for(FacetSelection selection, bool everything = false);
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;

@@ -280,17 +280,17 @@ TEST_F(QueryBuilderTest, FiltersDoNotChangeTheRanking) {
 }
 
 TEST_F(QueryBuilderTest, FilterForIsEmptyWithoutSelections) {
-  EXPECT_TRUE(QueryBuilder::filter_for(SearchRequest{}).empty());
+  EXPECT_TRUE(QueryBuilder(db_).filter_for(SearchRequest{}).empty());
   SearchRequest with_q;
   with_q.q = "asylum";
-  EXPECT_TRUE(QueryBuilder::filter_for(with_q).empty());
+  EXPECT_TRUE(QueryBuilder(db_).filter_for(with_q).empty());
 }
 
 TEST_F(QueryBuilderTest, FilterForHoldsTheSelections) {
   SearchRequest request;
   request.topics = {"Asylum"};
   request.from = "20200101";
-  EXPECT_EQ(run(QueryBuilder::filter_for(request)), (Ids{"d2", "d3"}));
+  EXPECT_EQ(run(QueryBuilder(db_).filter_for(request)), (Ids{"d2", "d3"}));
 }
 
 // ------------------------------------------------------------ browse and text
