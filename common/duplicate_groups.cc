@@ -1,6 +1,7 @@
 #include "common/duplicate_groups.h"
 
 #include <algorithm>
+#include <set>
 
 #include "common/schema.h"
 
@@ -17,6 +18,40 @@ std::string group_of(const Xapian::Document& doc) {
 void collapse_duplicates(Xapian::Enquire& enquire) { enquire.set_collapse_key(schema::kDupGroup); }
 
 uint64_t collapsed_total(const Xapian::MSet& mset) { return mset.get_matches_lower_bound(); }
+
+ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
+                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_at_least) {
+  const Xapian::doccount parts = static_cast<Xapian::doccount>(tables.size());
+  const Xapian::doccount wanted = offset + size;
+  // Copies are rare: a little more than the page is nearly always enough.
+  Xapian::doccount fetch = wanted + std::max<Xapian::doccount>(size, 10);
+  ResultPage page;
+  for (bool first = true;; first = false) {
+    if (!first) {
+      enquire.clear_matchspies();
+      fetch *= 2;
+    }
+    page.mset = enquire.get_mset(0, fetch, check_at_least);
+    page.ranks.clear();
+    std::set<uint64_t> seen;  // (shard, group) of the groups shown
+    Xapian::doccount results = 0;
+    for (Xapian::doccount rank = 0; rank < page.mset.size() && results < wanted; ++rank) {
+      Xapian::docid did = *page.mset[rank];
+      const FacetTable& table = *tables[(did - 1) % parts];
+      Xapian::docid local = (did - 1) / parts + 1;
+      uint32_t group = local <= table.last_docid() ? table.duplicate_groups()[local] : 0;
+      if (group && !seen.insert((uint64_t{(did - 1) % parts} << 32) | group).second) continue;
+      if (results++ >= offset) page.ranks.push_back(rank);
+    }
+    if (results >= wanted || page.mset.size() < fetch) return page;
+  }
+}
+
+ResultPage whole_page(Xapian::MSet mset) {
+  ResultPage page{std::move(mset), {}};
+  for (Xapian::doccount rank = 0; rank < page.mset.size(); ++rank) page.ranks.push_back(rank);
+  return page;
+}
 
 std::vector<Release> duplicates_of(const Xapian::Database& db, Xapian::docid docid) {
   std::string term = schema::duplicate_group_term(group_of(db.get_document(docid)));

@@ -6,9 +6,11 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "common/facet_table.h"
 #include "common/release.h"
 
 namespace pressroom {
@@ -24,6 +26,26 @@ void collapse_duplicates(Xapian::Enquire& enquire);
 // lower bound is then the exact count of distinct groups, while its
 // estimate scales by the rate of duplicates seen.
 uint64_t collapsed_total(const Xapian::MSet& mset);
+
+// One page of results, each duplicate group once.
+struct ResultPage {
+  Xapian::MSet mset;                    // holds the results; the ranks point into it
+  std::vector<Xapian::doccount> ranks;  // the page's results: indexes into mset, in order
+};
+
+// The results [offset, offset + size) of `enquire` (which must not collapse)
+// with each duplicate group shown once, as its best-ranked member: the page
+// Xapian's collapse key gives, for local databases, whose facet tables (one
+// per shard of the Enquire's database, in its order) know the groups. Why:
+// the collapse key reads the group value of every match, which made a broad
+// query three times dearer. Each fetch checks `check_at_least` matches; the
+// match spies attached see the first; when copies leave the page short,
+// more is fetched, with the spies removed.
+ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
+                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_at_least);
+
+// The page of an MSet that Xapian collapsed itself (remote shards).
+ResultPage whole_page(Xapian::MSet mset);
 
 // The other members of document `docid`'s duplicate group, oldest first
 // then by id, without body and quotes; at most kMaxDuplicatesListed.

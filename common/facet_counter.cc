@@ -66,10 +66,10 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   // Every release of the table, in document order, as if all had matched.
   uint64_t count_all() {
     const FacetTable::Column& months = table_.months();  // every release has one month
-    uint64_t results = 0;
+    uint64_t before = results_;
     for (Xapian::docid did = 1; did <= table_.last_docid(); ++did)
-      if (months.offsets[did] != months.offsets[did + 1] && count(did)) ++results;
-    return results;
+      if (months.offsets[did] != months.offsets[did + 1]) count(did);
+    return results_ - before;
   }
 
   static void add_raw(RawCounts& out, const std::vector<uint64_t>& counts, const FacetTable::Column& column) {
@@ -81,21 +81,22 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   FacetSelection selection_;
   std::vector<uint64_t> types_, months_, topics_, people_;
   std::vector<bool> seen_groups_;
+  uint64_t results_ = 0;  // matches counted, each group once
 
  private:
-  // False for a copy whose group has already been counted.
-  bool count(Xapian::docid did) {
+  // Nothing for a copy whose group has already been counted.
+  void count(Xapian::docid did) {
     // Near duplicates are one result: a group counts once, with the facets
     // of its first match in document order.
     if (uint32_t group = table_.duplicate_groups()[did]) {
-      if (seen_groups_[group]) return false;
+      if (seen_groups_[group]) return;
       seen_groups_[group] = true;
     }
+    ++results_;
     bump(types_, table_.types(), did);
     bump(months_, table_.months(), did);
     bump(topics_, table_.topics(), did);
     bump(people_, table_.spokespeople(), did);
-    return true;
   }
 
   static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did) {
@@ -146,6 +147,12 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
 }
 
 uint64_t FacetCounter::count_everything(size_t part) { return table_spies_.at(part)->count_all(); }
+
+uint64_t FacetCounter::results() const {
+  uint64_t total = 0;
+  for (const auto& spy : table_spies_) total += spy->results_;
+  return total;
+}
 
 FacetCounts FacetCounter::counts(size_t limit) const {
   RawCounts topics, people, types, months;

@@ -44,8 +44,9 @@ struct FacetSlots {
 class FacetCounter {
  public:
   // Counts the facets selected (year and month share one count) with the
-  // tables when there are any (one per local shard), with value-count spies
-  // on `slots` otherwise.
+  // tables when there are any (one per local shard; also worth attaching
+  // with no facet selected, for results()), with value-count spies on
+  // `slots` otherwise.
   FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables, FacetSlots slots);
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
@@ -63,6 +64,11 @@ class FacetCounter {
   // date histogram of any date-filtered browse. Needs the tables; returns the
   // number of results (near-duplicate groups once).
   uint64_t count_everything(size_t part);
+
+  // With tables: the matches counted so far over every part, each
+  // near-duplicate group once — the number of results, without Xapian's
+  // collapse key (which reads a value per match). 0 without tables.
+  uint64_t results() const;
 
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type

@@ -175,12 +175,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   set_sort(enquire, request.sort, built.has_text);
-  collapse_duplicates(enquire);
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
-  Xapian::MSet mset = page(enquire, built.query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
-                           counted);
+  ResultPage results = page(enquire, built.query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
+                            counted);
 
   SearchResult result;
   result.total = counted.total;
@@ -204,7 +203,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.facets_ms = ms_since(phase);
   phase = Clock::now();
 
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (Xapian::doccount rank : results.ranks) {
+    Xapian::MSetIterator it = results.mset[rank];
     Xapian::Document doc = it.get_document();
     Release release = schema::release_from(doc);
     SearchHit hit;
@@ -229,12 +229,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
   return result;
 }
 
-FacetCounter Searcher::counter_for(FacetSelection selection, bool everything) {
+std::vector<std::shared_ptr<const FacetTable>> Searcher::tables() const {
   std::vector<std::shared_ptr<const FacetTable>> tables;
-  if (!set_.remote && (selection.any() || everything))
+  if (!set_.remote)
     for (const Xapian::Database& part : set_.parts)
       tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
-  return FacetCounter(selection, std::move(tables), slots_);
+  return tables;
 }
 
 CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
@@ -243,14 +243,16 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
   // A query matching every release (a browse without filters; the date
   // histogram of a date-filtered browse) is counted from the tables alone.
   if (!set_.remote && query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
-    FacetCounter counter = counter_for(selection, /*everything=*/true);
+    FacetCounter counter(selection, tables(), slots_);
     CountedMatches counted;
     for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
     if (selection.any()) counted.facets = counter.counts(kFacetLimit);
     CountCache::shared().store(key, counted);
     return counted;
   }
-  FacetCounter counter = counter_for(selection);
+  // Local shards count their results in the tables' spies, each group once;
+  // remote ones through Xapian's collapse key.
+  FacetCounter counter(selection, tables(), slots_);
   // Local shards are counted one pass each, on both cores: a match spy sees
   // ids within one shard, and the totals simply add up.
   bool by_part = !set_.remote && set_.parts.size() > 1;
@@ -263,22 +265,28 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
     Xapian::Enquire enquire(passes[i]);
     enquire.set_query(i == 0 ? query : Xapian::Query::unserialise(serialised));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    collapse_duplicates(enquire);
-    if (selection.any()) counter.attach(enquire, i);
-    return collapsed_total(enquire.get_mset(0, 0, passes[i].get_doccount()));
+    if (set_.remote) {
+      collapse_duplicates(enquire);
+      if (selection.any()) counter.attach(enquire, i);
+      return collapsed_total(enquire.get_mset(0, 0, passes[i].get_doccount()));
+    }
+    counter.attach(enquire, i);
+    enquire.get_mset(0, 0, passes[i].get_doccount());
+    return 0;
   };
   std::vector<std::future<uint64_t>> others;
   for (size_t i = 1; i < passes.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
   CountedMatches counted;
   counted.total = count_part(0);
   for (auto& other : others) counted.total += other.get();
+  if (!set_.remote) counted.total = counter.results();
   if (selection.any()) counted.facets = counter.counts(kFacetLimit);
   CountCache::shared().store(key, counted);
   return counted;
 }
 
-Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
-                            Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
+ResultPage Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+                          Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
   std::string key = CountCache::count_key(revision_, query.serialise(), selection);
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
@@ -288,16 +296,22 @@ Xapian::MSet Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query
   // miss a document that belongs on the page (seen with a phrase ORed with a
   // word): there every match is checked.
   Xapian::doccount check = set_.parts.size() > 1 ? db_.get_doccount() : 0;
+  if (set_.remote) {
+    counted = count(query, selection);
+    collapse_duplicates(enquire);
+    return whole_page(enquire.get_mset(offset, size, check));
+  }
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);
-    return enquire.get_mset(offset, size, check);
+    return collapsed_page(enquire, tables(), offset, size, check);
   }
-  FacetCounter counter = counter_for(selection);
-  if (selection.any()) counter.attach(enquire);
-  Xapian::MSet mset = enquire.get_mset(offset, size, db_.get_doccount());
-  counted = {collapsed_total(mset), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  std::vector<std::shared_ptr<const FacetTable>> shards = tables();
+  FacetCounter counter(selection, shards, slots_);
+  counter.attach(enquire);
+  ResultPage results = collapsed_page(enquire, shards, offset, size, db_.get_doccount());
+  counted = {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
   CountCache::shared().store(key, counted);
-  return mset;
+  return results;
 }
 
 std::vector<WeightPart> Searcher::explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {

@@ -13,6 +13,7 @@
 
 #include "common/count_cache.h"
 #include "common/database_set.h"
+#include "common/duplicate_groups.h"
 #include "common/facet_counter.h"
 #include "common/release.h"
 #include "common/search_request.h"
@@ -157,11 +158,11 @@ class Searcher {
   CountedMatches count(const Xapian::Query& query, FacetSelection selection);
   // The page of `enquire` (whose query is `query`), with its total and facets
   // counted in the same pass unless they are cached.
-  Xapian::MSet page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
-                    Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
-  // With tables for local shards when facets are wanted or `everything`
-  // (FacetCounter::count_everything) is to be counted.
-  FacetCounter counter_for(FacetSelection selection, bool everything = false);
+  ResultPage page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+                  Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
+  // The facet table of each local shard at its current state (shared, built
+  // on first use); none over remote shards.
+  std::vector<std::shared_ptr<const FacetTable>> tables() const;
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
