@@ -56,6 +56,27 @@ void named(const Xapian::Database& db, std::string_view prefix, const char* kind
   }
 }
 
+// The words a typed prefix completes to: at most this many, the most
+// frequent, as Xapian's WILDCARD_LIMIT_MOST_FREQUENT picks them, but chosen
+// once over the whole archive (Xapian expands a wildcard per query and per
+// shard) and in a stable order (frequency, then the word).
+constexpr size_t kCompletions = 64;
+
+std::vector<std::string> most_frequent_with_prefix(const Xapian::Database& db, const std::string& prefix,
+                                                   size_t limit) {
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) found.emplace_back(t.get_termfreq(), *t);
+  auto by_frequency = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  if (found.size() > limit) {
+    std::nth_element(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(limit), found.end(), by_frequency);
+    found.resize(limit);
+  }
+  std::sort(found.begin(), found.end(), by_frequency);
+  std::vector<std::string> words;
+  for (auto& f : found) words.push_back(std::move(f.second));
+  return words;
+}
+
 }  // namespace
 
 std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed_text, size_t limit) {
@@ -71,24 +92,32 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
 
   // Titles: whole words for all but the last, which is a prefix of an
   // unstemmed title word (a stem can be shorter than what was typed).
-  std::vector<Xapian::Query> parts;
-  std::string title_prefix(schema::prefix::kTitleWord);
-  for (size_t i = 0; i + 1 < typed.size(); ++i) parts.emplace_back(title_prefix + typed[i]);
-  parts.emplace_back(Xapian::Query::OP_WILDCARD, title_prefix + typed.back(), 64,
-                     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
   if (want == 0) return out;
+  std::vector<Xapian::Query> parts;
+  std::string title_prefix(schema::prefix::kTitleWord);
+  for (size_t i = 0; i + 1 < typed.size(); ++i) parts.emplace_back(title_prefix + typed[i]);
+  std::vector<std::string> completions = most_frequent_with_prefix(db, title_prefix + typed.back(), kCompletions);
+  if (completions.empty()) return out;
+  parts.emplace_back(Xapian::Query::OP_OR, completions.begin(), completions.end());
+  Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
+
   // Newest first. Sorting every match by date costs a pass over all of them
   // (a one-letter prefix matches most of a large archive), so the months are
-  // walked from the latest back, each a small sort, until the list is full.
+  // walked from the latest back in windows that double (1, 2, 4... months):
+  // a broad prefix fills the list from the last month, a rare one takes a
+  // dozen small queries at most, whatever the archive's span.
   std::vector<std::string> months;
   std::string month_prefix(schema::prefix::kMonth);
   for (auto m = db.allterms_begin(month_prefix); m != db.allterms_end(month_prefix); ++m) months.push_back(*m);
-  for (auto m = months.rbegin(); m != months.rend() && out.size() < limit; ++m) {
+  size_t window = 1;
+  for (auto m = months.rbegin(); m != months.rend() && out.size() < limit; window *= 2) {
+    std::vector<Xapian::Query> in_window;
+    for (size_t i = 0; i < window && m != months.rend(); ++i, ++m) in_window.emplace_back(*m);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, titles, Xapian::Query(*m)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, titles,
+                                    Xapian::Query(Xapian::Query::OP_OR, in_window.begin(), in_window.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortNewest, true);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));

@@ -2,6 +2,8 @@
 #include "common/suggester.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
 #include <xapian.h>
 
 #include <string>
@@ -59,6 +61,22 @@ TEST(Suggester, TitlesStopAtTheLimitWithTheNewest) {
   std::string db = build(dir, {titled("old", "2014-03-03", "Heat rules"), titled("mid", "2018-03-03", "Heat deaths"),
                                titled("new", "2023-03-03", "Heat standard")});
   EXPECT_EQ(title_ids(suggest(Xapian::Database(db), "hea", 2)), (std::vector<std::string>{"new", "mid"}));
+}
+
+TEST(Suggester, TitlesFromManyMonthsApartComeNewestFirst) {
+  TempDir dir;
+  std::vector<Release> releases;
+  std::vector<std::string> newest_first;
+  for (int i = 0; i < 40; ++i) {  // one a quarter from 2010, among unrelated ones
+    char date[40];
+    std::snprintf(date, sizeof date, "%04d-%02d-15", 2010 + i / 4, 1 + 3 * (i % 4));
+    std::string id = std::string("h").append(std::to_string(100 + i));
+    releases.push_back(titled(id, date, "Harbour works"));
+    releases.push_back(titled(std::string("u").append(std::to_string(i)), date, "Unrelated words"));
+    newest_first.insert(newest_first.begin(), id);
+  }
+  newest_first.resize(25);
+  EXPECT_EQ(title_ids(suggest(Xapian::Database(build(dir, releases)), "harb", 25)), newest_first);
 }
 
 TEST(Suggester, EarlierWordsMustMatchWhole) {
