@@ -19,9 +19,16 @@ void collapse_duplicates(Xapian::Enquire& enquire) { enquire.set_collapse_key(sc
 
 uint64_t collapsed_total(const Xapian::MSet& mset) { return mset.get_matches_lower_bound(); }
 
+uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& tables, Xapian::docid did) {
+  const uint64_t parts = tables.size();
+  const FacetTable& table = *tables[(did - 1) % parts];
+  Xapian::docid local = static_cast<Xapian::docid>((did - 1) / parts + 1);
+  uint32_t group = local <= table.last_docid() ? table.duplicate_groups()[local] : 0;
+  return group ? ((did - 1) % parts) << 32 | group : 0;
+}
+
 ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
                           Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_at_least) {
-  const Xapian::doccount parts = static_cast<Xapian::doccount>(tables.size());
   const Xapian::doccount wanted = offset + size;
   // Copies are rare: a little more than the page is nearly always enough.
   Xapian::doccount fetch = wanted + std::max<Xapian::doccount>(size, 10);
@@ -36,11 +43,8 @@ ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::share
     std::set<uint64_t> seen;  // (shard, group) of the groups shown
     Xapian::doccount results = 0;
     for (Xapian::doccount rank = 0; rank < page.mset.size() && results < wanted; ++rank) {
-      Xapian::docid did = *page.mset[rank];
-      const FacetTable& table = *tables[(did - 1) % parts];
-      Xapian::docid local = (did - 1) / parts + 1;
-      uint32_t group = local <= table.last_docid() ? table.duplicate_groups()[local] : 0;
-      if (group && !seen.insert((uint64_t{(did - 1) % parts} << 32) | group).second) continue;
+      uint64_t group = table_group(tables, *page.mset[rank]);
+      if (group && !seen.insert(group).second) continue;
       if (results++ >= offset) page.ranks.push_back(rank);
     }
     if (results >= wanted || page.mset.size() < fetch) return page;

@@ -33,6 +33,11 @@ struct ResultPage {
   std::vector<Xapian::doccount> ranks;  // the page's results: indexes into mset, in order
 };
 
+// The near-duplicate group of document `did` of a database made of the
+// shards whose facet tables are `tables` (in its order), as the tables
+// number it — unique across shards — or 0 when the release has no copy.
+uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& tables, Xapian::docid did);
+
 // The results [offset, offset + size) of `enquire` (which must not collapse)
 // with each duplicate group shown once, as its best-ranked member: the page
 // Xapian's collapse key gives, for local databases, whose facet tables (one

@@ -203,6 +203,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.facets_ms = ms_since(phase);
   phase = Clock::now();
 
+  const std::vector<std::shared_ptr<const FacetTable>> shards = tables();
   for (Xapian::doccount rank : results.ranks) {
     Xapian::MSetIterator it = results.mset[rank];
     Xapian::Document doc = it.get_document();
@@ -221,7 +222,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     release.body.clear();
     release.quotes.clear();
     hit.release = std::move(release);
-    hit.duplicates = duplicates_of(db_, *it);
+    // The tables know which releases have copies: most need no lookup.
+    if (shards.empty() || table_group(shards, *it)) hit.duplicates = duplicates_of(db_, *it);
     result.hits.push_back(std::move(hit));
   }
   timings.snippets_ms = ms_since(phase);
