@@ -34,15 +34,27 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteTimeo
   std::string host = location.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = static_cast<unsigned>(std::strtoul(location.c_str() + colon + 1, nullptr, 10));
+  std::string version;
   try {
     Xapian::Database part = Xapian::Remote::open(host, port, timeouts.operation_ms, timeouts.connect_ms);
+    version = part.get_metadata(schema::kMetaSchemaVersion);
     set.db.add_database(part);
     set.parts.push_back(part);
     set.part_names.push_back(location);
+    set.remote_parts.push_back(part);
     set.remote = true;
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("the shard at " + location + " is unreachable: " + e.get_description());
   }
+  // Facets over remote shards need the copies' slot (schema::kCopyOf); an
+  // older index would give wrong counts. Not a pressroom index at all
+  // ("") is reported by open_database_set().
+  if (!version.empty() && std::atoi(version.c_str()) < schema::kMinRemoteVersion)
+    throw IndexUnavailable("the shard at " + location + " holds an index written by an older pressroom (schema " +
+                           version + "); searching it over xapian-tcpsrv needs schema " +
+                           std::to_string(schema::kMinRemoteVersion) +
+                           " or later: index it again with pressroom-index (the first run after an upgrade rewrites "
+                           "every release) or rebuild it with --rebuild");
 }
 
 void add_location(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts, int depth);

@@ -26,6 +26,7 @@ struct DatabaseSet {
   Xapian::Database db;                  // every shard, searched as one
   std::vector<Xapian::Database> parts;  // each shard (sharing db's internals)
   std::vector<std::string> part_names;  // a path or host:port per part, for messages
+  std::vector<Xapian::Database> remote_parts;  // the parts served by xapian-tcpsrv, in order
   bool remote = false;                  // some part is served by xapian-tcpsrv
   // Local files whose replacement or change means "open again" (glass
   // version files, stub files), and what each location resolved to.
@@ -35,7 +36,10 @@ struct DatabaseSet {
 
 // Opens every location, following symlinks once (so a swap of the whole index
 // is seen entirely or not at all). Throws IndexUnavailable naming the
-// location that is missing, unreadable, unreachable or not a stub/database.
+// location that is missing, unreadable, unreachable or not a stub/database,
+// or a remote shard written by a pressroom older than
+// schema::kMinRemoteVersion (its facet counts would be wrong: it must be
+// indexed again).
 DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteTimeouts& timeouts = {});
 
 // A fingerprint of the local state behind `set`: what its locations resolve

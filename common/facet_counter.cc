@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "common/duplicate_groups.h"
 #include "common/schema.h"
 #include "common/text_folding.h"
 
@@ -101,6 +102,22 @@ FacetSlots FacetSlots::of(const Xapian::Database& db) {
   return slots;
 }
 
+struct FacetCounter::Raw {
+  RawCounts topics, people, types, months;
+
+  void take_back(const Raw& other) {
+    for (auto [counts, less] : {std::pair{&topics, &other.topics}, std::pair{&people, &other.people},
+                                std::pair{&types, &other.types}, std::pair{&months, &other.months}}) {
+      for (const auto& [value, count] : *less) {
+        auto it = counts->find(value);
+        if (it == counts->end()) continue;  // cannot happen: the members were counted
+        it->second = it->second > count ? it->second - count : 0;
+        if (it->second == 0) counts->erase(it);
+      }
+    }
+  }
+};
+
 FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables,
                            FacetSlots slots)
     : selection_(selection), tables_(std::move(tables)), slots_(slots) {
@@ -115,6 +132,7 @@ FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr
   if (selection_.spokesperson)
     for (unsigned i = 0; i < slots_.spokesperson_positions; ++i)
       person_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetSpokesperson + i));
+  if (selection_.any()) copy_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kCopyOf);
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -124,27 +142,54 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
     enquire.add_matchspy(table_spies_.at(part).get());
     return;
   }
-  for (auto* spy : {type_spy_.get(), month_spy_.get()})
+  for (auto* spy : {type_spy_.get(), month_spy_.get(), copy_spy_.get()})
     if (spy) enquire.add_matchspy(spy);
   for (auto& spy : topic_spies_) enquire.add_matchspy(spy.get());
   for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
 }
 
-FacetCounts FacetCounter::counts(size_t limit) const {
-  RawCounts topics, people, types, months;
+void FacetCounter::count_groups_once(const Xapian::Database& db, const Xapian::Query& query) {
+  if (!copy_spy_) return;
+  std::map<std::string, Xapian::doccount> copied;
+  for (auto it = copy_spy_->values_begin(); it != copy_spy_->values_end(); ++it) copied[*it] = it.get_termfreq();
+  Xapian::Query later = later_group_matches(db, query, copied);
+  if (later.empty()) return;
+  FacetCounter extra(selection_, {}, slots_);
+  extra.copy_spy_.reset();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(later);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  extra.attach(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  if (!taken_back_) taken_back_ = std::make_unique<Raw>();
+  Raw more = extra.spy_counts();
+  for (auto [into, from] : {std::pair{&taken_back_->topics, &more.topics}, std::pair{&taken_back_->people, &more.people},
+                            std::pair{&taken_back_->types, &more.types}, std::pair{&taken_back_->months, &more.months}})
+    for (const auto& [value, count] : *from) (*into)[value] += count;
+}
+
+FacetCounter::Raw FacetCounter::spy_counts() const {
+  Raw raw;
   if (!table_spies_.empty()) {
     for (const auto& spy : table_spies_) {
-      spy->add_raw(topics, spy->topics_, spy->table_.topics());
-      spy->add_raw(people, spy->people_, spy->table_.spokespeople());
-      spy->add_raw(types, spy->types_, spy->table_.types());
-      spy->add_raw(months, spy->months_, spy->table_.months());
+      spy->add_raw(raw.topics, spy->topics_, spy->table_.topics());
+      spy->add_raw(raw.people, spy->people_, spy->table_.spokespeople());
+      spy->add_raw(raw.types, spy->types_, spy->table_.types());
+      spy->add_raw(raw.months, spy->months_, spy->table_.months());
     }
   } else {
-    for (const auto& spy : topic_spies_) add_spy_counts(topics, spy.get());
-    for (const auto& spy : person_spies_) add_spy_counts(people, spy.get());
-    add_spy_counts(types, type_spy_.get());
-    add_spy_counts(months, month_spy_.get());
+    for (const auto& spy : topic_spies_) add_spy_counts(raw.topics, spy.get());
+    for (const auto& spy : person_spies_) add_spy_counts(raw.people, spy.get());
+    add_spy_counts(raw.types, type_spy_.get());
+    add_spy_counts(raw.months, month_spy_.get());
   }
+  if (taken_back_) raw.take_back(*taken_back_);
+  return raw;
+}
+
+FacetCounts FacetCounter::counts(size_t limit) const {
+  Raw raw = spy_counts();
+  const RawCounts &topics = raw.topics, &people = raw.people, &types = raw.types, &months = raw.months;
   FacetCounts out;
   if (selection_.topic) {
     out["topic"] = merged(topics);

@@ -57,6 +57,7 @@ void Searcher::open() {
   // A commit between opening and fingerprinting: move to it now.
   if (!set_.remote) db_.reopen();
   slots_ = set_.remote ? FacetSlots::of(db_) : FacetSlots{};
+  speller_current_ = false;
   remote_checked_ = std::chrono::steady_clock::now();
   broken_ = false;
 }
@@ -69,6 +70,7 @@ void Searcher::refresh() {
       remote_checked_ = now;
       try {
         db_.reopen();
+        speller_current_ = false;
       } catch (const Xapian::Error& e) {
         broken_ = true;
         throw IndexUnavailable("a shard is unreachable: " + e.get_description());
@@ -105,7 +107,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     SearchResult result = run(request);
     if (result.total >= kSuggestBelow || request.q.empty()) return result;
     // Little was found: offer the archive's own spelling, or run it.
-    QueryBuilder builder(db_, synonyms_);
+    QueryBuilder builder(spelling_database(), synonyms_);
     std::string suggestion = builder.spelling_suggestion(request.q);
     if (suggestion.empty() || fold_key(suggestion) == fold_key(request.q)) return result;
     if (!request.autocorrect) {
@@ -229,6 +231,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
   return result;
 }
 
+const Xapian::Database& Searcher::spelling_database() {
+  if (!set_.remote) return db_;
+  if (!speller_current_) {
+    // Local shards keep their own spelling tables; a remote shard's words
+    // come from its mirror, each word from the one shard that holds it.
+    speller_ = db_;
+    remote_spellings_ = RemoteSpellings::of(set_.remote_parts);
+    if (remote_spellings_) speller_.add_database(remote_spellings_->open());
+    speller_current_ = true;
+  }
+  return speller_;
+}
+
 FacetCounter Searcher::counter_for(FacetSelection selection) {
   std::vector<std::shared_ptr<const FacetTable>> tables;
   if (!set_.remote && selection.any())
@@ -262,7 +277,11 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
   CountedMatches counted;
   counted.total = count_part(0);
   for (auto& other : others) counted.total += other.get();
-  if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+  if (selection.any()) {
+    // Over remote shards: a near-duplicate group counts once here too.
+    counter.count_groups_once(db_, query);
+    counted.facets = counter.counts(kFacetLimit);
+  }
   CountCache::shared().store(key, counted);
   return counted;
 }

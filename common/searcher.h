@@ -16,6 +16,7 @@
 #include "common/facet_counter.h"
 #include "common/release.h"
 #include "common/search_request.h"
+#include "common/spelling_mirror.h"
 #include "common/suggester.h"
 #include "common/synonyms.h"
 
@@ -160,6 +161,10 @@ class Searcher {
   Xapian::MSet page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
                     Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
   FacetCounter counter_for(FacetSelection selection);
+  // The database "did you mean" reads: the index itself and, when some
+  // shards are remote, the local copy of their spelling mirrors
+  // (spelling_mirror.h), looked up again once per remote state.
+  const Xapian::Database& spelling_database();
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
@@ -169,6 +174,9 @@ class Searcher {
   std::string fingerprint_;
   std::string revision_;  // revision_key(set_) for the current search
   FacetSlots slots_;
+  std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle
+  Xapian::Database speller_;      // db_ plus remote_spellings_
+  bool speller_current_ = false;  // false after opening or reopening remote shards
   bool broken_ = false;   // a remote shard failed: reconnect before the next request
   std::chrono::steady_clock::time_point remote_checked_{};
 };

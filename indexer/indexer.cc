@@ -22,6 +22,7 @@
 #include "common/metadata_extractor.h"
 #include "common/schema.h"
 #include "common/sharding.h"
+#include "common/spelling_mirror.h"
 #include "indexer/build_switch.h"
 #include "indexer/shard_set.h"
 #include "indexer/shard_writer.h"
@@ -529,7 +530,13 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (unsigned i = 0; i < shard_count; ++i)
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
     stats.duplicates = group_duplicates(settled, written);
-    for (Xapian::WritableDatabase& shard : settled) shard.commit();
+    // Each shard's spelling table as its metadata, for readers over
+    // xapian-tcpsrv (spelling_mirror.h), in the commit that holds the
+    // documents; for a new shard, the table its parts were merged into.
+    for (Xapian::WritableDatabase& shard : settled) {
+      write_spelling_mirror(shard);
+      shard.commit();
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

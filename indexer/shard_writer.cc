@@ -5,6 +5,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "common/spelling_mirror.h"
+
 namespace pressroom {
 namespace fs = std::filesystem;
 
@@ -39,8 +41,12 @@ class UpdatingSink : public ShardWriter::Sink {
   void remove(Xapian::docid docid) override { db_.delete_document(docid); }
   void add_spelling(const std::string& word, Xapian::termcount count) override { db_.add_spelling(word, count); }
   void set_metadata(const std::string& key, const std::string& value) override { db_.set_metadata(key, value); }
-  void commit() override { db_.commit(); }
-  void finish() override { db_.commit(); }
+  // Every commit carries the spelling mirror of the table it commits.
+  void commit() override {
+    write_spelling_mirror(db_);
+    db_.commit();
+  }
+  void finish() override { commit(); }
   std::optional<Xapian::WritableDatabase> hand_over() override { return db_; }
 
  private:

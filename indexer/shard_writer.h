@@ -35,7 +35,8 @@ class ShardWriter {
   // Where the changes go; implemented in shard_writer.cc.
   class Sink;
 
-  // Updates `db` in place.
+  // Updates `db` in place; each commit also writes the spelling mirror
+  // (common/spelling_mirror.h) of what it commits.
   static std::unique_ptr<ShardWriter> updating(Xapian::WritableDatabase db, size_t max_queued);
   // Builds parts of `part_documents` documents in `parts_dir` (created;
   // removed with the writer). replace() and remove() are not allowed;
