@@ -8,9 +8,11 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/errors.h"
@@ -154,6 +156,30 @@ class ShardedSearch : public ::testing::Test {
     EXPECT_EQ(sharded.info().documents, one.info().documents);
   }
 
+  // Starts one xapian-tcpsrv per database of `paths` (logs named after
+  // `label`); returns their addresses.
+  static std::vector<std::string> serve(const std::vector<std::string>& paths, const std::string& label,
+                                        std::vector<std::unique_ptr<testing::XapianServer>>& servers) {
+    std::vector<std::string> addresses;
+    for (size_t i = 0; i < paths.size(); ++i) {
+      servers.push_back(
+          testing::start_tcpsrv({paths[i]}, dir_->path() / (label + "-" + std::to_string(i) + ".log")));
+      addresses.push_back(servers.back()->address());
+    }
+    return addresses;
+  }
+
+  // Copies of the shards under `name`, for a test that changes them.
+  static std::vector<std::string> copy_of_shards(const std::string& name) {
+    std::vector<std::string> copies;
+    for (size_t i = 0; i < shards_.size(); ++i) {
+      copies.push_back((dir_->path() / name / std::to_string(i)).string());
+      std::filesystem::create_directories(copies.back());
+      std::filesystem::copy(shards_[i], copies.back(), std::filesystem::copy_options::recursive);
+    }
+    return copies;
+  }
+
   static TempDir* dir_;
   static std::string single_;
   static std::vector<std::string> shards_;
@@ -189,12 +215,7 @@ TEST_F(ShardedSearch, ShardsWrittenByTheIndexerAnswerAsOneDatabase) {
 
 TEST_F(ShardedSearch, ShardsServedByXapianTcpsrvAnswerAsOneDatabase) {
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
-  std::vector<std::string> addresses;
-  for (size_t i = 0; i < shards_.size(); ++i) {
-    servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("tcpsrv-" + std::to_string(i) + ".log")));
-    addresses.push_back(servers.back()->address());
-  }
-  Searcher sharded(addresses, synonyms_);
+  Searcher sharded(serve(shards_, "tcpsrv", servers), synonyms_);
   expect_same_answers(sharded);
 }
 
@@ -208,6 +229,127 @@ TEST_F(ShardedSearch, AStubFileListingRemoteShardsAnswersAsOneDatabase) {
   stub.close();
   Searcher sharded((dir_->path() / "remote.stub").string(), synonyms_);
   expect_same_answers(sharded);
+}
+
+// Misspellings of the archive's title words: one letter dropped, one doubled.
+std::vector<std::string> typos_of(const std::string& db_path, size_t limit) {
+  Xapian::Database db(db_path);
+  std::vector<std::string> typos;
+  std::string prefix(schema::prefix::kTitleWord);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && typos.size() < limit; ++it) {
+    std::string word = (*it).substr(prefix.size());
+    if (word.size() < 5 || word.find_first_of("0123456789") != std::string::npos) continue;
+    typos.push_back(word.substr(0, 2) + word.substr(3));
+    typos.push_back(word.substr(0, 3) + word[3] + word.substr(3));
+  }
+  return typos;
+}
+
+TEST_F(ShardedSearch, RemoteShardsSuggestTheSameSpellingAsOneDatabase) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  Searcher sharded(serve(shards_, "spelling", servers), synonyms_);
+  Searcher one(single_, synonyms_);
+  size_t suggested = 0;
+  for (const std::string& typo : typos_of(single_, 80)) {
+    SearchResult expected = one.search(request({{"q", typo}, {"facets", "none"}}));
+    EXPECT_EQ(sharded.search(request({{"q", typo}, {"facets", "none"}})).did_you_mean, expected.did_you_mean) << typo;
+    suggested += !expected.did_you_mean.empty();
+  }
+  EXPECT_GT(suggested, 20u) << "too few typos had a suggestion to compare";
+}
+
+TEST_F(ShardedSearch, RemoteShardsFollowTheSpellingOfAnUpdateInPlace) {
+  // Three shards written by the indexer, served by xapian-tcpsrv, then
+  // updated in place while the searcher stays open.
+  std::string sharded_path = (dir_->path() / "updated-shards").string();
+  std::string one_path = (dir_->path() / "updated-one").string();
+  auto index = [&](const std::string& db, unsigned shards, std::vector<std::string> paths) {
+    IndexOptions options;
+    options.db_path = db;
+    options.paths = std::move(paths);
+    options.shards = shards;
+    options.threads = 2;
+    run_index(options);
+  };
+  const std::string releases = std::string(kArchive) + "/releases", news = std::string(kArchive) + "/news";
+  index(sharded_path, 3, {releases});
+  index(one_path, 1, {releases});
+  std::vector<std::string> paths;
+  for (unsigned i = 0; i < 3; ++i) paths.push_back(sharded_path + "/shard-0" + std::to_string(i));
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  Searcher sharded(serve(paths, "updated", servers), synonyms_);
+  auto expect_same_suggestions = [&](const std::string& when) {
+    Searcher one(one_path, synonyms_);
+    for (const std::string& typo : typos_of(one_path, 60))
+      EXPECT_EQ(sharded.search(request({{"q", typo}, {"facets", "none"}})).did_you_mean,
+                one.search(request({{"q", typo}, {"facets", "none"}})).did_you_mean)
+          << typo << " " << when;
+  };
+  expect_same_suggestions("before the update");
+  index(sharded_path, 3, {releases, news});
+  index(one_path, 1, {releases, news});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // remote shards are asked once a second
+  sharded.refresh();
+  expect_same_suggestions("after the update");
+}
+
+TEST_F(ShardedSearch, RemoteShardsCountANearDuplicateGroupOnce) {
+  // Two releases of the sample archive are copies of one statement on the
+  // 2016 election, and only they use the word "president-elect"; other
+  // searches of searches() (the browse, type=statement, "court", "asylum")
+  // match copies among many others.
+  SearchRequest copies = request({{"q", "presidentelect"}});
+  Searcher one(single_, synonyms_);
+  SearchResult expected = one.search(copies);
+  ASSERT_EQ(expected.total, 1u) << describe(expected);
+  ASSERT_EQ(expected.hits.at(0).duplicates.size(), 1u) << describe(expected);
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  Searcher sharded(serve(shards_, "groups", servers), synonyms_);
+  SearchResult counted = sharded.search(copies);
+  EXPECT_EQ(counted.total, 1u);
+  ASSERT_FALSE(counted.facets["type"].empty());
+  for (const auto& [name, values] : counted.facets)
+    for (const FacetValue& value : values) EXPECT_EQ(value.count, 1u) << name << " " << value.value;
+  EXPECT_EQ(describe(counted), describe(expected));
+}
+
+TEST_F(ShardedSearch, RemoteShardsWithoutSpellingMirrorsGiveNoSuggestionAndNoError) {
+  // Shards written before mirrors: no "did you mean", everything else as usual.
+  std::vector<std::string> copies = copy_of_shards("no-mirror");
+  for (const std::string& path : copies) {
+    Xapian::WritableDatabase shard(path, Xapian::DB_OPEN);
+    shard.set_metadata(schema::kMetaSpelling, "");
+    shard.commit();
+  }
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  Searcher sharded(serve(copies, "no-mirror", servers), synonyms_);
+  Searcher one(single_, synonyms_);
+  SearchResult result = sharded.search(request({{"q", "detension"}}));
+  EXPECT_EQ(result.did_you_mean, "");
+  EXPECT_EQ(result.total, one.search(request({{"q", "detension"}})).total);
+  EXPECT_EQ(describe(sharded.search(request({{"q", "detention"}}))), describe(one.search(request({{"q", "detention"}}))));
+}
+
+TEST_F(ShardedSearch, ARemoteShardOfAnOlderSchemaIsRefusedWithWhatToDo) {
+  std::vector<std::string> copies = copy_of_shards("old-schema");
+  {
+    Xapian::WritableDatabase shard(copies[1], Xapian::DB_OPEN);
+    shard.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kMinRemoteVersion - 1));
+    shard.commit();
+  }
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses = serve(copies, "old-schema", servers);
+  try {
+    Searcher sharded(addresses, synonyms_);
+    ADD_FAILURE() << "searched a remote shard whose facet counts would be wrong";
+  } catch (const IndexUnavailable& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find(addresses[1]), std::string::npos) << message;
+    EXPECT_NE(message.find("older pressroom"), std::string::npos) << message;
+    EXPECT_NE(message.find("--rebuild"), std::string::npos) << message;
+  }
+  // The same databases read locally are fine: local counting needs no copy slot.
+  EXPECT_NO_THROW(Searcher(copies, synonyms_));
 }
 
 TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
