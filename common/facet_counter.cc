@@ -105,16 +105,25 @@ FacetSlots FacetSlots::of(const Xapian::Database& db) {
 struct FacetCounter::Raw {
   RawCounts topics, people, types, months;
 
+  void add(const Raw& other) {
+    each(other, [](RawCounts& counts, const std::string& value, uint64_t count) { counts[value] += count; });
+  }
   void take_back(const Raw& other) {
-    for (auto [counts, less] : {std::pair{&topics, &other.topics}, std::pair{&people, &other.people},
-                                std::pair{&types, &other.types}, std::pair{&months, &other.months}}) {
-      for (const auto& [value, count] : *less) {
-        auto it = counts->find(value);
-        if (it == counts->end()) continue;  // cannot happen: the members were counted
-        it->second = it->second > count ? it->second - count : 0;
-        if (it->second == 0) counts->erase(it);
-      }
-    }
+    each(other, [](RawCounts& counts, const std::string& value, uint64_t count) {
+      auto it = counts.find(value);
+      if (it == counts.end()) return;  // cannot happen: what is taken back was counted
+      it->second -= std::min(it->second, count);
+      if (it->second == 0) counts.erase(it);
+    });
+  }
+
+ private:
+  // f(this facet's counts, value, count) for every value counted in `other`.
+  template <typename F>
+  void each(const Raw& other, F f) {
+    for (auto [mine, theirs] : {std::pair{&topics, &other.topics}, std::pair{&people, &other.people},
+                                std::pair{&types, &other.types}, std::pair{&months, &other.months}})
+      for (const auto& [value, count] : *theirs) f(*mine, value, count);
   }
 };
 
@@ -162,10 +171,7 @@ void FacetCounter::count_groups_once(const Xapian::Database& db, const Xapian::Q
   extra.attach(enquire);
   enquire.get_mset(0, 0, db.get_doccount());
   if (!taken_back_) taken_back_ = std::make_unique<Raw>();
-  Raw more = extra.spy_counts();
-  for (auto [into, from] : {std::pair{&taken_back_->topics, &more.topics}, std::pair{&taken_back_->people, &more.people},
-                            std::pair{&taken_back_->types, &more.types}, std::pair{&taken_back_->months, &more.months}})
-    for (const auto& [value, count] : *from) (*into)[value] += count;
+  taken_back_->add(extra.spy_counts());
 }
 
 FacetCounter::Raw FacetCounter::spy_counts() const {
