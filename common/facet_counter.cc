@@ -1,6 +1,7 @@
 #include "common/facet_counter.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "common/duplicate_groups.h"
@@ -89,6 +90,32 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     for (uint32_t i = column.offsets[did]; i < column.offsets[did + 1]; ++i) ++counts[column.values[i]];
   }
 };
+
+namespace {
+
+std::string positions_record(const FacetSlots& slots) {
+  return std::to_string(slots.topic_positions) + " " + std::to_string(slots.spokesperson_positions);
+}
+
+}  // namespace
+
+void FacetSlots::record(Xapian::WritableDatabase& db) {
+  std::string now = positions_record(of(db));
+  if (db.get_metadata(schema::kMetaFacetPositions) != now) db.set_metadata(schema::kMetaFacetPositions, now);
+}
+
+FacetSlots FacetSlots::recorded(const std::vector<Xapian::Database>& parts, const Xapian::Database& combined) {
+  FacetSlots slots;
+  for (const Xapian::Database& part : parts) {
+    unsigned topics = 0, people = 0;
+    char extra = 0;
+    std::string record = part.get_metadata(schema::kMetaFacetPositions);
+    if (std::sscanf(record.c_str(), "%u %u%c", &topics, &people, &extra) != 2) return of(combined);
+    slots.topic_positions = std::max(slots.topic_positions, std::min(topics, schema::kFacetPositions));
+    slots.spokesperson_positions = std::max(slots.spokesperson_positions, std::min(people, schema::kFacetPositions));
+  }
+  return slots;
+}
 
 FacetSlots FacetSlots::of(const Xapian::Database& db) {
   FacetSlots slots;

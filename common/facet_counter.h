@@ -42,6 +42,14 @@ struct FacetSlots {
   unsigned topic_positions = 0, spokesperson_positions = 0;
   // Reads the slots' value statistics (one round trip per slot when remote).
   static FacetSlots of(const Xapian::Database& db);
+  // Records of(db), changes not yet committed included, in db's metadata
+  // (schema::kMetaFacetPositions) for the caller to commit; writes nothing
+  // when the record is current.
+  static void record(Xapian::WritableDatabase& db);
+  // The slots used in any of `parts` from their records: one metadata read
+  // per part. When a part has none (an index older than records), of()
+  // over `combined`, the database of all the parts.
+  static FacetSlots recorded(const std::vector<Xapian::Database>& parts, const Xapian::Database& combined);
 };
 
 class FacetCounter {

@@ -137,6 +137,12 @@ inline constexpr const char* kMetaShard = "pressroom.shard";
 // changes the table, in the commit that changes it.
 inline constexpr const char* kMetaSpelling = "pressroom.spelling";
 inline constexpr size_t kSpellingChunkBytes = 1 << 20;
+// How many per-position facet slots hold values in the database:
+// "<topic positions> <spokesperson positions>" (FacetSlots in
+// facet_counter.h), written by every commit that changes it, so that a
+// server over xapian-tcpsrv learns it in one metadata read per shard rather
+// than one round trip per slot.
+inline constexpr const char* kMetaFacetPositions = "pressroom.facet_positions";
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

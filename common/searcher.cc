@@ -56,7 +56,7 @@ void Searcher::open() {
   }
   // A commit between opening and fingerprinting: move to it now.
   if (!set_.remote) db_.reopen();
-  slots_ = set_.remote ? FacetSlots::of(db_) : FacetSlots{};
+  slots_current_ = false;
   speller_current_ = false;
   remote_checked_ = std::chrono::steady_clock::now();
   broken_ = false;
@@ -70,6 +70,7 @@ void Searcher::refresh() {
       remote_checked_ = now;
       try {
         db_.reopen();
+        slots_current_ = false;
         speller_current_ = false;
       } catch (const Xapian::Error& e) {
         broken_ = true;
@@ -249,6 +250,11 @@ FacetCounter Searcher::counter_for(FacetSelection selection) {
   if (!set_.remote && selection.any())
     for (const Xapian::Database& part : set_.parts)
       tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
+  if (set_.remote && selection.any() && !slots_current_) {
+    // Read again after each reopen: an update may use more positions.
+    slots_ = FacetSlots::recorded(set_.parts, db_);
+    slots_current_ = true;
+  }
   return FacetCounter(selection, std::move(tables), slots_);
 }
 

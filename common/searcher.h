@@ -173,7 +173,8 @@ class Searcher {
   Xapian::Database db_;  // set_.db
   std::string fingerprint_;
   std::string revision_;  // revision_key(set_) for the current search
-  FacetSlots slots_;
+  FacetSlots slots_;              // remote shards: per-position slots to count
+  bool slots_current_ = false;    // false after opening or reopening remote shards
   std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle
   Xapian::Database speller_;      // db_ plus remote_spellings_
   bool speller_current_ = false;  // false after opening or reopening remote shards

@@ -22,7 +22,6 @@
 #include "common/metadata_extractor.h"
 #include "common/schema.h"
 #include "common/sharding.h"
-#include "common/spelling_mirror.h"
 #include "indexer/build_switch.h"
 #include "indexer/shard_set.h"
 #include "indexer/shard_writer.h"
@@ -530,13 +529,10 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (unsigned i = 0; i < shard_count; ++i)
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
     stats.duplicates = group_duplicates(settled, written);
-    // Each shard's spelling table as its metadata, for readers over
-    // xapian-tcpsrv (spelling_mirror.h), in the commit that holds the
-    // documents; for a new shard, the table its parts were merged into.
-    for (Xapian::WritableDatabase& shard : settled) {
-      write_spelling_mirror(shard);
-      shard.commit();
-    }
+    // With what readers over xapian-tcpsrv need in metadata (the spelling
+    // mirror, the facet positions), in the commit that holds the documents;
+    // for a new shard, of the table its parts were merged into.
+    for (Xapian::WritableDatabase& shard : settled) commit_for_readers(shard);
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

@@ -287,6 +287,52 @@ TEST_P(FacetCounterTest, CountsAreExactOverALargerIndex) {
   EXPECT_EQ(actual_year, expected_year);
 }
 
+TEST(FacetSlots, TheRecordIsThePositionsInUseWithUncommittedChanges) {
+  TempDir dir;
+  std::string path = build_index(dir, archive());
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  Xapian::TermGenerator generator;
+  Release many = make("r7", "2021-01-01", "report", {"A", "B", "C", "D", "E"}, {"X"});
+  ASSERT_EQ(normalize_and_validate(many), std::nullopt);
+  db.add_document(schema::document_for(many, generator));
+  FacetSlots::record(db);
+  db.commit();
+  EXPECT_EQ(db.get_metadata(schema::kMetaFacetPositions), "5 2");
+  FacetSlots recorded = FacetSlots::recorded({Xapian::Database(path)}, Xapian::Database(path));
+  EXPECT_EQ(recorded.topic_positions, 5u);
+  EXPECT_EQ(recorded.spokesperson_positions, 2u);
+}
+
+TEST(FacetSlots, ShardsRecordTheirOwnAndTheLargestCounts) {
+  TempDir a, b;
+  std::vector<Xapian::Database> parts;
+  Xapian::Database combined;
+  for (const auto* dir : {&a, &b}) {
+    std::string path =
+        build_index(*dir, {make(dir == &a ? "one" : "two", "2020-01-01", "statement",
+                                dir == &a ? std::vector<std::string>{"A", "B", "C"} : std::vector<std::string>{"A"},
+                                dir == &a ? std::vector<std::string>{} : std::vector<std::string>{"X", "Y"})});
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    FacetSlots::record(db);
+    db.commit();
+    parts.emplace_back(path);
+    combined.add_database(parts.back());
+  }
+  FacetSlots slots = FacetSlots::recorded(parts, combined);
+  EXPECT_EQ(slots.topic_positions, 3u);
+  EXPECT_EQ(slots.spokesperson_positions, 2u);
+}
+
+TEST(FacetSlots, AnIndexWithoutARecordIsAskedSlotBySlot) {
+  TempDir dir;
+  std::string path = build_index(dir, archive());
+  Xapian::Database db(path);
+  ASSERT_EQ(db.get_metadata(schema::kMetaFacetPositions), "");
+  FacetSlots slots = FacetSlots::recorded({db}, db);
+  EXPECT_EQ(slots.topic_positions, 2u);
+  EXPECT_EQ(slots.spokesperson_positions, 2u);
+}
+
 // Near duplicates are one result: a group counts once, with the facets of
 // its first match in document order (facet_table.h), both ways.
 TEST_P(FacetCounterTest, CountsANearDuplicateGroupOnceWithItsFirstMatch) {

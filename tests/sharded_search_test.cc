@@ -19,9 +19,9 @@
 #include "common/schema.h"
 #include "common/search_request.h"
 #include "common/searcher.h"
-#include "common/spelling_mirror.h"
 #include "common/synonyms.h"
 #include "indexer/indexer.h"
+#include "indexer/shard_writer.h"
 #include "tests/fixtures.h"
 #include "tests/test_server.h"
 #include "tests/support/search_description.h"
@@ -38,8 +38,9 @@ constexpr const char* kSynonyms = PRESSROOM_SOURCE_DIR "/corpus/synonyms.yaml";
 
 // Copies every document of `source` into `n` shard databases under `dir`
 // (shard of a document: a hash of its duplicate group — its id unless it is
-// a copy — so neighbours in date or id land apart), with the index-wide metadata and the spelling dictionary in each
-// shard as the indexer writes them. Also writes dir/XAPIANDB listing them.
+// a copy — so neighbours in date or id land apart), with the index-wide
+// metadata, the spelling dictionary and what readers over xapian-tcpsrv read
+// from metadata as the indexer writes them. Also writes dir/XAPIANDB.
 std::vector<std::string> split_into_shards(const std::string& source, const std::filesystem::path& dir, size_t n) {
   Xapian::Database from(source);
   std::vector<Xapian::WritableDatabase> shards;
@@ -63,14 +64,12 @@ std::vector<std::string> split_into_shards(const std::string& source, const std:
       shard.set_metadata(*key, from.get_metadata(*key));
   }
   // One shard holds the spelling dictionary: frequencies are then those of the
-  // whole archive, whatever the split. Each shard's spelling mirror is then
-  // its own table, as the indexer writes it (the one copied is the archive's).
+  // whole archive, whatever the split. The spelling mirror and the facet
+  // positions copied are the archive's: each shard's own replace them, as the
+  // indexer commits them.
   for (auto word = from.spellings_begin(); word != from.spellings_end(); ++word)
     shards[0].add_spelling(*word, word.get_termfreq());
-  for (Xapian::WritableDatabase& shard : shards) {
-    write_spelling_mirror(shard);
-    shard.commit();
-  }
+  for (Xapian::WritableDatabase& shard : shards) commit_for_readers(shard);
   return paths;
 }
 
