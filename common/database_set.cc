@@ -29,14 +29,14 @@ std::string resolve(const std::string& path) {
   return canonical.string();
 }
 
-void add_remote(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts) {
+void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptions& options) {
   size_t colon = location.rfind(':');
   std::string host = location.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = static_cast<unsigned>(std::strtoul(location.c_str() + colon + 1, nullptr, 10));
   std::string version;
   try {
-    Xapian::Database part = Xapian::Remote::open(host, port, timeouts.operation_ms, timeouts.connect_ms);
+    Xapian::Database part = Xapian::Remote::open(host, port, options.operation_ms, options.connect_ms);
     version = part.get_metadata(schema::kMetaSchemaVersion);
     set.db.add_database(part);
     set.parts.push_back(part);
@@ -44,7 +44,11 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteTimeo
     set.remote_parts.push_back(part);
     set.remote = true;
   } catch (const Xapian::Error& e) {
-    throw IndexUnavailable("the shard at " + location + " is unreachable: " + e.get_description());
+    std::string reason = "the shard at " + location + " is unreachable: " + e.get_description();
+    if (!options.allow_partial) throw IndexUnavailable(reason);
+    set.missing.push_back(location);
+    if (set.unreachable.empty()) set.unreachable = reason;
+    return;
   }
   // Facets over remote shards need the copies' slot (schema::kCopyOf); an
   // older index would give wrong counts. Not a pressroom index at all
@@ -57,13 +61,13 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteTimeo
                            "every release) or rebuild it with --rebuild");
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts, int depth);
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& timeouts, int depth);
 
 // Xapian's stub format: one database per line, "auto PATH", "glass PATH" or
 // "remote HOST:PORT"; relative paths are relative to the stub's directory;
 // '#' starts a comment. We read it ourselves (rather than letting Xapian open
 // it) to apply our remote timeouts and to watch the shards it lists.
-void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteTimeouts& timeouts, int depth) {
+void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteOptions& timeouts, int depth) {
   if (depth > kMaxStubDepth) throw IndexUnavailable("stub database '" + stub_file + "' nests too deeply (a loop?)");
   std::ifstream in(stub_file);
   if (!in) throw IndexUnavailable("cannot read the stub database '" + stub_file + "'");
@@ -110,7 +114,7 @@ void add_local(DatabaseSet& set, const std::string& path) {
   }
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts, int depth) {
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& timeouts, int depth) {
   if (is_remote_location(location)) return add_remote(set, location, timeouts);
   std::string path = resolve(location);
   if (depth == 0) set.resolved.push_back(path);
@@ -134,10 +138,11 @@ bool is_remote_location(const std::string& location) {
   return true;
 }
 
-DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteTimeouts& timeouts) {
+DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& timeouts) {
   if (locations.empty()) throw IndexUnavailable("no index location given");
   DatabaseSet set;
   for (const std::string& location : locations) add_location(set, location, timeouts, 0);
+  if (set.parts.empty()) throw IndexUnavailable("every shard is unreachable; " + set.unreachable);
   try {
     if (set.db.get_metadata(schema::kMetaSchemaVersion).empty())
       throw IndexUnavailable("'" + set.part_names.front() +
@@ -177,7 +182,7 @@ std::string revision_key_of(const Xapian::Database& part) {
 
 std::string revision_key(const DatabaseSet& set) {
   std::string key;
-  if (set.remote) return key;
+  if (set.remote || !set.missing.empty()) return key;
   for (const Xapian::Database& part : set.parts) {
     key += revision_key_of(part);
     key.push_back(';');

@@ -20,6 +20,9 @@ namespace {
 
 constexpr size_t kFacetLimit = 20;
 constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matches than this
+// How often a searcher tries again to reach the shards it left out
+// (allow_partial); each try may cost a request up to the connect timeout.
+constexpr auto kRetryMissing = std::chrono::seconds(5);
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
   if (sort == SortOrder::Relevance && has_text) {
@@ -34,14 +37,14 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
 
 }  // namespace
 
-Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts)
-    : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {
+Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions timeouts)
+    : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(timeouts) {
   open();
 }
 Searcher::~Searcher() = default;
 
 void Searcher::open() {
-  set_ = open_database_set(locations_, timeouts_);
+  set_ = open_database_set(locations_, remote_options_);
   db_ = set_.db;
   fingerprint_ = database_fingerprint(locations_, set_);
   // A swap between resolving and fingerprinting: make the next refresh reopen.
@@ -58,24 +61,25 @@ void Searcher::open() {
   if (!set_.remote) db_.reopen();
   slots_current_ = false;
   speller_current_ = false;
-  remote_checked_ = std::chrono::steady_clock::now();
+  remote_checked_ = opened_at_ = std::chrono::steady_clock::now();
   broken_ = false;
 }
 
 void Searcher::refresh() {
   if (broken_) return open();
-  if (set_.remote) {
-    auto now = std::chrono::steady_clock::now();
-    if (now - remote_checked_ >= std::chrono::seconds(1)) {
-      remote_checked_ = now;
-      try {
-        db_.reopen();
-        slots_current_ = false;
-        speller_current_ = false;
-      } catch (const Xapian::Error& e) {
-        broken_ = true;
-        throw IndexUnavailable("a shard is unreachable: " + e.get_description());
-      }
+  auto now = std::chrono::steady_clock::now();
+  if (!set_.missing.empty() && now - opened_at_ >= kRetryMissing) return open();
+  if (set_.remote && now - remote_checked_ >= std::chrono::seconds(1)) {
+    remote_checked_ = now;
+    try {
+      db_.reopen();
+      slots_current_ = false;
+      speller_current_ = false;
+    } catch (const Xapian::Error& e) {
+      // Without the shard that failed, or not at all.
+      if (remote_options_.allow_partial) return open();
+      broken_ = true;
+      throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     }
   }
   if (database_fingerprint(locations_, set_) == fingerprint_) return;
@@ -88,6 +92,7 @@ template <typename F>
 auto Searcher::with_retry(F&& f) -> decltype(f()) {
   // A reader may see the indexer's commit half-way through a search; Xapian
   // then asks us to reopen and try again.
+  bool left_out = false;  // allow_partial: a shard lost during this request was left out
   for (int attempt = 0;; ++attempt) {
     try {
       return f();
@@ -95,6 +100,11 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       if (attempt >= 3) throw IndexUnavailable("the index is changing too fast to read; retry");
       db_.reopen();
     } catch (const Xapian::NetworkError& e) {
+      if (remote_options_.allow_partial && !left_out) {
+        left_out = true;
+        open();  // leaves out the shard that cannot be reached, or throws
+        continue;
+      }
       broken_ = true;  // the connection is gone: open again next time
       throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     } catch (const Xapian::DatabaseError& e) {
@@ -464,6 +474,7 @@ IndexInfo Searcher::info() {
     info.indexer_runs = number(schema::kMetaIndexerRuns);
     info.shards = set_.parts.size();
     info.remote = set_.remote;
+    info.missing_shards = set_.missing;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

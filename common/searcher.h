@@ -97,6 +97,9 @@ struct IndexInfo {
   uint64_t last_run_skipped = 0;  // records the last such run skipped
   size_t shards = 1;              // databases searched as one
   bool remote = false;            // some are served by xapian-tcpsrv
+  // Remote shards left out because they cannot be reached (only with
+  // RemoteOptions::allow_partial): the answers lack their releases.
+  std::vector<std::string> missing_shards;
 };
 
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the
@@ -109,7 +112,7 @@ class Searcher {
   // host:port). Throws IndexUnavailable with the reason when a location is
   // missing, unreachable, locked or not a pressroom index.
   // `synonyms` may be null; it must outlive the searcher.
-  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteTimeouts timeouts = {});
+  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteOptions timeouts = {});
   explicit Searcher(const std::string& location, const Synonyms* synonyms = nullptr)
       : Searcher(std::vector<std::string>{location}, synonyms) {}
   ~Searcher();
@@ -142,8 +145,16 @@ class Searcher {
 
   // Picks up the latest committed state, even when the database was replaced
   // as a whole (a symlink or stub swapped by a rebuild); a few stat()s when
-  // nothing changed. Remote shards are asked at most once a second.
+  // nothing changed. Remote shards are asked at most once a second; shards
+  // left out (allow_partial) are tried again every few seconds.
   void refresh();
+
+  // The remote shards the last answer left out because they could not be
+  // reached ("host:port"); always empty without RemoteOptions::allow_partial,
+  // where an unreachable shard fails the request instead (IndexUnavailable).
+  // With allow_partial a shard lost during a request is left out and the
+  // request answered by the others.
+  const std::vector<std::string>& missing_shards() const { return set_.missing; }
 
  private:
   template <typename F>
@@ -168,7 +179,7 @@ class Searcher {
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
-  RemoteTimeouts timeouts_;
+  RemoteOptions remote_options_;
   DatabaseSet set_;
   Xapian::Database db_;  // set_.db
   std::string fingerprint_;
@@ -180,6 +191,7 @@ class Searcher {
   bool speller_current_ = false;  // false after opening or reopening remote shards
   bool broken_ = false;   // a remote shard failed: reconnect before the next request
   std::chrono::steady_clock::time_point remote_checked_{};
+  std::chrono::steady_clock::time_point opened_at_{};
 };
 
 }  // namespace pressroom

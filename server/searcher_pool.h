@@ -15,7 +15,7 @@ namespace pressroom {
 class SearcherPool {
  public:
   // `synonyms` may be null and must outlive the pool.
-  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts = {})
+  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions timeouts = {})
       : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {}
 
   // A searcher on the latest committed state, returned to the pool when the
@@ -43,7 +43,7 @@ class SearcherPool {
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
-  RemoteTimeouts timeouts_;
+  RemoteOptions timeouts_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

@@ -358,7 +358,7 @@ TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
     servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("down-" + std::to_string(i) + ".log")));
     addresses.push_back(servers.back()->address());
   }
-  Searcher sharded(addresses, synonyms_, RemoteTimeouts{1000, 3000});
+  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000});
   ASSERT_GT(sharded.search(request({{"q", "detention"}})).total, 0u);
   std::string down = servers[1]->address();
   servers[1]->stop();
@@ -380,11 +380,52 @@ TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5)) << "not a quick error";
 }
 
+TEST_F(ShardedSearch, WithAllowPartialAShardThatGoesDownIsLeftOutAndNamed) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses = serve(shards_, "partial", servers);
+  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000, /*allow_partial=*/true});
+  ASSERT_TRUE(sharded.missing_shards().empty());
+  servers[1]->stop();
+  // The request that meets the lost connection is answered by the others.
+  SearchResult partial = sharded.search(request({{"q", "detention"}}));
+  EXPECT_EQ(sharded.missing_shards(), std::vector<std::string>{addresses[1]});
+  Searcher others(std::vector<std::string>{shards_[0], shards_[2]}, synonyms_);
+  EXPECT_EQ(describe(partial), describe(others.search(request({{"q", "detention"}}))));
+  EXPECT_EQ(sharded.info().missing_shards, std::vector<std::string>{addresses[1]});
+}
+
+TEST_F(ShardedSearch, WithAllowPartialAShardLeftOutIsSearchedAgainOnceItIsBack) {
+  int port = testing::free_loopback_port();
+  std::string address = "127.0.0.1:" + std::to_string(port);
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses = serve({shards_[0], shards_[1]}, "back", servers);
+  addresses.push_back(address);
+  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000, /*allow_partial=*/true});
+  EXPECT_EQ(sharded.missing_shards(), std::vector<std::string>{address});
+  servers.push_back(testing::start_tcpsrv({shards_[2]}, dir_->path() / "back-2.log", port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(5100));  // a missing shard is tried every 5 s
+  sharded.refresh();
+  EXPECT_TRUE(sharded.missing_shards().empty());
+  Searcher one(single_, synonyms_);
+  EXPECT_EQ(describe(sharded.search(request({{"q", "asylum"}}))), describe(one.search(request({{"q", "asylum"}}))));
+}
+
+TEST_F(ShardedSearch, WithAllowPartialNoShardAnsweringIsStillAnError) {
+  std::string address = "127.0.0.1:" + std::to_string(testing::free_loopback_port());
+  try {
+    Searcher sharded(std::vector<std::string>{address}, synonyms_, RemoteOptions{1000, 3000, true});
+    ADD_FAILURE() << "opened an index of which no shard answers";
+  } catch (const IndexUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find("every shard is unreachable"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(address), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(ShardedSearch, AShardThatCannotBeReachedAtStartIsNamed) {
   int port = testing::free_loopback_port();
   std::string address = "127.0.0.1:" + std::to_string(port);
   try {
-    Searcher sharded(std::vector<std::string>{shards_[0], address}, synonyms_, RemoteTimeouts{1000, 3000});
+    Searcher sharded(std::vector<std::string>{shards_[0], address}, synonyms_, RemoteOptions{1000, 3000});
     ADD_FAILURE() << "opened a shard nobody serves";
   } catch (const IndexUnavailable& e) {
     EXPECT_NE(std::string(e.what()).find(address), std::string::npos) << e.what();
@@ -422,6 +463,35 @@ TEST_F(ShardedSearch, TheServerOverXapianTcpsrvShardsAnswersTheApiAsOverOneDatab
   EXPECT_EQ(health["shards"], shards_.size());
   EXPECT_EQ(health["remote_shards"], true);
   EXPECT_EQ(health["documents"], one.get_json("/healthz")["documents"]);
+}
+
+TEST_F(ShardedSearch, TheServerWithAllowPartialAnswersFromTheShardsUpAndNamesTheMissing) {
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  ServerConfig config;
+  config.db_locations = serve(shards_, "http-partial", servers);
+  config.remote_connect_ms = 1000;
+  config.remote_timeout_ms = 3000;
+  config.allow_partial = true;
+  testing::TestServer sharded("", config);
+  nlohmann::json whole = sharded.get_json("/api/search?q=asylum");
+  EXPECT_FALSE(whole.contains("partial")) << whole.dump();
+  std::string lost_id = Xapian::Database(shards_[2]).get_document(1).get_value(schema::kId);
+  servers[2]->stop();
+  nlohmann::json answer = sharded.get_json("/api/search?q=asylum");
+  EXPECT_EQ(answer["partial"], true);
+  EXPECT_EQ(answer["missing_shards"], nlohmann::json::array({config.db_locations[2]}));
+  EXPECT_LT(answer["total"].get<uint64_t>(), whole["total"].get<uint64_t>());
+  nlohmann::json statements = sharded.get_json("/api/statements?q=detention");
+  EXPECT_EQ(statements["partial"], true);
+  nlohmann::json health = sharded.get_json("/healthz");
+  EXPECT_EQ(health["status"], "partial");
+  EXPECT_EQ(health["missing_shards"], nlohmann::json::array({config.db_locations[2]}));
+  auto page = sharded.get("/?q=asylum");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("Part of the archive could not be searched"), std::string::npos);
+  // A release that may be on the missing shard is not reported as absent.
+  nlohmann::json lost = sharded.get_json("/api/releases/" + lost_id, 503);
+  EXPECT_NE(lost.dump().find(config.db_locations[2]), std::string::npos) << lost.dump();
 }
 
 TEST_F(ShardedSearch, TheServerAnswers503NamingAShardThatIsDown) {
