@@ -61,13 +61,13 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
                            "every release) or rebuild it with --rebuild");
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& timeouts, int depth);
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth);
 
 // Xapian's stub format: one database per line, "auto PATH", "glass PATH" or
 // "remote HOST:PORT"; relative paths are relative to the stub's directory;
 // '#' starts a comment. We read it ourselves (rather than letting Xapian open
 // it) to apply our remote timeouts and to watch the shards it lists.
-void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteOptions& timeouts, int depth) {
+void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteOptions& options, int depth) {
   if (depth > kMaxStubDepth) throw IndexUnavailable("stub database '" + stub_file + "' nests too deeply (a loop?)");
   std::ifstream in(stub_file);
   if (!in) throw IndexUnavailable("cannot read the stub database '" + stub_file + "'");
@@ -88,10 +88,10 @@ void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteOption
     if (type == "remote") {
       if (rest[0] == ':' || !is_remote_location(rest))
         throw IndexUnavailable(where + ": only 'remote HOST:PORT' (xapian-tcpsrv) is supported");
-      add_remote(set, rest, timeouts);
+      add_remote(set, rest, options);
     } else if (type == "auto" || type == "glass") {
       fs::path path(rest);
-      add_location(set, (path.is_absolute() ? path : dir / path).string(), timeouts, depth + 1);
+      add_location(set, (path.is_absolute() ? path : dir / path).string(), options, depth + 1);
     } else {
       throw IndexUnavailable(where + ": unknown database type '" + type + "' (expected auto, glass or remote)");
     }
@@ -114,17 +114,17 @@ void add_local(DatabaseSet& set, const std::string& path) {
   }
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& timeouts, int depth) {
-  if (is_remote_location(location)) return add_remote(set, location, timeouts);
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth) {
+  if (is_remote_location(location)) return add_remote(set, location, options);
   std::string path = resolve(location);
   if (depth == 0) set.resolved.push_back(path);
   if (fs::is_directory(path)) {
     if (exists(path + "/iamglass")) return add_local(set, path);
-    if (exists(path + "/XAPIANDB")) return add_stub(set, path + "/XAPIANDB", timeouts, depth);
+    if (exists(path + "/XAPIANDB")) return add_stub(set, path + "/XAPIANDB", options, depth);
     if (fs::is_empty(path)) throw IndexUnavailable("no pressroom index at '" + location + "' (run pressroom-index first)");
     return add_local(set, path);  // let Xapian say what it is not
   }
-  add_stub(set, path, timeouts, depth);
+  add_stub(set, path, options, depth);
 }
 
 }  // namespace
@@ -138,10 +138,10 @@ bool is_remote_location(const std::string& location) {
   return true;
 }
 
-DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& timeouts) {
+DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& options) {
   if (locations.empty()) throw IndexUnavailable("no index location given");
   DatabaseSet set;
-  for (const std::string& location : locations) add_location(set, location, timeouts, 0);
+  for (const std::string& location : locations) add_location(set, location, options, 0);
   if (set.parts.empty()) throw IndexUnavailable("every shard is unreachable; " + set.unreachable);
   try {
     if (set.db.get_metadata(schema::kMetaSchemaVersion).empty())

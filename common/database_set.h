@@ -49,7 +49,7 @@ struct DatabaseSet {
 // and some shard is reachable) or not a stub/database, or a remote shard
 // written by a pressroom older than schema::kMinRemoteVersion (its facet
 // counts would be wrong: it must be indexed again).
-DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& timeouts = {});
+DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& options = {});
 
 // A fingerprint of the local state behind `set`: what its locations resolve
 // to now and the identity (device, inode, mtime) of its watched files. Equal

@@ -37,8 +37,8 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
 
 }  // namespace
 
-Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions timeouts)
-    : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(timeouts) {
+Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote)
+    : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(remote) {
   open();
 }
 Searcher::~Searcher() = default;

@@ -110,9 +110,10 @@ class Searcher {
   // Opens the index read-only: one location or several searched as one
   // (database_set.h: databases, stubs listing shards, xapian-tcpsrv
   // host:port). Throws IndexUnavailable with the reason when a location is
-  // missing, unreachable, locked or not a pressroom index.
+  // missing, unreachable (unless `remote` allows partial answers and some
+  // shard answers), locked or not a pressroom index.
   // `synonyms` may be null; it must outlive the searcher.
-  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteOptions timeouts = {});
+  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteOptions remote = {});
   explicit Searcher(const std::string& location, const Synonyms* synonyms = nullptr)
       : Searcher(std::vector<std::string>{location}, synonyms) {}
   ~Searcher();
