@@ -286,6 +286,16 @@ TEST_F(DuplicateGroups, AListingEntryReadAfterItsFullPageJoinsItsGroup) {
     EXPECT_TRUE(fresh) << hit.release.url << " is listed twice: " << it->second << " and " << hit.release.id;
   }
   EXPECT_EQ(with_copies, stats.duplicates);
+  // The entries that joined a page's group are copies: they carry the group.
+  Xapian::Database db(db_path);
+  Xapian::doccount copies = 0;
+  for (auto it = db.valuestream_begin(schema::kCopyOf); it != db.valuestream_end(schema::kCopyOf); ++it) {
+    Xapian::Document doc = db.get_document(it.get_docid());
+    EXPECT_EQ(*it, doc.get_value(schema::kDupGroup));
+    EXPECT_NE(*it, doc.get_value(schema::kId));
+    ++copies;
+  }
+  EXPECT_EQ(copies, stats.duplicates);
 }
 
 TEST(DuplicateLookupOverADatabase, SeesUncommittedDocumentsOfAWritableDatabase) {
