@@ -29,29 +29,45 @@ std::string resolve(const std::string& path) {
   return canonical.string();
 }
 
-void add_remote(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts) {
+void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptions& options) {
   size_t colon = location.rfind(':');
   std::string host = location.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = static_cast<unsigned>(std::strtoul(location.c_str() + colon + 1, nullptr, 10));
+  std::string version;
   try {
-    Xapian::Database part = Xapian::Remote::open(host, port, timeouts.operation_ms, timeouts.connect_ms);
+    Xapian::Database part = Xapian::Remote::open(host, port, options.operation_ms, options.connect_ms);
+    version = part.get_metadata(schema::kMetaSchemaVersion);
     set.db.add_database(part);
     set.parts.push_back(part);
     set.part_names.push_back(location);
+    set.remote_parts.push_back(part);
     set.remote = true;
   } catch (const Xapian::Error& e) {
-    throw IndexUnavailable("the shard at " + location + " is unreachable: " + e.get_description());
+    std::string reason = "the shard at " + location + " is unreachable: " + e.get_description();
+    if (!options.allow_partial) throw IndexUnavailable(reason);
+    set.missing.push_back(location);
+    if (set.unreachable.empty()) set.unreachable = reason;
+    return;
   }
+  // Facets over remote shards need the copies' slot (schema::kCopyOf); an
+  // older index would give wrong counts. Not a pressroom index at all
+  // ("") is reported by open_database_set().
+  if (!version.empty() && std::atoi(version.c_str()) < schema::kMinRemoteVersion)
+    throw IndexUnavailable("the shard at " + location + " holds an index written by an older pressroom (schema " +
+                           version + "); searching it over xapian-tcpsrv needs schema " +
+                           std::to_string(schema::kMinRemoteVersion) +
+                           " or later: index it again with pressroom-index (the first run after an upgrade rewrites "
+                           "every release) or rebuild it with --rebuild");
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts, int depth);
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth);
 
 // Xapian's stub format: one database per line, "auto PATH", "glass PATH" or
 // "remote HOST:PORT"; relative paths are relative to the stub's directory;
 // '#' starts a comment. We read it ourselves (rather than letting Xapian open
 // it) to apply our remote timeouts and to watch the shards it lists.
-void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteTimeouts& timeouts, int depth) {
+void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteOptions& options, int depth) {
   if (depth > kMaxStubDepth) throw IndexUnavailable("stub database '" + stub_file + "' nests too deeply (a loop?)");
   std::ifstream in(stub_file);
   if (!in) throw IndexUnavailable("cannot read the stub database '" + stub_file + "'");
@@ -72,10 +88,10 @@ void add_stub(DatabaseSet& set, const std::string& stub_file, const RemoteTimeou
     if (type == "remote") {
       if (rest[0] == ':' || !is_remote_location(rest))
         throw IndexUnavailable(where + ": only 'remote HOST:PORT' (xapian-tcpsrv) is supported");
-      add_remote(set, rest, timeouts);
+      add_remote(set, rest, options);
     } else if (type == "auto" || type == "glass") {
       fs::path path(rest);
-      add_location(set, (path.is_absolute() ? path : dir / path).string(), timeouts, depth + 1);
+      add_location(set, (path.is_absolute() ? path : dir / path).string(), options, depth + 1);
     } else {
       throw IndexUnavailable(where + ": unknown database type '" + type + "' (expected auto, glass or remote)");
     }
@@ -98,17 +114,17 @@ void add_local(DatabaseSet& set, const std::string& path) {
   }
 }
 
-void add_location(DatabaseSet& set, const std::string& location, const RemoteTimeouts& timeouts, int depth) {
-  if (is_remote_location(location)) return add_remote(set, location, timeouts);
+void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth) {
+  if (is_remote_location(location)) return add_remote(set, location, options);
   std::string path = resolve(location);
   if (depth == 0) set.resolved.push_back(path);
   if (fs::is_directory(path)) {
     if (exists(path + "/iamglass")) return add_local(set, path);
-    if (exists(path + "/XAPIANDB")) return add_stub(set, path + "/XAPIANDB", timeouts, depth);
+    if (exists(path + "/XAPIANDB")) return add_stub(set, path + "/XAPIANDB", options, depth);
     if (fs::is_empty(path)) throw IndexUnavailable("no pressroom index at '" + location + "' (run pressroom-index first)");
     return add_local(set, path);  // let Xapian say what it is not
   }
-  add_stub(set, path, timeouts, depth);
+  add_stub(set, path, options, depth);
 }
 
 }  // namespace
@@ -122,10 +138,11 @@ bool is_remote_location(const std::string& location) {
   return true;
 }
 
-DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteTimeouts& timeouts) {
+DatabaseSet open_database_set(const std::vector<std::string>& locations, const RemoteOptions& options) {
   if (locations.empty()) throw IndexUnavailable("no index location given");
   DatabaseSet set;
-  for (const std::string& location : locations) add_location(set, location, timeouts, 0);
+  for (const std::string& location : locations) add_location(set, location, options, 0);
+  if (set.parts.empty()) throw IndexUnavailable("every shard is unreachable; " + set.unreachable);
   try {
     if (set.db.get_metadata(schema::kMetaSchemaVersion).empty())
       throw IndexUnavailable("'" + set.part_names.front() +
@@ -165,7 +182,7 @@ std::string revision_key_of(const Xapian::Database& part) {
 
 std::string revision_key(const DatabaseSet& set) {
   std::string key;
-  if (set.remote) return key;
+  if (set.remote || !set.missing.empty()) return key;
   for (const Xapian::Database& part : set.parts) {
     key += revision_key_of(part);
     key.push_back(';');

@@ -77,4 +77,31 @@ Xapian::Query duplicate_group_query(const Xapian::Database& db, Xapian::docid do
   return Xapian::Query(schema::duplicate_group_term(group_of(db.get_document(docid))));
 }
 
+Xapian::Query later_group_matches(const Xapian::Database& db, const Xapian::Query& query,
+                                  const std::map<std::string, Xapian::doccount>& copied) {
+  if (copied.empty()) return Xapian::Query();
+  std::vector<Xapian::Query> groups;
+  Xapian::doccount members = 0;  // at most: the copies and one label owner each
+  for (const auto& [key, copies] : copied) {
+    groups.emplace_back(schema::duplicate_group_term(key));
+    members += copies + 1;
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_collapse_key(schema::kDupGroup, members);  // collapses nothing; names each match's group
+  enquire.set_sort_by_value(schema::kId, false);         // names each match's id
+  Xapian::MSet mset = enquire.get_mset(0, members);
+  std::map<std::string, std::vector<std::pair<Xapian::docid, std::string>>> matched;  // group → (docid, id)
+  for (auto it = mset.begin(); it != mset.end(); ++it) matched[it.get_collapse_key()].emplace_back(*it, it.get_sort_key());
+  std::vector<Xapian::Query> later;
+  for (auto& [key, list] : matched) {
+    std::sort(list.begin(), list.end());
+    for (size_t i = 1; i < list.size(); ++i) later.emplace_back(schema::id_term(list[i].second));
+  }
+  if (later.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, later.begin(), later.end());
+}
+
 }  // namespace pressroom

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,5 +60,18 @@ std::vector<Release> duplicates_of(const Xapian::Database& db, Xapian::docid doc
 // The group query of document `docid` (its XDG term), to exclude a release
 // and all its copies.
 Xapian::Query duplicate_group_query(const Xapian::Database& db, Xapian::docid docid);
+
+// What a count that saw every match of `query` must take back to count each
+// group once, as facet_table.h's rule does (a group counts with its first
+// match in document order): the matches in groups `copied` (kDupGroup keys,
+// each with how many of its copies matched, from a value-count spy on
+// schema::kCopyOf) other than each group's first, as a query on their ids;
+// an empty Query when no such group matched twice. A group lives in one
+// shard, and a combined database keeps each shard's document order, so this
+// holds over shards too. One pass over the groups' matching members, whose
+// group and id come back with the match (collapse and sort keys), so no
+// document is read: cheap over remote shards.
+Xapian::Query later_group_matches(const Xapian::Database& db, const Xapian::Query& query,
+                                  const std::map<std::string, Xapian::doccount>& copied);
 
 }  // namespace pressroom

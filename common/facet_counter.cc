@@ -1,8 +1,10 @@
 #include "common/facet_counter.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
+#include "common/duplicate_groups.h"
 #include "common/schema.h"
 #include "common/text_folding.h"
 
@@ -105,6 +107,32 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   }
 };
 
+namespace {
+
+std::string positions_record(const FacetSlots& slots) {
+  return std::to_string(slots.topic_positions) + " " + std::to_string(slots.spokesperson_positions);
+}
+
+}  // namespace
+
+void FacetSlots::record(Xapian::WritableDatabase& db) {
+  std::string now = positions_record(of(db));
+  if (db.get_metadata(schema::kMetaFacetPositions) != now) db.set_metadata(schema::kMetaFacetPositions, now);
+}
+
+FacetSlots FacetSlots::recorded(const std::vector<Xapian::Database>& parts, const Xapian::Database& combined) {
+  FacetSlots slots;
+  for (const Xapian::Database& part : parts) {
+    unsigned topics = 0, people = 0;
+    char extra = 0;
+    std::string record = part.get_metadata(schema::kMetaFacetPositions);
+    if (std::sscanf(record.c_str(), "%u %u%c", &topics, &people, &extra) != 2) return of(combined);
+    slots.topic_positions = std::max(slots.topic_positions, std::min(topics, schema::kFacetPositions));
+    slots.spokesperson_positions = std::max(slots.spokesperson_positions, std::min(people, schema::kFacetPositions));
+  }
+  return slots;
+}
+
 FacetSlots FacetSlots::of(const Xapian::Database& db) {
   FacetSlots slots;
   auto used = [&](Xapian::valueno first) {
@@ -116,6 +144,31 @@ FacetSlots FacetSlots::of(const Xapian::Database& db) {
   slots.spokesperson_positions = used(schema::kFacetSpokesperson);
   return slots;
 }
+
+struct FacetCounter::Raw {
+  RawCounts topics, people, types, months;
+
+  void add(const Raw& other) {
+    each(other, [](RawCounts& counts, const std::string& value, uint64_t count) { counts[value] += count; });
+  }
+  void take_back(const Raw& other) {
+    each(other, [](RawCounts& counts, const std::string& value, uint64_t count) {
+      auto it = counts.find(value);
+      if (it == counts.end()) return;  // cannot happen: what is taken back was counted
+      it->second -= std::min(it->second, count);
+      if (it->second == 0) counts.erase(it);
+    });
+  }
+
+ private:
+  // f(this facet's counts, value, count) for every value counted in `other`.
+  template <typename F>
+  void each(const Raw& other, F f) {
+    for (auto [mine, theirs] : {std::pair{&topics, &other.topics}, std::pair{&people, &other.people},
+                                std::pair{&types, &other.types}, std::pair{&months, &other.months}})
+      for (const auto& [value, count] : *theirs) f(*mine, value, count);
+  }
+};
 
 FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables,
                            FacetSlots slots)
@@ -131,6 +184,7 @@ FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr
   if (selection_.spokesperson)
     for (unsigned i = 0; i < slots_.spokesperson_positions; ++i)
       person_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetSpokesperson + i));
+  if (selection_.any()) copy_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kCopyOf);
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -140,7 +194,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
     enquire.add_matchspy(table_spies_.at(part).get());
     return;
   }
-  for (auto* spy : {type_spy_.get(), month_spy_.get()})
+  for (auto* spy : {type_spy_.get(), month_spy_.get(), copy_spy_.get()})
     if (spy) enquire.add_matchspy(spy);
   for (auto& spy : topic_spies_) enquire.add_matchspy(spy.get());
   for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
@@ -154,21 +208,45 @@ uint64_t FacetCounter::results() const {
   return total;
 }
 
-FacetCounts FacetCounter::counts(size_t limit) const {
-  RawCounts topics, people, types, months;
+void FacetCounter::count_groups_once(const Xapian::Database& db, const Xapian::Query& query) {
+  if (!copy_spy_) return;
+  std::map<std::string, Xapian::doccount> copied;
+  for (auto it = copy_spy_->values_begin(); it != copy_spy_->values_end(); ++it) copied[*it] = it.get_termfreq();
+  Xapian::Query later = later_group_matches(db, query, copied);
+  if (later.empty()) return;
+  FacetCounter extra(selection_, {}, slots_);
+  extra.copy_spy_.reset();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(later);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  extra.attach(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  if (!taken_back_) taken_back_ = std::make_unique<Raw>();
+  taken_back_->add(extra.spy_counts());
+}
+
+FacetCounter::Raw FacetCounter::spy_counts() const {
+  Raw raw;
   if (!table_spies_.empty()) {
     for (const auto& spy : table_spies_) {
-      spy->add_raw(topics, spy->topics_, spy->table_.topics());
-      spy->add_raw(people, spy->people_, spy->table_.spokespeople());
-      spy->add_raw(types, spy->types_, spy->table_.types());
-      spy->add_raw(months, spy->months_, spy->table_.months());
+      spy->add_raw(raw.topics, spy->topics_, spy->table_.topics());
+      spy->add_raw(raw.people, spy->people_, spy->table_.spokespeople());
+      spy->add_raw(raw.types, spy->types_, spy->table_.types());
+      spy->add_raw(raw.months, spy->months_, spy->table_.months());
     }
   } else {
-    for (const auto& spy : topic_spies_) add_spy_counts(topics, spy.get());
-    for (const auto& spy : person_spies_) add_spy_counts(people, spy.get());
-    add_spy_counts(types, type_spy_.get());
-    add_spy_counts(months, month_spy_.get());
+    for (const auto& spy : topic_spies_) add_spy_counts(raw.topics, spy.get());
+    for (const auto& spy : person_spies_) add_spy_counts(raw.people, spy.get());
+    add_spy_counts(raw.types, type_spy_.get());
+    add_spy_counts(raw.months, month_spy_.get());
   }
+  if (taken_back_) raw.take_back(*taken_back_);
+  return raw;
+}
+
+FacetCounts FacetCounter::counts(size_t limit) const {
+  Raw raw = spy_counts();
+  const RawCounts &topics = raw.topics, &people = raw.people, &types = raw.types, &months = raw.months;
   FacetCounts out;
   if (selection_.topic) {
     out["topic"] = merged(topics);

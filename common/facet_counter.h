@@ -9,7 +9,10 @@
 //   lists them;
 // - over remote shards, with Xapian's ValueCountMatchSpy on the per-position
 //   facet slots (schema.h), which a stock xapian-tcpsrv runs on its side and
-//   whose counts Xapian merges; there each copy of a release counts.
+//   whose counts Xapian merges. Those spies count every copy of a release;
+//   one more spy, on the copies' slot (schema::kCopyOf), names the groups
+//   whose copies matched, and count_groups_once() takes back the members the
+//   table would not have counted.
 #pragma once
 
 #include <xapian.h>
@@ -39,6 +42,14 @@ struct FacetSlots {
   unsigned topic_positions = 0, spokesperson_positions = 0;
   // Reads the slots' value statistics (one round trip per slot when remote).
   static FacetSlots of(const Xapian::Database& db);
+  // Records of(db), changes not yet committed included, in db's metadata
+  // (schema::kMetaFacetPositions) for the caller to commit; writes nothing
+  // when the record is current.
+  static void record(Xapian::WritableDatabase& db);
+  // The slots used in any of `parts` from their records: one metadata read
+  // per part. When a part has none (an index older than records), of()
+  // over `combined`, the database of all the parts.
+  static FacetSlots recorded(const std::vector<Xapian::Database>& parts, const Xapian::Database& combined);
 };
 
 class FacetCounter {
@@ -70,6 +81,15 @@ class FacetCounter {
   // collapse key (which reads a value per match). 0 without tables.
   uint64_t results() const;
 
+  // Makes value-count spies count a near-duplicate group once, as the tables
+  // do (with its first match in document order): when copies matched, one
+  // pass finds the later members of their groups (later_group_matches() in
+  // duplicate_groups.h) and one more counts them, to take them back. Call
+  // after the get_mset() of the Enquire attached, with its database and
+  // query. Nothing to do with tables, or when no copy matched (most
+  // queries). Throws Xapian::Error.
+  void count_groups_once(const Xapian::Database& db, const Xapian::Query& query);
+
   // Counts by facet. Values whose folded forms agree ("asylum", "Asylum") are
   // merged under the most frequent display form. topic, spokesperson and type
   // are ordered by count descending, then value; year (YYYY) and month
@@ -79,12 +99,16 @@ class FacetCounter {
 
  private:
   class TableSpy;
+  struct Raw;  // counts by display form as stored, before merging
+  Raw spy_counts() const;
+
   FacetSelection selection_;
   std::vector<std::shared_ptr<const FacetTable>> tables_;
   FacetSlots slots_;
   std::vector<std::unique_ptr<TableSpy>> table_spies_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> topic_spies_, person_spies_;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> type_spy_, month_spy_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> type_spy_, month_spy_, copy_spy_;
+  std::unique_ptr<Raw> taken_back_;  // later members of groups (count_groups_once)
 };
 
 }  // namespace pressroom

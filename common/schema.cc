@@ -1,6 +1,7 @@
 #include "common/schema.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "common/dates.h"
@@ -68,6 +69,8 @@ const Xapian::Stem& stemmer_for(std::string_view lang) {
   return lang == "es" ? spanish : english;
 }
 
+std::string id_term(std::string_view id) { return cut_utf8(std::string(prefix::kId).append(id), kMaxTermBytes); }
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   return cut_utf8(std::string(prefix) + fold_key(value), kMaxTermBytes);
 }
@@ -130,6 +133,8 @@ std::string duplicate_group_term(std::string_view key) {
 }
 
 void set_duplicate_group(Xapian::Document& document, std::string_view key) {
+  // An empty value removes the slot.
+  document.add_value(kCopyOf, key == document.get_value(kId) ? std::string() : std::string(key));
   std::string old = document.get_value(kDupGroup);
   if (old == key) return;
   if (!old.empty()) {
@@ -141,6 +146,68 @@ void set_duplicate_group(Xapian::Document& document, std::string_view key) {
   }
   document.add_boolean_term(duplicate_group_term(key));
   document.add_value(kDupGroup, std::string(key));
+}
+
+std::string spelling_chunk_key(size_t index) { return std::string(kMetaSpelling) + "." + std::to_string(index); }
+
+namespace {
+
+std::string spelling_head(size_t chunks, uint64_t hash) {
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+  return std::to_string(chunks) + " " + digits;
+}
+
+}  // namespace
+
+SpellingMirror encode_spelling_mirror(const std::vector<SpellingEntry>& words) {
+  SpellingMirror mirror;
+  uint64_t hash = kFnv1aOffset;
+  std::string chunk;
+  for (const SpellingEntry& entry : words) {
+    if (entry.word.find_first_of("\t\n") != std::string::npos) continue;
+    chunk.append(entry.word).push_back('\t');
+    chunk.append(std::to_string(entry.frequency)).push_back('\n');
+    if (chunk.size() >= kSpellingChunkBytes) {
+      hash = fnv1a64(chunk, hash);
+      mirror.chunks.push_back(std::move(chunk));
+      chunk.clear();
+    }
+  }
+  if (!chunk.empty()) {
+    hash = fnv1a64(chunk, hash);
+    mirror.chunks.push_back(std::move(chunk));
+  }
+  mirror.head = spelling_head(mirror.chunks.size(), hash);
+  return mirror;
+}
+
+std::optional<size_t> spelling_mirror_chunks(std::string_view head) {
+  size_t space = head.find(' ');
+  if (space == 0 || space == std::string_view::npos || head.size() - space - 1 != 16) return std::nullopt;
+  size_t chunks = 0;
+  for (char c : head.substr(0, space)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    chunks = chunks * 10 + static_cast<size_t>(c - '0');
+  }
+  return chunks;
+}
+
+std::optional<std::vector<SpellingEntry>> decode_spelling_mirror(std::string_view head,
+                                                                 const std::vector<std::string>& chunks) {
+  uint64_t hash = kFnv1aOffset;
+  for (const std::string& chunk : chunks) hash = fnv1a64(chunk, hash);
+  if (head != spelling_head(chunks.size(), hash)) return std::nullopt;
+  std::vector<SpellingEntry> words;
+  for (const std::string& chunk : chunks) {
+    for (std::string_view line : split(chunk, '\n')) {
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;  // the empty piece after the last newline
+      words.push_back({std::string(line.substr(0, tab)),
+                       static_cast<Xapian::termcount>(std::strtoul(std::string(line.substr(tab + 1)).c_str(), nullptr, 10))});
+    }
+  }
+  return words;
 }
 
 Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator) {
@@ -178,7 +245,7 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
     if (!quote.speaker.empty()) doc.add_boolean_term(boolean_term(prefix::kQuoteSpeaker, quote.speaker));
   }
 
-  doc.add_boolean_term(cut_utf8(std::string(prefix::kId) + r.id, kMaxTermBytes));
+  doc.add_boolean_term(id_term(r.id));
   for (const std::string& topic : r.topics) doc.add_boolean_term(boolean_term(prefix::kTopic, topic));
   for (const std::string& person : r.spokespeople)
     doc.add_boolean_term(boolean_term(prefix::kSpokesperson, person));

@@ -33,6 +33,8 @@
 // copy (duplicate_finder.h); the indexer then sets its group (kDupGroup and
 // XDG). Every release has a group, its own id when it copies nothing; the
 // searcher collapses on kDupGroup and lists a group's members through XDG.
+// A copy (a release whose group is not its own id) also carries its group in
+// kCopyOf, for the facet counts over remote shards (facet_counter.h).
 //
 // Facets are stored twice, for two ways of counting them (facet_counter.h):
 // - kFacets holds every facet of a release in one value, read once per
@@ -45,6 +47,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +59,11 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
+
+// The oldest index a server searches over xapian-tcpsrv: counting facets
+// there needs kCopyOf (version 5). Local databases of any version are read.
+inline constexpr int kMinRemoteVersion = 5;
 
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -88,6 +95,13 @@ enum Slot : Xapian::valueno {
   // it stays when that release is deleted), suffixed "#2", "#3"… when the
   // label is still held by releases that no longer match its owner.
   kDupGroup = 5,
+  // Only on a copy, a release whose group is not its own id: the group (as
+  // kDupGroup). Over remote shards one value-count spy on it names the groups
+  // whose copies matched, so that the facet counts take back what the other
+  // spies counted twice (facet_counter.h); copies are rare, so it costs
+  // little. A group's label owner has no kCopyOf; "id#2" labels make their
+  // own releases carry one, which is harmless.
+  kCopyOf = 6,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal
   // dates order the same however releases are spread over shards.
@@ -113,6 +127,22 @@ inline constexpr const char* kMetaLastRunSkipped = "pressroom.last_run_skipped";
 // count, "3/4". The keys above are written to every shard alike, so that the
 // combined database (whose get_metadata reads the first shard) answers them.
 inline constexpr const char* kMetaShard = "pressroom.shard";
+// The spelling mirror (common/spelling_mirror.h): the database's spelling
+// table — word → frequency, exactly what spellings_begin() lists — copied
+// into its metadata, which a stock xapian-tcpsrv serves where its protocol
+// has no access to spellings. The head, under kMetaSpelling, is
+// "<chunks> <16 hex digits of FNV-1a of the chunks' content>"; chunk i,
+// under spelling_chunk_key(i), holds "word\tfrequency\n" lines in word
+// order, about kSpellingChunkBytes long. Written by every indexer run that
+// changes the table, in the commit that changes it.
+inline constexpr const char* kMetaSpelling = "pressroom.spelling";
+inline constexpr size_t kSpellingChunkBytes = 1 << 20;
+// How many per-position facet slots hold values in the database:
+// "<topic positions> <spokesperson positions>" (FacetSlots in
+// facet_counter.h), written by every commit that changes it, so that a
+// server over xapian-tcpsrv learns it in one metadata read per shard rather
+// than one round trip per slot.
+inline constexpr const char* kMetaFacetPositions = "pressroom.facet_positions";
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;
@@ -124,6 +154,10 @@ const Xapian::Stem& stemmer_for(std::string_view lang);
 // The words of a (accent-stripped) title, lower case and unstemmed: the
 // XS terms and the spelling dictionary's words.
 std::vector<std::string> title_words(std::string_view title);
+
+// The unique id term of release `id` (Q + id, cut to Xapian's term length
+// limit on a UTF-8 boundary).
+std::string id_term(std::string_view id);
 
 // Boolean term for a facet value: prefix + fold_key(value), cut to Xapian's
 // term length limit on a UTF-8 boundary.
@@ -150,8 +184,9 @@ std::vector<std::string> duplicate_terms(const DuplicateProfile& profile);
 // The XDG term of a duplicate group.
 std::string duplicate_group_term(std::string_view key);
 
-// Puts `document` in duplicate group `key` (kDupGroup and its XDG term),
-// replacing the group it had. document_for() puts a release in its own.
+// Puts `document` in duplicate group `key` (kDupGroup and its XDG term,
+// and kCopyOf unless `key` is its id), replacing the group it had.
+// document_for() puts a release in its own.
 void set_duplicate_group(Xapian::Document& document, std::string_view key);
 
 // The release stored in a document's data. Throws std::runtime_error when the
@@ -165,6 +200,35 @@ std::string content_hash(const Release& release);
 // The facet slot's value: fields separated by \x1e (type, month as YYYY-MM,
 // topics, spokespeople), list items by \x1f, display forms kept.
 std::string encode_facets(const Release& release);
+
+// The key of chunk `index` of the spelling mirror: "pressroom.spelling.0".
+std::string spelling_chunk_key(size_t index);
+
+// One word of a spelling table and its frequency.
+struct SpellingEntry {
+  std::string word;
+  Xapian::termcount frequency = 0;
+};
+
+// A spelling mirror as it is stored: the head and the chunks' values.
+struct SpellingMirror {
+  std::string head;
+  std::vector<std::string> chunks;
+};
+
+// The mirror of `words` (in word order, as spellings_begin() lists them).
+// A word holding a tab or a newline cannot be written and is left out (the
+// indexer's spelling words are letters and digits only).
+SpellingMirror encode_spelling_mirror(const std::vector<SpellingEntry>& words);
+
+// The number of chunks a head names; nullopt when `head` is not a mirror's
+// head (an index written before mirrors has none: "").
+std::optional<size_t> spelling_mirror_chunks(std::string_view head);
+
+// The words of a mirror whose chunks are `chunks`, or nullopt when they do
+// not add up to `head` (a chunk missing or not of the same write).
+std::optional<std::vector<SpellingEntry>> decode_spelling_mirror(std::string_view head,
+                                                                 const std::vector<std::string>& chunks);
 
 struct FacetRecord {
   std::string_view type;

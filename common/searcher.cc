@@ -20,6 +20,9 @@ namespace {
 
 constexpr size_t kFacetLimit = 20;
 constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matches than this
+// How often a searcher tries again to reach the shards it left out
+// (allow_partial); each try may cost a request up to the connect timeout.
+constexpr auto kRetryMissing = std::chrono::seconds(5);
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
   if (sort == SortOrder::Relevance && has_text) {
@@ -34,14 +37,14 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
 
 }  // namespace
 
-Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts)
-    : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {
+Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote)
+    : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(remote) {
   open();
 }
 Searcher::~Searcher() = default;
 
 void Searcher::open() {
-  set_ = open_database_set(locations_, timeouts_);
+  set_ = open_database_set(locations_, remote_options_);
   db_ = set_.db;
   fingerprint_ = database_fingerprint(locations_, set_);
   // A swap between resolving and fingerprinting: make the next refresh reopen.
@@ -56,23 +59,27 @@ void Searcher::open() {
   }
   // A commit between opening and fingerprinting: move to it now.
   if (!set_.remote) db_.reopen();
-  slots_ = set_.remote ? FacetSlots::of(db_) : FacetSlots{};
-  remote_checked_ = std::chrono::steady_clock::now();
+  slots_current_ = false;
+  speller_current_ = false;
+  remote_checked_ = opened_at_ = std::chrono::steady_clock::now();
   broken_ = false;
 }
 
 void Searcher::refresh() {
   if (broken_) return open();
-  if (set_.remote) {
-    auto now = std::chrono::steady_clock::now();
-    if (now - remote_checked_ >= std::chrono::seconds(1)) {
-      remote_checked_ = now;
-      try {
-        db_.reopen();
-      } catch (const Xapian::Error& e) {
-        broken_ = true;
-        throw IndexUnavailable("a shard is unreachable: " + e.get_description());
-      }
+  auto now = std::chrono::steady_clock::now();
+  if (!set_.missing.empty() && now - opened_at_ >= kRetryMissing) return open();
+  if (set_.remote && now - remote_checked_ >= std::chrono::seconds(1)) {
+    remote_checked_ = now;
+    try {
+      db_.reopen();
+      slots_current_ = false;
+      speller_current_ = false;
+    } catch (const Xapian::Error& e) {
+      // Without the shard that failed, or not at all.
+      if (remote_options_.allow_partial) return open();
+      broken_ = true;
+      throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     }
   }
   if (database_fingerprint(locations_, set_) == fingerprint_) return;
@@ -85,6 +92,7 @@ template <typename F>
 auto Searcher::with_retry(F&& f) -> decltype(f()) {
   // A reader may see the indexer's commit half-way through a search; Xapian
   // then asks us to reopen and try again.
+  bool left_out = false;  // allow_partial: a shard lost during this request was left out
   for (int attempt = 0;; ++attempt) {
     try {
       return f();
@@ -92,6 +100,11 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       if (attempt >= 3) throw IndexUnavailable("the index is changing too fast to read; retry");
       db_.reopen();
     } catch (const Xapian::NetworkError& e) {
+      if (remote_options_.allow_partial && !left_out) {
+        left_out = true;
+        open();  // leaves out the shard that cannot be reached, or throws
+        continue;
+      }
       broken_ = true;  // the connection is gone: open again next time
       throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     } catch (const Xapian::DatabaseError& e) {
@@ -105,7 +118,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     SearchResult result = run(request);
     if (result.total >= kSuggestBelow || request.q.empty()) return result;
     // Little was found: offer the archive's own spelling, or run it.
-    QueryBuilder builder(db_, synonyms_);
+    QueryBuilder builder(spelling_database(), synonyms_);
     std::string suggestion = builder.spelling_suggestion(request.q);
     if (suggestion.empty() || fold_key(suggestion) == fold_key(request.q)) return result;
     if (!request.autocorrect) {
@@ -231,12 +244,34 @@ SearchResult Searcher::run(const SearchRequest& request) {
   return result;
 }
 
+const Xapian::Database& Searcher::spelling_database() {
+  if (!set_.remote) return db_;
+  if (!speller_current_) {
+    // Local shards keep their own spelling tables; a remote shard's words
+    // come from its mirror, each word from the one shard that holds it.
+    speller_ = db_;
+    remote_spellings_ = RemoteSpellings::of(set_.remote_parts);
+    if (remote_spellings_) speller_.add_database(remote_spellings_->open());
+    speller_current_ = true;
+  }
+  return speller_;
+}
+
 std::vector<std::shared_ptr<const FacetTable>> Searcher::tables() const {
   std::vector<std::shared_ptr<const FacetTable>> tables;
   if (!set_.remote)
     for (const Xapian::Database& part : set_.parts)
       tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
   return tables;
+}
+
+FacetCounter Searcher::counter_for(FacetSelection selection) {
+  if (set_.remote && selection.any() && !slots_current_) {
+    // Read again after each reopen: an update may use more positions.
+    slots_ = FacetSlots::recorded(set_.parts, db_);
+    slots_current_ = true;
+  }
+  return FacetCounter(selection, tables(), slots_);
 }
 
 CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
@@ -254,7 +289,7 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
   }
   // Local shards count their results in the tables' spies, each group once;
   // remote ones through Xapian's collapse key.
-  FacetCounter counter(selection, tables(), slots_);
+  FacetCounter counter = counter_for(selection);
   // Local shards are counted one pass each, on both cores: a match spy sees
   // ids within one shard, and the totals simply add up.
   bool by_part = !set_.remote && set_.parts.size() > 1;
@@ -282,7 +317,11 @@ CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection select
   counted.total = count_part(0);
   for (auto& other : others) counted.total += other.get();
   if (!set_.remote) counted.total = counter.results();
-  if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+  if (selection.any()) {
+    // Over remote shards: a near-duplicate group counts once here too.
+    counter.count_groups_once(db_, query);
+    counted.facets = counter.counts(kFacetLimit);
+  }
   CountCache::shared().store(key, counted);
   return counted;
 }
@@ -465,6 +504,7 @@ IndexInfo Searcher::info() {
     info.indexer_runs = number(schema::kMetaIndexerRuns);
     info.shards = set_.parts.size();
     info.remote = set_.remote;
+    info.missing_shards = set_.missing;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

@@ -17,6 +17,7 @@
 #include "common/facet_counter.h"
 #include "common/release.h"
 #include "common/search_request.h"
+#include "common/spelling_mirror.h"
 #include "common/suggester.h"
 #include "common/synonyms.h"
 
@@ -97,6 +98,9 @@ struct IndexInfo {
   uint64_t last_run_skipped = 0;  // records the last such run skipped
   size_t shards = 1;              // databases searched as one
   bool remote = false;            // some are served by xapian-tcpsrv
+  // Remote shards left out because they cannot be reached (only with
+  // RemoteOptions::allow_partial): the answers lack their releases.
+  std::vector<std::string> missing_shards;
 };
 
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the
@@ -107,9 +111,10 @@ class Searcher {
   // Opens the index read-only: one location or several searched as one
   // (database_set.h: databases, stubs listing shards, xapian-tcpsrv
   // host:port). Throws IndexUnavailable with the reason when a location is
-  // missing, unreachable, locked or not a pressroom index.
+  // missing, unreachable (unless `remote` allows partial answers and some
+  // shard answers), locked or not a pressroom index.
   // `synonyms` may be null; it must outlive the searcher.
-  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteTimeouts timeouts = {});
+  Searcher(std::vector<std::string> locations, const Synonyms* synonyms = nullptr, RemoteOptions remote = {});
   explicit Searcher(const std::string& location, const Synonyms* synonyms = nullptr)
       : Searcher(std::vector<std::string>{location}, synonyms) {}
   ~Searcher();
@@ -142,8 +147,16 @@ class Searcher {
 
   // Picks up the latest committed state, even when the database was replaced
   // as a whole (a symlink or stub swapped by a rebuild); a few stat()s when
-  // nothing changed. Remote shards are asked at most once a second.
+  // nothing changed. Remote shards are asked at most once a second; shards
+  // left out (allow_partial) are tried again every few seconds.
   void refresh();
+
+  // The remote shards the last answer left out because they could not be
+  // reached ("host:port"); always empty without RemoteOptions::allow_partial,
+  // where an unreachable shard fails the request instead (IndexUnavailable).
+  // With allow_partial a shard lost during a request is left out and the
+  // request answered by the others.
+  const std::vector<std::string>& missing_shards() const { return set_.missing; }
 
  private:
   template <typename F>
@@ -163,17 +176,29 @@ class Searcher {
   // The facet table of each local shard at its current state (shared, built
   // on first use); none over remote shards.
   std::vector<std::shared_ptr<const FacetTable>> tables() const;
+  // A counter with the tables of local shards, or over remote shards the
+  // facet positions they record (read again after each reopen).
+  FacetCounter counter_for(FacetSelection selection);
+  // The database "did you mean" reads: the index itself and, when some
+  // shards are remote, the local copy of their spelling mirrors
+  // (spelling_mirror.h), looked up again once per remote state.
+  const Xapian::Database& spelling_database();
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
-  RemoteTimeouts timeouts_;
+  RemoteOptions remote_options_;
   DatabaseSet set_;
   Xapian::Database db_;  // set_.db
   std::string fingerprint_;
   std::string revision_;  // revision_key(set_) for the current search
-  FacetSlots slots_;
+  FacetSlots slots_;              // remote shards: per-position slots to count
+  bool slots_current_ = false;    // false after opening or reopening remote shards
+  std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle
+  Xapian::Database speller_;      // db_ plus remote_spellings_
+  bool speller_current_ = false;  // false after opening or reopening remote shards
   bool broken_ = false;   // a remote shard failed: reconnect before the next request
   std::chrono::steady_clock::time_point remote_checked_{};
+  std::chrono::steady_clock::time_point opened_at_{};
 };
 
 }  // namespace pressroom

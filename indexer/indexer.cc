@@ -529,7 +529,10 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (unsigned i = 0; i < shard_count; ++i)
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
     stats.duplicates = group_duplicates(settled, written);
-    for (Xapian::WritableDatabase& shard : settled) shard.commit();
+    // With what readers over xapian-tcpsrv need in metadata (the spelling
+    // mirror, the facet positions), in the commit that holds the documents;
+    // for a new shard, of the table its parts were merged into.
+    for (Xapian::WritableDatabase& shard : settled) commit_for_readers(shard);
   } catch (const Xapian::Error& e) {
     throw IndexError("writing database '" + options.db_path + "' failed (the last committed state is kept): " +
                      e.get_description());

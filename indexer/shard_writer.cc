@@ -5,6 +5,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "common/facet_counter.h"
+#include "common/spelling_mirror.h"
+
 namespace pressroom {
 namespace fs = std::filesystem;
 
@@ -39,8 +42,8 @@ class UpdatingSink : public ShardWriter::Sink {
   void remove(Xapian::docid docid) override { db_.delete_document(docid); }
   void add_spelling(const std::string& word, Xapian::termcount count) override { db_.add_spelling(word, count); }
   void set_metadata(const std::string& key, const std::string& value) override { db_.set_metadata(key, value); }
-  void commit() override { db_.commit(); }
-  void finish() override { db_.commit(); }
+  void commit() override { commit_for_readers(db_); }
+  void finish() override { commit_for_readers(db_); }
   std::optional<Xapian::WritableDatabase> hand_over() override { return db_; }
 
  private:
@@ -139,6 +142,12 @@ std::unique_ptr<ShardWriter> ShardWriter::building(std::string parts_dir, size_t
 }
 
 const std::vector<std::string>& ShardWriter::parts() const { return sink_->parts(); }
+
+void commit_for_readers(Xapian::WritableDatabase& db) {
+  write_spelling_mirror(db);
+  FacetSlots::record(db);
+  db.commit();
+}
 
 void merge_parts(const std::vector<std::string>& parts, const std::string& path,
                  const std::vector<std::pair<std::string, std::string>>& metadata) {

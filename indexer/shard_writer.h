@@ -35,7 +35,7 @@ class ShardWriter {
   // Where the changes go; implemented in shard_writer.cc.
   class Sink;
 
-  // Updates `db` in place.
+  // Updates `db` in place; each commit is a commit_for_readers().
   static std::unique_ptr<ShardWriter> updating(Xapian::WritableDatabase db, size_t max_queued);
   // Builds parts of `part_documents` documents in `parts_dir` (created;
   // removed with the writer). replace() and remove() are not allowed;
@@ -87,6 +87,12 @@ class ShardWriter {
   std::exception_ptr failure_;
   std::thread thread_;
 };
+
+// Commits `db` with what readers over xapian-tcpsrv take from metadata
+// where the remote protocol falls short, kept current: the spelling mirror
+// (common/spelling_mirror.h) and the facet positions (FacetSlots::record in
+// common/facet_counter.h). Throws Xapian::Error.
+void commit_for_readers(Xapian::WritableDatabase& db);
 
 // Merges `parts` (databases) into a new database at `path`, which must not
 // exist, and sets `metadata` on it. Throws Xapian::Error.

@@ -108,13 +108,21 @@ nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>
 }
 
 nlohmann::json index_info_json(const IndexInfo& info) {
-  return {{"status", "ok"},
-          {"documents", info.documents},
-          {"indexed_at", info.indexed_at},
-          {"revision", info.revision},
-          {"schema_version", info.schema_version},
-          {"shards", info.shards},
-          {"remote_shards", info.remote}};
+  nlohmann::json out = {{"status", info.missing_shards.empty() ? "ok" : "partial"},
+                        {"documents", info.documents},
+                        {"indexed_at", info.indexed_at},
+                        {"revision", info.revision},
+                        {"schema_version", info.schema_version},
+                        {"shards", info.shards},
+                        {"remote_shards", info.remote}};
+  mark_partial(out, info.missing_shards);
+  return out;
+}
+
+void mark_partial(nlohmann::json& answer, const std::vector<std::string>& missing) {
+  if (missing.empty()) return;
+  answer["partial"] = true;
+  answer["missing_shards"] = missing;
 }
 
 nlohmann::json error_json(const std::string& code, const std::string& message) {

@@ -23,6 +23,10 @@ nlohmann::json duplicates_json(const std::vector<Release>& duplicates);
 // {"id": id, "related": [{id, title, date, type, topics, spokespeople, url, score}]}
 nlohmann::json related_json(const std::string& id, const std::vector<RelatedHit>& hits);
 
+// Marks an answer that lacks the releases of unreachable shards (--allow-partial):
+// "partial": true and "missing_shards": [host:port...]; nothing when `missing` is empty.
+void mark_partial(nlohmann::json& answer, const std::vector<std::string>& missing);
+
 // {"error": {"code": code, "message": message}}
 nlohmann::json error_json(const std::string& code, const std::string& message);
 

@@ -45,7 +45,7 @@ HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
       pool_(config_.db_locations, synonyms_.empty() ? nullptr : &synonyms_,
-            RemoteTimeouts{config_.remote_connect_ms, config_.remote_timeout_ms}),
+            RemoteOptions{config_.remote_connect_ms, config_.remote_timeout_ms, config_.allow_partial}),
       limiter_(config_.rate_limit, config_.rate_limit * 2) {
   CountCache::shared().set_capacity(config_.count_cache);
   // A missing index is an operator's mistake: refuse to start. An index that

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   app.add_option("--remote-timeout-ms", config.remote_timeout_ms,
                  "Give up waiting for a remote shard's answer after this long (the request gets 503)")
       ->capture_default_str();
+  app.add_flag("--allow-partial", config.allow_partial,
+               "When a remote shard is down, answer from the others (\"partial\": true and \"missing_shards\" in the\n"
+               "JSON) instead of 503; a missing shard is tried again every 5 s");
   app.add_option("--bind", config.bind, "Address to listen on")->capture_default_str();
   app.add_option("--port", config.port, "TCP port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   app.add_option("--threads", config.threads,

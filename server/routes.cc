@@ -70,7 +70,9 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
                    took, res.get_header_value("X-Request-Id"), req.target, result.total, t.parse_ms, t.match_ms,
                    t.facets_ms, t.snippets_ms);
     }
-    send_json(res, 200, search_result_json(result, request, took));
+    nlohmann::json body = search_result_json(result, request, took);
+    mark_partial(body, searcher->missing_shards());
+    send_json(res, 200, body);
   }));
 
   server.Get("/api/suggest", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
@@ -88,7 +90,9 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
       }
       list.push_back(std::move(item));
     }
-    send_json(res, 200, {{"q", request.q}, {"suggestions", std::move(list)}});
+    nlohmann::json body = {{"q", request.q}, {"suggestions", std::move(list)}};
+    mark_partial(body, searcher->missing_shards());
+    send_json(res, 200, body);
   }));
 
   server.Get("/api/statements", guarded([&pool](const httplib::Request& req, httplib::Response& res) {
@@ -97,7 +101,9 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     auto searcher = pool.borrow();
     StatementResult result = searcher->statements(request);
     double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    send_json(res, 200, statement_result_json(result, request, took));
+    nlohmann::json body = statement_result_json(result, request, took);
+    mark_partial(body, searcher->missing_shards());
+    send_json(res, 200, body);
   }));
 
   // Release ids may contain '/', so "/related" is recognised at the end.
@@ -111,12 +117,21 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
       if (searcher->release(base)) {
         auto size = static_cast<size_t>(parse_count(params_of(req), "size", 5, 20));
         auto hits = searcher->related(base, size);
-        send_json(res, 200, related_json(base, *hits));
+        nlohmann::json body = related_json(base, *hits);
+        mark_partial(body, searcher->missing_shards());
+        send_json(res, 200, body);
         return;
       }
     }
     if (!is_valid_release_id(id)) throw InvalidParameter("id", "'" + id + "' is not a valid release id");
     auto release = searcher->release(id);
+    // With shards missing, it may be on one of them: not a "no such release".
+    if (!release && !searcher->missing_shards().empty()) {
+      std::string missing;
+      for (const std::string& shard : searcher->missing_shards()) missing += (missing.empty() ? "" : ", ") + shard;
+      throw IndexUnavailable("no release with id '" + id + "' on the shards that answered; " + missing +
+                             " could not be reached");
+    }
     if (!release) throw NotFound("no release with id '" + id + "'");
     nlohmann::json body = release_to_json(*release);
     body["duplicates"] = duplicates_json(searcher->duplicates(id));

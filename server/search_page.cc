@@ -344,6 +344,11 @@ std::string headline(const SearchPageView& view) {
 std::string notes(const SearchPageView& view) {
   const SearchResult& r = *view.result;
   std::string h;
+  if (!view.missing_shards.empty())
+    h += "<p class=\"notice error\" role=\"alert\">Part of the archive could not be searched (" +
+         esc(std::to_string(view.missing_shards.size())) +
+         (view.missing_shards.size() == 1 ? " shard does" : " shards do") +
+         " not answer): these results and counts are incomplete.</p>\n";
   if (!r.did_you_mean.empty()) {
     h += "<p class=\"notice did-you-mean\">Did you mean <a" +
          attr("href", view.params.first_page().with_only("q", r.did_you_mean).href("/")) + "><q>" + esc(r.did_you_mean) +

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/search_request.h"
 #include "common/searcher.h"
@@ -24,6 +25,7 @@ struct SearchPageView {
   std::string error;                       // why the parameters were refused, for the reader
   std::string feed_href;                   // the Atom feed of this search
   std::string canonical;                   // absolute URL of this search, or empty
+  std::vector<std::string> missing_shards; // shards left out of the answer (--allow-partial)
 };
 
 // The whole page. Every value from the index or the URL is escaped; each

@@ -14,7 +14,7 @@ SearcherPool::Lease SearcherPool::borrow() {
   if (searcher) {
     searcher->refresh();
   } else {
-    searcher = std::make_unique<Searcher>(locations_, synonyms_, timeouts_);
+    searcher = std::make_unique<Searcher>(locations_, synonyms_, remote_);
   }
   return Lease(*this, std::move(searcher));
 }

@@ -15,8 +15,8 @@ namespace pressroom {
 class SearcherPool {
  public:
   // `synonyms` may be null and must outlive the pool.
-  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteTimeouts timeouts = {})
-      : locations_(std::move(locations)), synonyms_(synonyms), timeouts_(timeouts) {}
+  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote = {})
+      : locations_(std::move(locations)), synonyms_(synonyms), remote_(remote) {}
 
   // A searcher on the latest committed state, returned to the pool when the
   // lease ends. Throws IndexUnavailable when the index cannot be opened.
@@ -43,7 +43,7 @@ class SearcherPool {
 
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
-  RemoteTimeouts timeouts_;
+  RemoteOptions remote_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

@@ -17,6 +17,9 @@ struct ServerConfig {
   // How long to wait for a remote shard before answering 503.
   unsigned remote_connect_ms = 2000;
   unsigned remote_timeout_ms = 10000;
+  // When a remote shard is down, answer from the others, with "partial": true
+  // and the missing shards named, instead of 503.
+  bool allow_partial = false;
   // Address to listen on; loopback by default so nothing is exposed by accident.
   std::string bind = "127.0.0.1";
   // TCP port; 0 picks a free one (tests).

@@ -140,6 +140,7 @@ void search_page(Web& web, const httplib::Request& req, httplib::Response& res) 
     result = searcher->search(*request);
     view.request = &*request;
     view.result = &result;
+    view.missing_shards = searcher->missing_shards();
   }
   view.took_ms = ms_since(started);
   res.set_header("Cache-Control", "no-cache");

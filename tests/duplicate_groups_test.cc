@@ -62,6 +62,12 @@ class DuplicateGroups : public ::testing::Test {
     EXPECT_NE(it, db.postlist_end(term)) << id;
     return it == db.postlist_end(term) ? "" : db.get_document(*it).get_value(schema::kDupGroup);
   }
+  // Its copy slot (schema::kCopyOf): the group, for a copy only.
+  std::string copy_slot_of(const std::string& id) const {
+    Xapian::Database db(db_path);
+    auto it = db.postlist_begin(schema::id_term(id));
+    return it == db.postlist_end(schema::id_term(id)) ? "(missing)" : db.get_document(*it).get_value(schema::kCopyOf);
+  }
   std::string write(const std::string& name, const std::vector<Release>& releases) const {
     std::string lines;
     for (const Release& r : releases) lines += jsonl_line(r);
@@ -144,6 +150,54 @@ TEST_F(DuplicateGroups, AReleaseEditedAwayFromItsCopiesLeavesTheirGroup) {
   EXPECT_EQ(stats.replaced, 1u);
   EXPECT_EQ(group_of("vigil-updated"), "vigil");
   EXPECT_EQ(group_of("vigil"), "vigil#2");
+}
+
+TEST_F(DuplicateGroups, OnlyACopyCarriesItsGroupInTheCopySlot) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    release("heat", "Farmworkers report heat violations", kHeat)});
+  index_paths(db_path, {archive});
+  write("b.jsonl", {vigil_copy("vigil-updated")});
+  index_paths(db_path, {archive});
+  EXPECT_EQ(copy_slot_of("vigil-updated"), "vigil") << "joined the group in a later run";
+  EXPECT_EQ(copy_slot_of("vigil"), "");
+  EXPECT_EQ(copy_slot_of("heat"), "");
+  // Edited away from its group, it is a copy no more.
+  write("b.jsonl", {release("vigil-updated", "Voting access in two languages", kVoting)});
+  index_paths(db_path, {archive});
+  EXPECT_EQ(group_of("vigil-updated"), "vigil-updated");
+  EXPECT_EQ(copy_slot_of("vigil-updated"), "");
+}
+
+TEST_F(DuplicateGroups, CopiesStayCopiesWhenTheReleaseNamingTheirGroupIsPruned) {
+  write("a-first.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil)});
+  write("copies.jsonl", {vigil_copy("vigil-updated"), release("vigil-again", "Vigil at Pima", kVigil, "2022-05-01")});
+  index_paths(db_path, {archive});
+  std::filesystem::remove(dir.path() / "archive/a-first.jsonl");
+  index_paths(db_path, {archive}, true);
+  EXPECT_EQ(copy_slot_of("vigil-updated"), "vigil");
+  EXPECT_EQ(copy_slot_of("vigil-again"), "vigil");
+}
+
+TEST_F(DuplicateGroups, AnIndexOfAnOlderSchemaGainsItsCopySlotsOnTheNextRun) {
+  write("a.jsonl", {release("vigil", "Families to hold vigil at Pima processing center", kVigil),
+                    vigil_copy("vigil-updated"), release("heat", "Farmworkers report heat violations", kHeat)});
+  index_paths(db_path, {archive});
+  {
+    // As schema 4 wrote it: no copy slot, and content hashes of that schema.
+    Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      doc.add_value(schema::kCopyOf, "");
+      doc.add_value(schema::kContentHash, "0000000000000004");
+      db.replace_document(*it, doc);
+    }
+    db.set_metadata(schema::kMetaSchemaVersion, "4");
+    db.commit();
+  }
+  IndexStats stats = index_paths(db_path, {archive});
+  EXPECT_EQ(stats.replaced, 3u);
+  EXPECT_EQ(copy_slot_of("vigil-updated"), "vigil");
+  EXPECT_EQ(Xapian::Database(db_path).get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
 }
 
 TEST_F(DuplicateGroups, PruningTheFirstOfAGroupKeepsTheOthersTogether) {
@@ -232,6 +286,16 @@ TEST_F(DuplicateGroups, AListingEntryReadAfterItsFullPageJoinsItsGroup) {
     EXPECT_TRUE(fresh) << hit.release.url << " is listed twice: " << it->second << " and " << hit.release.id;
   }
   EXPECT_EQ(with_copies, stats.duplicates);
+  // The entries that joined a page's group are copies: they carry the group.
+  Xapian::Database db(db_path);
+  Xapian::doccount copies = 0;
+  for (auto it = db.valuestream_begin(schema::kCopyOf); it != db.valuestream_end(schema::kCopyOf); ++it) {
+    Xapian::Document doc = db.get_document(it.get_docid());
+    EXPECT_EQ(*it, doc.get_value(schema::kDupGroup));
+    EXPECT_NE(*it, doc.get_value(schema::kId));
+    ++copies;
+  }
+  EXPECT_EQ(copies, stats.duplicates);
 }
 
 TEST(DuplicateLookupOverADatabase, SeesUncommittedDocumentsOfAWritableDatabase) {

@@ -141,6 +141,20 @@ TEST_F(IndexerShards, DatabaseMetadataReadsTheSameThroughTheCombinedDatabase) {
   }
 }
 
+TEST_F(IndexerShards, EachShardRecordsTheFacetPositionsItUses) {
+  index_into(sharded, archive, 3, false, /*part_documents=*/16);
+  write_synthetic_jsonl(dir.path() / "archive" / "more.jsonl", corpus, 120, 160);
+  index_into(sharded, archive, 3);
+  for (unsigned i = 0; i < 3; ++i) {
+    Xapian::Database shard(shard_path(i));
+    FacetSlots slots = FacetSlots::of(shard);
+    EXPECT_GT(slots.topic_positions, 0u);
+    EXPECT_EQ(shard.get_metadata(schema::kMetaFacetPositions),
+              std::to_string(slots.topic_positions) + " " + std::to_string(slots.spokesperson_positions))
+        << "shard " << i;
+  }
+}
+
 TEST_F(IndexerShards, UpdatesAndPrunedDeletionsGoToTheRightShard) {
   index_into(sharded, archive, 3);
   // 10 releases change, 20 leave the archive, 5 arrive.

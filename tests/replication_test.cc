@@ -8,33 +8,22 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/search_request.h"
 #include "common/searcher.h"
 #include "tests/fixtures.h"
+#include "tests/support/search_description.h"
 #include "tests/support/xapian_servers.h"
 
 namespace pressroom {
 namespace {
 
+using testing::describe;
 using testing::TempDir;
 
 constexpr const char* kArchive = PRESSROOM_SOURCE_DIR "/corpus";
-
-std::string describe(const SearchResult& r) {
-  std::ostringstream out;
-  out << "total=" << r.total << "\n";
-  for (const SearchHit& hit : r.hits) out << hit.release.id << " " << hit.score << " " << hit.snippet << "\n";
-  for (const auto& [name, values] : r.facets) {
-    out << name << ":";
-    for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
-    out << "\n";
-  }
-  return out.str();
-}
 
 std::vector<ParamMap> searches() {
   return {{}, {{"q", "detention"}}, {{"q", "\"family detention\""}}, {{"q", "asilo"}}, {{"topic", "Asylum"}},

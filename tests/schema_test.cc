@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
@@ -358,6 +359,100 @@ TEST(Schema, DecodingAnEmptySlotGivesNoFacets) {
   EXPECT_TRUE(facets.month.empty());
   EXPECT_TRUE(facets.topics.empty());
   EXPECT_TRUE(facets.spokespeople.empty());
+}
+
+// ------------------------------------------------------------ duplicate groups
+
+TEST(Schema, AReleaseInItsOwnGroupHasNoCopySlot) {
+  Xapian::Document doc = doc_for(sample_release());
+  EXPECT_EQ(doc.get_value(schema::kDupGroup), "2020-11-18-family-detention");
+  EXPECT_EQ(doc.get_value(schema::kCopyOf), "");
+}
+
+TEST(Schema, ACopyCarriesItsGroupInTheCopySlot) {
+  Xapian::Document doc = doc_for(sample_release());
+  schema::set_duplicate_group(doc, "2020-11-17-first-posting");
+  EXPECT_EQ(doc.get_value(schema::kDupGroup), "2020-11-17-first-posting");
+  EXPECT_EQ(doc.get_value(schema::kCopyOf), "2020-11-17-first-posting");
+  EXPECT_TRUE(terms_of(doc).count(schema::duplicate_group_term("2020-11-17-first-posting")));
+}
+
+TEST(Schema, AReleaseBackInItsOwnGroupLosesTheCopySlot) {
+  Xapian::Document doc = doc_for(sample_release());
+  schema::set_duplicate_group(doc, "2020-11-17-first-posting");
+  schema::set_duplicate_group(doc, "2020-11-18-family-detention");
+  EXPECT_EQ(doc.get_value(schema::kCopyOf), "");
+  EXPECT_FALSE(terms_of(doc).count(schema::duplicate_group_term("2020-11-17-first-posting")));
+}
+
+// --------------------------------------------------------------- spelling mirror
+
+std::vector<schema::SpellingEntry> numbered_words(size_t n) {
+  std::vector<schema::SpellingEntry> words;
+  for (size_t i = 0; i < n; ++i) {
+    char word[32];
+    std::snprintf(word, sizeof word, "palabra%08zu", i);  // in word order, as spellings_begin() lists them
+    words.push_back({word, static_cast<Xapian::termcount>(1 + i % 7)});
+  }
+  return words;
+}
+
+std::string show(const std::vector<schema::SpellingEntry>& words) {
+  std::string out;
+  for (const schema::SpellingEntry& w : words) out += w.word + "=" + std::to_string(w.frequency) + " ";
+  return out;
+}
+
+TEST(Schema, SpellingMirrorRoundTripsWordsAndFrequencies) {
+  std::vector<schema::SpellingEntry> words = {{"asylum", 12}, {"detención", 3}, {"dilley", 1}};
+  schema::SpellingMirror mirror = schema::encode_spelling_mirror(words);
+  ASSERT_EQ(mirror.chunks.size(), 1u);
+  EXPECT_EQ(mirror.chunks[0], "asylum\t12\ndetención\t3\ndilley\t1\n");
+  auto back = schema::decode_spelling_mirror(mirror.head, mirror.chunks);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(show(*back), show(words));
+}
+
+TEST(Schema, AnEmptySpellingTableHasAMirrorOfNoChunks) {
+  schema::SpellingMirror mirror = schema::encode_spelling_mirror({});
+  EXPECT_TRUE(mirror.chunks.empty());
+  EXPECT_EQ(schema::spelling_mirror_chunks(mirror.head), 0u);
+  auto back = schema::decode_spelling_mirror(mirror.head, mirror.chunks);
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->empty());
+}
+
+TEST(Schema, ALargeSpellingTableIsCutIntoChunksOfWholeLines) {
+  std::vector<schema::SpellingEntry> words = numbered_words(150000);  // ≈ 2.7 MB
+  schema::SpellingMirror mirror = schema::encode_spelling_mirror(words);
+  ASSERT_EQ(mirror.chunks.size(), 3u);
+  EXPECT_EQ(schema::spelling_mirror_chunks(mirror.head), 3u);
+  for (const std::string& chunk : mirror.chunks) {
+    EXPECT_LT(chunk.size(), schema::kSpellingChunkBytes + 64);
+    EXPECT_EQ(chunk.back(), '\n');
+  }
+  auto back = schema::decode_spelling_mirror(mirror.head, mirror.chunks);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(show(*back), show(words));
+}
+
+TEST(Schema, SpellingChunksThatDoNotMatchTheHeadAreRejected) {
+  schema::SpellingMirror mirror = schema::encode_spelling_mirror(numbered_words(150000));
+  std::vector<std::string> missing(mirror.chunks.begin(), mirror.chunks.end() - 1);
+  EXPECT_FALSE(schema::decode_spelling_mirror(mirror.head, missing));
+  std::vector<std::string> changed = mirror.chunks;
+  changed[1][0] = 'P';
+  EXPECT_FALSE(schema::decode_spelling_mirror(mirror.head, changed));
+}
+
+TEST(Schema, AnIndexWithoutASpellingMirrorHasNoHead) {
+  EXPECT_FALSE(schema::spelling_mirror_chunks(""));
+  EXPECT_FALSE(schema::spelling_mirror_chunks("not a head"));
+}
+
+TEST(Schema, SpellingChunkKeysAreNumberedUnderTheHeadKey) {
+  EXPECT_EQ(schema::spelling_chunk_key(0), std::string(schema::kMetaSpelling) + ".0");
+  EXPECT_EQ(schema::spelling_chunk_key(12), std::string(schema::kMetaSpelling) + ".12");
 }
 
 }  // namespace

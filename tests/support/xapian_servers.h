@@ -37,11 +37,12 @@ inline bool accepts_connections(int port) {
 class XapianServer {
  public:
   // `argv_before_port` and `argv_after_port` surround "--port N"; tries a few
-  // ports in case one is taken between choosing and binding it.
+  // ports in case one is taken between choosing and binding it, or only
+  // `port` when it is given (a server coming back where it was).
   XapianServer(std::vector<std::string> argv_before_port, std::vector<std::string> argv_after_port,
-               const std::filesystem::path& log) {
+               const std::filesystem::path& log, int port = 0) {
     for (int attempt = 0; attempt < 5; ++attempt) {
-      port_ = free_loopback_port();
+      port_ = port ? port : free_loopback_port();
       std::vector<std::string> argv = argv_before_port;
       argv.push_back("--port");
       argv.push_back(std::to_string(port_));
@@ -90,12 +91,13 @@ class XapianServer {
   std::unique_ptr<Subprocess> process_;
 };
 
-// xapian-tcpsrv serving the databases at `paths` (read-only).
+// xapian-tcpsrv serving the databases at `paths` (read-only), on `port`
+// when given, else on a free one.
 inline std::unique_ptr<XapianServer> start_tcpsrv(const std::vector<std::string>& paths,
-                                                  const std::filesystem::path& log) {
+                                                  const std::filesystem::path& log, int port = 0) {
   std::vector<std::string> after = {"--interface", "127.0.0.1", "--quiet"};
   after.insert(after.end(), paths.begin(), paths.end());
-  return std::make_unique<XapianServer>(std::vector<std::string>{"/usr/bin/xapian-tcpsrv"}, after, log);
+  return std::make_unique<XapianServer>(std::vector<std::string>{"/usr/bin/xapian-tcpsrv"}, after, log, port);
 }
 
 }  // namespace pressroom::testing
