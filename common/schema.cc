@@ -7,7 +7,6 @@
 #include "common/fnv1a.h"
 #include "common/query_text.h"
 #include "common/release_json.h"
-#include "common/stem_cache.h"
 #include "common/text_folding.h"
 
 namespace pressroom::schema {
@@ -79,8 +78,8 @@ std::vector<std::string> title_words(std::string_view title) {
 
 const Xapian::Stem& stemmer_for(std::string_view lang) {
   // A Snowball stemmer keeps per-call state: each thread needs its own.
-  thread_local const Xapian::Stem english(new CachedStem("english"));
-  thread_local const Xapian::Stem spanish(new CachedStem("spanish"));
+  thread_local const Xapian::Stem english("english");
+  thread_local const Xapian::Stem spanish("spanish");
   return lang == "es" ? spanish : english;
 }
 
