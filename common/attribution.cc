@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -53,18 +54,33 @@ std::string fold_word(std::string_view word) {
   return out;
 }
 
+// ICU's character classes, with ASCII (nearly every character of a release)
+// read from a table that ICU itself filled.
+enum CharClass : uint8_t { kAlpha = 1, kDigit = 2, kSpace = 4, kUpper = 8 };
+const std::array<uint8_t, 128> kAsciiClasses = [] {
+  std::array<uint8_t, 128> classes{};
+  for (UChar32 c = 0; c < 128; ++c)
+    classes[c] = static_cast<uint8_t>((u_isalpha(c) ? kAlpha : 0) | (u_isdigit(c) ? kDigit : 0) |
+                                      (u_isspace(c) ? kSpace : 0) | (u_isupper(c) ? kUpper : 0));
+  return classes;
+}();
+bool is_alpha(UChar32 c) { return c >= 0 && c < 128 ? kAsciiClasses[c] & kAlpha : u_isalpha(c); }
+bool is_digit(UChar32 c) { return c >= 0 && c < 128 ? kAsciiClasses[c] & kDigit : u_isdigit(c); }
+bool is_space(UChar32 c) { return c >= 0 && c < 128 ? kAsciiClasses[c] & kSpace : u_isspace(c); }
+bool is_upper(UChar32 c) { return c >= 0 && c < 128 ? kAsciiClasses[c] & kUpper : u_isupper(c); }
+
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size()), i = 0;
   bool space = true;
-  auto is_word_char = [](UChar32 c) { return u_isalpha(c) || u_isdigit(c); };
+  auto is_word_char = [](UChar32 c) { return is_alpha(c) || is_digit(c); };
   while (i < n) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     if (c < 0) c = 0xFFFD;
-    if (u_isspace(c) || c == 0xA0) {
+    if (is_space(c) || c == 0xA0) {
       space = true;
       continue;
     }
@@ -81,17 +97,17 @@ std::vector<Token> tokenize(std::string_view s) {
     // A word: letters and digits, with inner apostrophes and hyphens
     // ("O'odham", "Ruiz-Soto", "child's").
     int letters = 0, capitals = 0;
-    bool first_upper = u_isupper(c);
-    if (u_isalpha(c)) ++letters;
-    if (u_isupper(c)) ++capitals;
+    bool first_upper = is_upper(c);
+    if (is_alpha(c)) ++letters;
+    if (is_upper(c)) ++capitals;
     int32_t end = i;
     while (end < n) {
       int32_t next = end;
       UChar32 d;
       U8_NEXT(bytes, next, n, d);
       if (is_word_char(d)) {
-        if (u_isalpha(d)) ++letters;
-        if (u_isupper(d)) ++capitals;
+        if (is_alpha(d)) ++letters;
+        if (is_upper(d)) ++capitals;
         end = next;
         continue;
       }

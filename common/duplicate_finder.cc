@@ -112,10 +112,14 @@ class SettlingLookup : public DuplicateLookup {
 };
 
 // The duplicate-key terms a document carries (schema::duplicate_terms).
+// One pass over the termlist (each termlist_begin() reads and inflates it
+// again), so the prefixes are visited in the termlist's order.
+static_assert(schema::prefix::kDupBand < schema::prefix::kDupTitleDate &&
+              schema::prefix::kDupTitleDate < schema::prefix::kDupUrl);
 std::vector<std::string> key_terms_of(const Xapian::Document& doc) {
   std::vector<std::string> terms;
+  auto it = doc.termlist_begin();
   for (std::string_view prefix : {schema::prefix::kDupBand, schema::prefix::kDupTitleDate, schema::prefix::kDupUrl}) {
-    auto it = doc.termlist_begin();
     it.skip_to(std::string(prefix));
     for (; it != doc.termlist_end() && (*it).compare(0, prefix.size(), prefix) == 0; ++it) terms.push_back(*it);
   }

@@ -90,9 +90,14 @@ Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter
 }
 
 Xapian::Query QueryBuilder::combine(const Xapian::Query& text, const Xapian::Query& filter) {
-  if (text.empty())
-    return filter.empty() ? Xapian::Query::MatchAll
-                          : Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filter);
+  if (text.empty()) {
+    // A fresh match-all query (what Query::MatchAll is), not a copy of that
+    // static: Xapian's reference counts are not atomic, and server threads
+    // copying one shared Query at once freed it under each other (a crash in
+    // Enquire::set_query under PublishUnderLoad, about one run in seven).
+    Xapian::Query all{std::string()};
+    return filter.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, filter);
+  }
   return filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
 }
 

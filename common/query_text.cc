@@ -79,7 +79,10 @@ std::string_view trim_punctuation(std::string_view s) {
   };
   while (!s.empty() && is_edge(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_edge(s.back())) s.remove_suffix(1);
-  // Curly quotes and dashes are multi-byte: strip the common ones too.
+  // Curly quotes and dashes are multi-byte: strip the common ones too
+  // (each starts and ends with a byte above ASCII).
+  if (s.empty() || (static_cast<unsigned char>(s.front()) < 0x80 && static_cast<unsigned char>(s.back()) < 0x80))
+    return s;
   for (std::string_view q : {"“", "”", "‘", "’", "«", "»"}) {
     while (s.substr(0, q.size()) == q) s.remove_prefix(q.size());
     while (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) s.remove_suffix(q.size());
@@ -171,8 +174,9 @@ std::vector<std::string> compound_variants(std::string_view text) {
       std::string joined;
       for (auto p : parts) joined += p;
       variants.push_back(lower(joined));
-    } else if (all_alnum(chunk)) {
+    } else {
       // Letters glued to digits ("covid19"): also its parts, for "covid 19".
+      // (ASCII letters then ASCII digits: no word check needed.)
       size_t split = 0;
       while (split < chunk.size() && std::isalpha(static_cast<unsigned char>(chunk[split]))) ++split;
       if (split >= 2 && split < chunk.size() && all_digits(chunk.substr(split))) {

@@ -48,17 +48,32 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }  // namespace
 
 std::vector<std::string> title_words(std::string_view title) {
+  // Xapian's word characters and lower case, with ASCII (nearly every
+  // character of a release) decided without decoding.
   std::vector<std::string> words;
-  Xapian::Utf8Iterator it(title.data(), title.size()), end;
-  while (it != end) {
-    while (it != end && !Xapian::Unicode::is_wordchar(*it)) ++it;
-    std::string word;
-    while (it != end && Xapian::Unicode::is_wordchar(*it)) {
-      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-      ++it;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && word.size() <= 64) words.push_back(word);
+    word.clear();
+  };
+  size_t i = 0;
+  while (i < title.size()) {
+    auto c = static_cast<unsigned char>(title[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') word.push_back(static_cast<char>(c - 'A' + 'a'));
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') word.push_back(static_cast<char>(c));
+      else flush();
+      ++i;
+      continue;
     }
-    if (!word.empty() && word.size() <= 64) words.push_back(std::move(word));
+    Xapian::Utf8Iterator it(title.data() + i, title.size() - i);
+    unsigned ch = *it;
+    ++it;
+    if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+    else flush();
+    i = it == Xapian::Utf8Iterator() ? title.size() : static_cast<size_t>(it.raw() - title.data());
   }
+  flush();
   return words;
 }
 

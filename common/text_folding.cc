@@ -39,8 +39,24 @@ icu::UnicodeString decompose_without_marks(std::string_view text) {
 
 std::string strip_accents(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
+  // ASCII spaces and line breaks neither decompose, nor compose, nor are
+  // marks: the text can be folded word by word, and ICU is only paid for the
+  // words that are not plain ASCII (a release has a handful: dashes, curly
+  // quotes, names). Same result as folding the whole text at once.
+  auto is_break = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   std::string out;
-  decompose_without_marks(text).toUTF8String(out);
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = i;
+    bool ascii = true;
+    for (; end < text.size() && !is_break(text[end]); ++end) ascii &= static_cast<unsigned char>(text[end]) < 0x80;
+    std::string_view word = text.substr(i, end - i);
+    if (ascii) out.append(word);
+    else decompose_without_marks(word).toUTF8String(out);  // appends
+    for (; end < text.size() && is_break(text[end]); ++end) out.push_back(text[end]);
+    i = end;
+  }
   return out;
 }
 

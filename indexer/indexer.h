@@ -34,7 +34,9 @@ struct IndexOptions {
   // merged at the end: it appears whole or not at all. Xapian's in-memory
   // change maps cost more per document as they grow: on 4.4 KB releases,
   // parts of 500 took 0.86x the CPU of parts of 2,000 and 0.63x that of
-  // one flush per 10,000 (docs/benchmarks.md).
+  // one flush per 10,000 (docs/benchmarks.md). Parts of 250 cost 0.95x the
+  // CPU of 500, but compaction keeps each part's posting-list chunks: +14%
+  // postlist table, +3% index, which is over its size target already.
   uint64_t part_documents = 500;
   // Files of the metadata extractor (metadata_extractor.h), which fills what
   // releases leave empty. "" = taxonomy.yaml / aliases.yaml in the first

@@ -32,6 +32,12 @@ namespace {
 
 constexpr size_t kPartsPerMerge = 32;
 
+// One pass over every input: Xapian's DBCOMPACT_MULTIPASS merges posting
+// lists two databases at a time, rewriting them once per level, which cost
+// 1.6x the CPU of the single pass on 20 parts of 500 releases and 1.9x on 100
+// (same bytes out).
+constexpr unsigned kCompactFlags = 0;
+
 class UpdatingSink : public ShardWriter::Sink {
  public:
   explicit UpdatingSink(Xapian::WritableDatabase db) : db_(std::move(db)) {}
@@ -112,7 +118,7 @@ class BuildingSink : public ShardWriter::Sink {
     std::string merged = (fs::path(parts_dir_) / name).string();
     Xapian::Database all;
     for (const std::string& part : recent) all.add_database(Xapian::Database(part));
-    all.compact(merged, Xapian::DBCOMPACT_MULTIPASS);
+    all.compact(merged, kCompactFlags);
     all.close();
     std::error_code ec;
     for (const std::string& part : recent) fs::remove_all(part, ec);
@@ -156,7 +162,7 @@ void merge_parts(const std::vector<std::string>& parts, const std::string& path,
   } else {
     Xapian::Database all;
     for (const std::string& part : parts) all.add_database(Xapian::Database(part));
-    all.compact(path, Xapian::DBCOMPACT_MULTIPASS);
+    all.compact(path, kCompactFlags);
   }
   Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
   for (const auto& [key, value] : metadata) db.set_metadata(key, value);

@@ -64,6 +64,19 @@ TEST(TextFolding, StripAccentsReplacesInvalidUtf8WithReplacementCharacter) {
   EXPECT_EQ(strip_accents("caf\xC3 \xFF"), "caf\xEF\xBF\xBD \xEF\xBF\xBD");
 }
 
+TEST(TextFolding, StripAccentsFoldsEachWordOfAMixedText) {
+  // Accented words among plain ones, marks after a space or at a line start,
+  // invalid bytes next to a space: as if the whole text were folded at once.
+  const std::vector<Fold> cases = {
+      {"DUBLIN, 30 October \u2014 \u201cPort of the,\u201d said Ana Ruíz.\n\nNext",
+       "DUBLIN, 30 October \u2014 \u201cPort of the,\u201d said Ana Ruiz.\n\nNext"},
+      {"a \xCC\x81" "b", "a b"},
+      {"line\n\xCC\x81" "acci\xC3\xB3n\tni\xC3\xB1o\r\n", "line\naccion\tnino\r\n"},
+      {"caf\xC3\n\xFF end", "caf\xEF\xBF\xBD\n\xEF\xBF\xBD end"},
+      {"  \xC3\x81NGEL  ", "  ANGEL  "}};
+  for (const Fold& c : cases) EXPECT_EQ(strip_accents(c.input), c.expected) << hex(c.input);
+}
+
 // --------------------------------------------------------------------- fold_key
 
 TEST(TextFolding, FoldKeyStripsAccentsAndLowersCase) {
