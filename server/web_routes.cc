@@ -147,6 +147,19 @@ void search_page(Web& web, const httplib::Request& req, httplib::Response& res) 
   send(req, res, request ? 200 : 400, render_search_page(view, web.assets), kHtml);
 }
 
+// Feeds and exports have no field to say an answer left shards out
+// (--allow-partial): a header says it, and no cache keeps the answer.
+// Returns whether the answer is partial.
+bool flag_partial(httplib::Response& res, const std::vector<std::string>& missing) {
+  if (missing.empty()) return false;
+  std::string names;
+  for (const std::string& shard : missing) names.append(names.empty() ? "" : ", ").append(shard);
+  res.set_header("X-Partial-Results", "missing shards: " + names);
+  res.headers.erase("Cache-Control");  // set_header adds; the page's own value must go
+  res.set_header("Cache-Control", "no-store");
+  return true;
+}
+
 std::string describe(const SearchParams& params) {
   std::string out;
   auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
@@ -180,6 +193,8 @@ void atom_feed(Web& web, const httplib::Request& req, httplib::Response& res) {
   feed.updated = searcher->info().indexed_at;
   if (feed.updated.empty()) feed.updated = "1970-01-01T00:00:00Z";
   res.set_header("Cache-Control", "public, max-age=300");
+  if (flag_partial(res, searcher->missing_shards()))
+    feed.subtitle += " Part of the archive could not be searched: this list may be incomplete.";
   send(req, res, 200, render_atom_feed(feed, result.hits), "application/atom+xml; charset=utf-8");
 }
 
@@ -209,6 +224,7 @@ void export_search(Web& web, const httplib::Request& req, httplib::Response& res
   res.set_header("X-Total-Count", std::to_string(total));
   if (total > rows) res.set_header("X-Export-Truncated", std::to_string(rows) + " of " + std::to_string(total));
   res.set_header("Cache-Control", "no-cache");
+  flag_partial(res, searcher->missing_shards());
   send(req, res, 200, std::move(body),
        format == ExportFormat::Csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8");
 }

@@ -475,6 +475,7 @@ TEST_F(ShardedSearch, TheServerWithAllowPartialAnswersFromTheShardsUpAndNamesThe
   testing::TestServer sharded("", config);
   nlohmann::json whole = sharded.get_json("/api/search?q=asylum");
   EXPECT_FALSE(whole.contains("partial")) << whole.dump();
+  EXPECT_FALSE(sharded.get("/feed.atom?q=asylum")->has_header("X-Partial-Results"));
   std::string lost_id = Xapian::Database(shards_[2]).get_document(1).get_value(schema::kId);
   servers[2]->stop();
   nlohmann::json answer = sharded.get_json("/api/search?q=asylum");
@@ -489,6 +490,14 @@ TEST_F(ShardedSearch, TheServerWithAllowPartialAnswersFromTheShardsUpAndNamesThe
   auto page = sharded.get("/?q=asylum");
   ASSERT_TRUE(page);
   EXPECT_NE(page->body.find("Part of the archive could not be searched"), std::string::npos);
+  // Feeds and exports have no JSON field for it: a header says it, and the subtitle of the feed.
+  for (const std::string path : {"/feed.atom?q=asylum", "/export.csv?q=asylum", "/export.jsonl?q=asylum"}) {
+    auto answer_of_path = sharded.get(path);
+    ASSERT_TRUE(answer_of_path) << path;
+    EXPECT_EQ(answer_of_path->get_header_value("X-Partial-Results"), "missing shards: " + config.db_locations[2]) << path;
+    EXPECT_EQ(answer_of_path->get_header_value("Cache-Control"), "no-store") << path;
+  }
+  EXPECT_NE(sharded.get("/feed.atom?q=asylum")->body.find("this list may be incomplete"), std::string::npos);
   // A release that may be on the missing shard is not reported as absent.
   nlohmann::json lost = sharded.get_json("/api/releases/" + lost_id, 503);
   EXPECT_NE(lost.dump().find(config.db_locations[2]), std::string::npos) << lost.dump();
