@@ -44,7 +44,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 : > "$out/remote.stub"
 for ((i = 0; i < shards; i++)); do
-  port=$((7300 + i))
+  # An ephemeral port the kernel has just handed out, not a fixed one that another run may hold.
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   shard=$(printf '%s/sharded/shard-%02d' "$out" "$i")
   /usr/bin/xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$shard" > "$out/tcpsrv-$i.log" 2>&1 &
   pids+=($!)
