@@ -169,18 +169,20 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.parse_ms = ms_since(phase);
   phase = Clock::now();
 
+  SerialisedQuery main_query(built.query);
   if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
     // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
     // dropping words from the end: when releases with every word cannot fill
     // the page, releases with some of the words follow them. Scaling the
     // all-words query keeps every full match above every partial one.
-    exact_total = count(SerialisedQuery(built.query), main_facets).total;
+    exact_total = count(main_query, main_facets).total;
     if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
       relaxed = true;
       built.text = Xapian::Query(Xapian::Query::OP_OR,
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
                                  built.relaxed_text);
       built.query = QueryBuilder::combine(built.text, builder.filter_for(request));
+      main_query = SerialisedQuery(built.query);
     }
   }
 
@@ -191,8 +193,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
-  ResultPage results = page(enquire, SerialisedQuery(built.query), main_facets, offset,
-                            static_cast<Xapian::doccount>(request.size), counted);
+  ResultPage results = page(enquire, main_query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
+                            counted);
 
   SearchResult result;
   result.total = counted.total;
