@@ -28,7 +28,8 @@ uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& table
 }
 
 ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
-                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_at_least) {
+                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
+                          Xapian::doccount check_more) {
   const Xapian::doccount wanted = offset + size;
   // Copies are rare: a little more than the page is nearly always enough.
   Xapian::doccount fetch = wanted + std::max<Xapian::doccount>(size, 10);
@@ -38,7 +39,7 @@ ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::share
       enquire.clear_matchspies();
       fetch *= 2;
     }
-    page.mset = enquire.get_mset(0, fetch, check_at_least);
+    page.mset = enquire.get_mset(0, fetch, first ? check_first : check_more);
     page.ranks.clear();
     std::set<uint64_t> seen;  // (shard, group) of the groups shown
     Xapian::doccount results = 0;

@@ -44,11 +44,14 @@ uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& table
 // Xapian's collapse key gives, for local databases, whose facet tables (one
 // per shard of the Enquire's database, in its order) know the groups. Why:
 // the collapse key reads the group value of every match, which made a broad
-// query three times dearer. Each fetch checks `check_at_least` matches; the
-// match spies attached see the first; when copies leave the page short,
-// more is fetched, with the spies removed.
+// query three times dearer. The first fetch checks `check_first` matches and
+// the match spies attached see it; when copies leave the page short, more is
+// fetched, with the spies removed, checking `check_more` matches: what the
+// ranking alone needs (every match over several databases, see
+// Searcher::page; 0 on one).
 ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
-                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_at_least);
+                          Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
+                          Xapian::doccount check_more);
 
 // The page of an MSet that Xapian collapsed itself (remote shards).
 ResultPage whole_page(Xapian::MSet mset);

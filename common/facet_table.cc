@@ -62,20 +62,17 @@ FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdoci
   }
   for (ColumnBuilder* b : {&types, &months, &topics, &people}) b->finish();
 
-  // Most releases have no copy: only groups seen twice get a number.
+  // Most releases have no copy: only groups seen twice get a number, given
+  // when the second member shows up (to it and to the first one remembered).
   groups_.assign(static_cast<size_t>(last_docid_) + 1, 0);
-  std::unordered_map<std::string, uint32_t> members;
+  std::unordered_map<std::string, Xapian::docid> first_member;  // group key → its first release
   auto end = db.valuestream_end(schema::kDupGroup);
-  for (auto it = db.valuestream_begin(schema::kDupGroup); it != end && it.get_docid() <= last_docid_; ++it) ++members[*it];
-  std::unordered_map<std::string, uint32_t> numbers;
-  for (const auto& [key, count] : members)
-    if (count > 1) numbers.emplace(key, 0);
-  if (numbers.empty()) return;
   for (auto it = db.valuestream_begin(schema::kDupGroup); it != end && it.get_docid() <= last_docid_; ++it) {
-    auto found = numbers.find(*it);
-    if (found == numbers.end()) continue;
-    if (found->second == 0) found->second = ++group_count_;
-    groups_[it.get_docid()] = found->second;
+    auto [first, fresh] = first_member.try_emplace(*it, it.get_docid());
+    if (fresh) continue;
+    uint32_t& number = groups_[first->second];
+    if (number == 0) number = ++group_count_;
+    groups_[it.get_docid()] = number;
   }
 }
 

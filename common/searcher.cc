@@ -140,7 +140,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   SearchTimings timings;
   QueryBuilder builder(db_, synonyms_);
   BuiltQuery built = builder.build(request);
-  revision_ = revision_key(set_);
+  pin_state();
   uint64_t exact_total = 0;
   bool relaxed = false;
 
@@ -169,18 +169,20 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.parse_ms = ms_since(phase);
   phase = Clock::now();
 
+  SerialisedQuery main_query(built.query);
   if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
     // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
     // dropping words from the end: when releases with every word cannot fill
     // the page, releases with some of the words follow them. Scaling the
     // all-words query keeps every full match above every partial one.
-    exact_total = count(built.query, main_facets).total;
+    exact_total = count(main_query, main_facets).total;
     if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
       relaxed = true;
       built.text = Xapian::Query(Xapian::Query::OP_OR,
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
                                  built.relaxed_text);
       built.query = QueryBuilder::combine(built.text, builder.filter_for(request));
+      main_query = SerialisedQuery(built.query);
     }
   }
 
@@ -191,7 +193,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
-  ResultPage results = page(enquire, built.query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
+  ResultPage results = page(enquire, main_query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
                             counted);
 
   SearchResult result;
@@ -204,7 +206,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.match_ms = ms_since(phase);
   phase = Clock::now();
   for (const Disjunctive& d : separate) {
-    CountedMatches other = count(QueryBuilder::combine(built.text, builder.filter_for(request, d.filter)), d.only);
+    CountedMatches other =
+        count(SerialisedQuery(QueryBuilder::combine(built.text, builder.filter_for(request, d.filter))), d.only);
     for (auto& [name, values] : other.facets) result.facets[name] = std::move(values);
   }
   // Months only help when the matches are few years apart.
@@ -216,7 +219,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.facets_ms = ms_since(phase);
   phase = Clock::now();
 
-  const std::vector<std::shared_ptr<const FacetTable>> shards = tables();
   for (Xapian::doccount rank : results.ranks) {
     Xapian::MSetIterator it = results.mset[rank];
     Xapian::Document doc = it.get_document();
@@ -236,7 +238,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     release.quotes.clear();
     hit.release = std::move(release);
     // The tables know which releases have copies: most need no lookup.
-    if (shards.empty() || table_group(shards, *it)) hit.duplicates = duplicates_of(db_, *it);
+    if (tables_.empty() || table_group(tables_, *it)) hit.duplicates = duplicates_of(db_, *it);
     result.hits.push_back(std::move(hit));
   }
   timings.snippets_ms = ms_since(phase);
@@ -257,12 +259,17 @@ const Xapian::Database& Searcher::spelling_database() {
   return speller_;
 }
 
-std::vector<std::shared_ptr<const FacetTable>> Searcher::tables() const {
+void Searcher::pin_state() {
+  std::string revision = revision_key(set_);
+  if (!revision.empty() && revision == revision_) return;
   std::vector<std::shared_ptr<const FacetTable>> tables;
   if (!set_.remote)
     for (const Xapian::Database& part : set_.parts)
       tables.push_back(FacetTable::for_revision(part, revision_key_of(part)));
-  return tables;
+  // Only once every table is built (reading one can fail): the next search
+  // must not take a state with missing tables for one already looked up.
+  tables_ = std::move(tables);
+  revision_ = std::move(revision);
 }
 
 FacetCounter Searcher::counter_for(FacetSelection selection) {
@@ -271,68 +278,74 @@ FacetCounter Searcher::counter_for(FacetSelection selection) {
     slots_ = FacetSlots::recorded(set_.parts, db_);
     slots_current_ = true;
   }
-  return FacetCounter(selection, tables(), slots_);
+  return FacetCounter(selection, tables_, slots_);
 }
 
-CountedMatches Searcher::count(const Xapian::Query& query, FacetSelection selection) {
-  std::string key = CountCache::count_key(revision_, query.serialise(), selection);
+CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection selection) {
+  std::string key = CountCache::count_key(revision_, query.serialised, selection);
   if (auto cached = CountCache::shared().find(key)) return *cached;
-  // A query matching every release (a browse without filters; the date
-  // histogram of a date-filtered browse) is counted from the tables alone.
-  if (!set_.remote && query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
-    FacetCounter counter(selection, tables(), slots_);
-    CountedMatches counted;
-    for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
-    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
-    CountCache::shared().store(key, counted);
-    return counted;
-  }
-  // Local shards count their results in the tables' spies, each group once;
-  // remote ones through Xapian's collapse key.
-  FacetCounter counter = counter_for(selection);
-  // Local shards are counted one pass each, on both cores: a match spy sees
-  // ids within one shard, and the totals simply add up.
-  bool by_part = !set_.remote && set_.parts.size() > 1;
-  const std::vector<Xapian::Database> whole{db_};
-  const std::vector<Xapian::Database>& passes = by_part ? set_.parts : whole;
-  // Xapian objects are not thread-safe, their reference counts included: each
-  // thread gets a query of its own, rebuilt from its serialised form.
-  const std::string serialised = passes.size() > 1 ? query.serialise() : std::string();
-  auto count_part = [&](size_t i) -> uint64_t {
-    Xapian::Enquire enquire(passes[i]);
-    enquire.set_query(i == 0 ? query : Xapian::Query::unserialise(serialised));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    if (set_.remote) {
-      collapse_duplicates(enquire);
-      if (selection.any()) counter.attach(enquire, i);
-      return collapsed_total(enquire.get_mset(0, 0, passes[i].get_doccount()));
-    }
-    counter.attach(enquire, i);
-    enquire.get_mset(0, 0, passes[i].get_doccount());
-    return 0;
-  };
-  std::vector<std::future<uint64_t>> others;
-  for (size_t i = 1; i < passes.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
   CountedMatches counted;
-  counted.total = count_part(0);
-  for (auto& other : others) counted.total += other.get();
-  if (!set_.remote) counted.total = counter.results();
-  if (selection.any()) {
-    // Over remote shards: a near-duplicate group counts once here too.
-    counter.count_groups_once(db_, query);
-    counted.facets = counter.counts(kFacetLimit);
+  if (set_.remote) {
+    counted = count_remote(query.query, selection);
+  } else {
+    FacetCounter counter = counter_for(selection);
+    // A query matching every release (a browse without filters; the date
+    // histogram of a date-filtered browse) is counted from the tables alone.
+    if (query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+      for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
+    } else {
+      counted.total = count_local(query, counter);
+    }
+    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
   }
   CountCache::shared().store(key, counted);
   return counted;
 }
 
-ResultPage Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+uint64_t Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) {
+  // A match spy sees ids within one shard, so each shard has a pass of its
+  // own, on both cores; the tables count each duplicate group once.
+  auto count_part = [&](size_t i) {
+    const Xapian::Database& part = set_.parts[i];
+    Xapian::Enquire enquire(part);
+    enquire.set_query(i == 0 ? query.query : Xapian::Query::unserialise(query.serialised));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    counter.attach(enquire, i);
+    enquire.get_mset(0, 0, part.get_doccount());
+  };
+  std::vector<std::future<void>> others;
+  for (size_t i = 1; i < set_.parts.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
+  count_part(0);
+  for (auto& other : others) other.get();
+  return counter.results();
+}
+
+CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection selection) {
+  // Xapian's collapse key counts each duplicate group once in the total.
+  FacetCounter counter = counter_for(selection);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  collapse_duplicates(enquire);
+  if (selection.any()) counter.attach(enquire);
+  CountedMatches counted;
+  counted.total = collapsed_total(enquire.get_mset(0, 0, db_.get_doccount()));
+  if (selection.any()) {
+    // The value-count spies counted every copy: take the later ones back.
+    counter.count_groups_once(db_, query);
+    counted.facets = counter.counts(kFacetLimit);
+  }
+  return counted;
+}
+
+ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
                           Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
-  std::string key = CountCache::count_key(revision_, query.serialise(), selection);
+  std::string key = CountCache::count_key(revision_, query.serialised, selection);
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
   // documents twice in a value-count spy when the results are sorted by value.
-  bool one_pass = !set_.remote && set_.parts.size() == 1 && query.get_type() != Xapian::Query::LEAF_MATCH_ALL;
+  bool one_pass =
+      !set_.remote && set_.parts.size() == 1 && query.query.get_type() != Xapian::Query::LEAF_MATCH_ALL;
   // Over several databases Xapian 1.4's early termination of the ranking can
   // miss a document that belongs on the page (seen with a phrase ORed with a
   // word): there every match is checked.
@@ -344,12 +357,12 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const Xapian::Query& query, 
   }
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);
-    return collapsed_page(enquire, tables(), offset, size, check);
+    return collapsed_page(enquire, tables_, offset, size, check, check);
   }
-  std::vector<std::shared_ptr<const FacetTable>> shards = tables();
-  FacetCounter counter(selection, shards, slots_);
+  FacetCounter counter = counter_for(selection);
   counter.attach(enquire);
-  ResultPage results = collapsed_page(enquire, shards, offset, size, db_.get_doccount());
+  // The spies must see every match; a further fetch, without them, only ranks.
+  ResultPage results = collapsed_page(enquire, tables_, offset, size, db_.get_doccount(), check);
   counted = {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
   CountCache::shared().store(key, counted);
   return results;

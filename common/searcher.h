@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/count_cache.h"
@@ -166,18 +167,33 @@ class Searcher {
   std::vector<WeightPart> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit);
   void open();
 
+  // A query with its serialised form, made once: the form keys the count
+  // cache and gives each counting thread a query of its own (Xapian objects,
+  // their reference counts included, are not thread-safe).
+  struct SerialisedQuery {
+    explicit SerialisedQuery(Xapian::Query q) : query(std::move(q)), serialised(query.serialise()) {}
+    Xapian::Query query;
+    std::string serialised;
+  };
+
   // Total and facets of every match of `query`, from the count cache or by
   // a pass over all matches.
-  CountedMatches count(const Xapian::Query& query, FacetSelection selection);
+  CountedMatches count(const SerialisedQuery& query, FacetSelection selection);
+  // The total of `query` over local shards, counted in `counter`'s tables:
+  // one pass per shard, in parallel.
+  uint64_t count_local(const SerialisedQuery& query, FacetCounter& counter);
+  // Total and facets of `query` over remote shards: one pass with Xapian's
+  // collapse key and value-count spies, then the copies taken back.
+  CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);
   // The page of `enquire` (whose query is `query`), with its total and facets
   // counted in the same pass unless they are cached.
-  ResultPage page(Xapian::Enquire& enquire, const Xapian::Query& query, FacetSelection selection,
+  ResultPage page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
                   Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
-  // The facet table of each local shard at its current state (shared, built
-  // on first use); none over remote shards.
-  std::vector<std::shared_ptr<const FacetTable>> tables() const;
-  // A counter with the tables of local shards, or over remote shards the
-  // facet positions they record (read again after each reopen).
+  // Sets revision_ and tables_ to the current state; the tables are looked
+  // up (FacetTable::for_revision) only when the state changed.
+  void pin_state();
+  // A counter with tables_, or over remote shards the facet positions they
+  // record (read again after each reopen).
   FacetCounter counter_for(FacetSelection selection);
   // The database "did you mean" reads: the index itself and, when some
   // shards are remote, the local copy of their spelling mirrors
@@ -191,6 +207,9 @@ class Searcher {
   Xapian::Database db_;  // set_.db
   std::string fingerprint_;
   std::string revision_;  // revision_key(set_) for the current search
+  // The facet table of each local shard at revision_ (none over remote
+  // shards): looked up once per state, not once per use.
+  std::vector<std::shared_ptr<const FacetTable>> tables_;
   FacetSlots slots_;              // remote shards: per-position slots to count
   bool slots_current_ = false;    // false after opening or reopening remote shards
   std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle
