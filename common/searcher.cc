@@ -170,13 +170,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
   phase = Clock::now();
 
   SerialisedQuery main_query(built.query);
+  std::optional<CountedMatches> counted_already;  // the all-words count, when it is the page's own
   if (!built.relaxed_text.empty() && request.sort == SortOrder::Relevance) {
     // Like Meilisearch's "last" strategy, but ranked by BM25 rather than by
     // dropping words from the end: when releases with every word cannot fill
     // the page, releases with some of the words follow them. Scaling the
     // all-words query keeps every full match above every partial one.
-    exact_total = count(main_query, main_facets).total;
+    counted_already = count(main_query, main_facets);
+    exact_total = counted_already->total;
     if (exact_total < static_cast<uint64_t>(request.page * request.size)) {
+      counted_already.reset();
       relaxed = true;
       built.text = Xapian::Query(Xapian::Query::OP_OR,
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.text, 1000.0),
@@ -194,7 +197,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
   ResultPage results = page(enquire, main_query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
-                            counted);
+                            counted, counted_already ? &*counted_already : nullptr);
 
   SearchResult result;
   result.total = counted.total;
@@ -339,7 +342,8 @@ CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection
 }
 
 ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
-                          Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted) {
+                          Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
+                          const CountedMatches* known) {
   std::string key = CountCache::count_key(revision_, query.serialised, selection);
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
@@ -351,9 +355,15 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query
   // word): there every match is checked.
   Xapian::doccount check = set_.parts.size() > 1 ? db_.get_doccount() : 0;
   if (set_.remote) {
-    counted = count(query, selection);
+    counted = known ? *known : count(query, selection);
     collapse_duplicates(enquire);
     return whole_page(enquire.get_mset(offset, size, check));
+  }
+  if (known) {
+    // Counted already (the all-words count of a match=all query): the page
+    // alone, with Xapian's early termination.
+    counted = *known;
+    return collapsed_page(enquire, tables_, offset, size, check, check);
   }
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);

@@ -186,9 +186,11 @@ class Searcher {
   // collapse key and value-count spies, then the copies taken back.
   CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);
   // The page of `enquire` (whose query is `query`), with its total and facets
-  // counted in the same pass unless they are cached.
+  // counted in the same pass unless they are cached or `known` (then the
+  // page alone is ranked, with Xapian's early termination).
   ResultPage page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
-                  Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted);
+                  Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
+                  const CountedMatches* known = nullptr);
   // Sets revision_ and tables_ to the current state; the tables are looked
   // up (FacetTable::for_revision) only when the state changed.
   void pin_state();
