@@ -85,16 +85,17 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
   // whole archive in one query, and a misjudged one takes a dozen small
   // queries at most. Days, not months: each release of a window is checked
   // against every completion, and a month of a million-release archive
-  // holds thousands.
-  const std::vector<SuggestionIndex::Day>& days = index->days();
+  // holds thousands (one suggestion without a shared index walks months:
+  // reading every day would cost it more).
+  const std::vector<SuggestionIndex::Span>& spans = index->spans();
   double window = std::max(kFirstWindow, 2.0 * static_cast<double>(want) / std::max(share, 1e-12));
-  for (size_t newer = days.size(); newer > 0 && out.size() < limit; window *= 2) {
+  for (size_t newer = spans.size(); newer > 0 && out.size() < limit; window *= 2) {
     size_t older = newer;
-    for (double held = 0; older > 0 && held < window; --older) held += days[older - 1].count;
-    bool everything = older == 0 && newer == days.size();
+    for (double held = 0; older > 0 && held < window; --older) held += spans[older - 1].count;
+    bool everything = older == 0 && newer == spans.size();
     Xapian::Query query = everything ? titles
                                      : Xapian::Query(Xapian::Query::OP_FILTER, titles,
-                                                     date_range_query(days[older].date, days[newer - 1].date, db));
+                                                     date_range_query(spans[older].first, spans[newer - 1].last, db));
     newer = older;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);

@@ -56,14 +56,24 @@ std::vector<std::string> words_of(const std::string& folded) {
   return words;
 }
 
-SuggestionIndex::SuggestionIndex(const Xapian::Database& db) : SuggestionIndex(db, std::string_view()) {}
+SuggestionIndex::SuggestionIndex(const Xapian::Database& db) {
+  read_names(db);
+  read_title_words(db, {});
+  std::string day(schema::prefix::kDay);
+  for (auto d = db.allterms_begin(day); d != db.allterms_end(day); ++d) {
+    std::string date = (*d).substr(day.size());
+    spans_.push_back({date, date, d.get_termfreq()});
+  }
+}
 
 SuggestionIndex::SuggestionIndex(const Xapian::Database& db, std::string_view words_from) {
   read_names(db);
   read_title_words(db, words_from);
-  std::string day(schema::prefix::kDay);
-  for (auto d = db.allterms_begin(day); d != db.allterms_end(day); ++d)
-    days_.push_back({(*d).substr(day.size()), d.get_termfreq()});
+  std::string month(schema::prefix::kMonth);
+  for (auto m = db.allterms_begin(month); m != db.allterms_end(month); ++m) {
+    std::string yyyymm = (*m).substr(month.size());
+    spans_.push_back({yyyymm + "01", yyyymm + "31", m.get_termfreq()});
+  }
 }
 
 std::shared_ptr<const SuggestionIndex> SuggestionIndex::for_revision(const Xapian::Database& db,

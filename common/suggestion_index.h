@@ -31,9 +31,9 @@ class SuggestionIndex {
     Xapian::doccount count;
   };
 
-  // A day with releases, and how many.
-  struct Day {
-    std::string date;  // "YYYYMMDD"
+  // A day (or a month) with releases, and how many.
+  struct Span {
+    std::string first, last;  // "YYYYMMDD", for date_range_query(); a month ends on its "31st"
     Xapian::doccount count;
   };
 
@@ -48,9 +48,9 @@ class SuggestionIndex {
   // frequencies are the archive's).
   explicit SuggestionIndex(const Xapian::Database& db);
 
-  // Reads the names, the days and only the title words starting with `words_from`:
-  // what one suggestion needs when no shared index applies (remote shards,
-  // whose state has no key).
+  // Reads the names, only the title words starting with `words_from`, and
+  // months rather than days (a twentieth of the terms): what one suggestion
+  // needs when no shared index applies (remote shards, whose state has no key).
   SuggestionIndex(const Xapian::Database& db, std::string_view words_from);
 
   // The index for state `revision` of `db` (revision_key(): one or several
@@ -68,8 +68,9 @@ class SuggestionIndex {
   // term order.
   std::vector<const Name*> names_matching(const std::vector<std::string>& typed) const;
 
-  // Every day some release has (from the D terms), oldest first.
-  const std::vector<Day>& days() const { return days_; }
+  // Every day some release has (D terms), or every month (M terms) when read
+  // for one suggestion, oldest first.
+  const std::vector<Span>& spans() const { return spans_; }
 
   size_t title_words() const { return counts_.size(); }
   size_t names() const { return names_.size(); }
@@ -93,7 +94,7 @@ class SuggestionIndex {
   // its kCompletions most frequent, as word numbers.
   std::unordered_map<std::string, std::vector<uint32_t>> best_;
 
-  std::vector<Day> days_;
+  std::vector<Span> spans_;
   std::vector<Name> names_;  // spokespeople then topics, each in term order
   // Every word of every name, sorted, with its name's number in names_.
   std::vector<std::pair<std::string, uint32_t>> name_words_;

@@ -118,21 +118,38 @@ TEST(SuggestionIndex, NamesMatchEveryTypedWordTheLastAsAPrefix) {
             (std::vector<std::string>{"Aana ruiz", "Aruth anders", "Banalysis"}));  // spokespeople, then topics
 }
 
-TEST(SuggestionIndex, DaysAreTheDaysWithReleasesOldestFirst) {
-  TempDir dir;
-  Xapian::WritableDatabase writable((dir.path() / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  for (const char* day : {"D20240109", "D20190502", "D20240109"}) {
+void add_dates(const std::string& path, const std::vector<std::string>& dates) {
+  Xapian::WritableDatabase writable(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const std::string& date : dates) {
     Xapian::Document doc;
-    doc.add_boolean_term(day);
+    std::string day(schema::prefix::kDay), month(schema::prefix::kMonth);
+    doc.add_boolean_term(day.append(date));
+    doc.add_boolean_term(month.append(date, 0, 6));
     writable.add_document(doc);
   }
   writable.commit();
+}
+
+TEST(SuggestionIndex, SpansAreTheDaysWithReleasesOldestFirst) {
+  TempDir dir;
+  add_dates((dir.path() / "db").string(), {"20240109", "20190502", "20240109"});
   SuggestionIndex index(Xapian::Database((dir.path() / "db").string()));
-  ASSERT_EQ(index.days().size(), 2u);
-  EXPECT_EQ(index.days()[0].date, "20190502");
-  EXPECT_EQ(index.days()[0].count, 1u);
-  EXPECT_EQ(index.days()[1].date, "20240109");
-  EXPECT_EQ(index.days()[1].count, 2u);
+  ASSERT_EQ(index.spans().size(), 2u);
+  EXPECT_EQ(index.spans()[0].first, "20190502");
+  EXPECT_EQ(index.spans()[0].last, "20190502");
+  EXPECT_EQ(index.spans()[0].count, 1u);
+  EXPECT_EQ(index.spans()[1].first, "20240109");
+  EXPECT_EQ(index.spans()[1].count, 2u);
+}
+
+TEST(SuggestionIndex, SpansReadForOneSuggestionAreMonths) {
+  TempDir dir;
+  add_dates((dir.path() / "db").string(), {"20240109", "20190502", "20240120"});
+  SuggestionIndex index(Xapian::Database((dir.path() / "db").string()), "x");
+  ASSERT_EQ(index.spans().size(), 2u);
+  EXPECT_EQ(index.spans()[1].first, "20240101");
+  EXPECT_EQ(index.spans()[1].last, "20240131");
+  EXPECT_EQ(index.spans()[1].count, 2u);
 }
 
 TEST(SuggestionIndex, IsSharedForOneStateAndReadAgainAfterACommit) {
