@@ -44,8 +44,8 @@ class SuggestionIndex {
     Xapian::doccount count;
   };
 
-  // Reads every title word and name of `db` (several shards read as one:
-  // frequencies are the archive's).
+  // Reads every title word, name and day of `db` (several shards read as
+  // one: frequencies are the archive's).
   explicit SuggestionIndex(const Xapian::Database& db);
 
   // Reads the names, only the title words starting with `words_from`, and
