@@ -1,21 +1,14 @@
 #include "common/facet_table.h"
 
-#include <deque>
-#include <future>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "common/revision_cache.h"
 #include "common/schema.h"
 
 namespace pressroom {
 namespace {
-
-// Per database (shard): its current state and the one before, still in use
-// by slower requests; and a bound on databases, for servers opened on many.
-constexpr size_t kStatesPerDatabase = 2;
-constexpr size_t kStatesKept = 64;
 
 // Builds one column document by document, in increasing id order.
 class ColumnBuilder {
@@ -77,49 +70,8 @@ FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdoci
 }
 
 std::shared_ptr<const FacetTable> FacetTable::for_revision(const Xapian::Database& db, const std::string& revision) {
-  using Shared = std::shared_future<std::shared_ptr<const FacetTable>>;
-  static std::mutex mutex;
-  static std::deque<std::pair<std::string, Shared>> states;  // newest last
-  Shared table;
-  std::promise<std::shared_ptr<const FacetTable>> building;
-  {
-    std::lock_guard lock(mutex);
-    for (auto& [key, shared] : states)
-      if (key == revision) table = shared;
-    if (!table.valid()) {
-      // Other threads wait for this one's build rather than each reading the index.
-      table = building.get_future().share();
-      states.emplace_back(revision, table);
-      // The key is "uuid:revision": older states of the same database go first.
-      std::string uuid = revision.substr(0, revision.rfind(':') + 1);
-      size_t same = 0;
-      for (auto it = states.rbegin(); it != states.rend(); ++it)
-        if (it->first.compare(0, uuid.size(), uuid) == 0) ++same;
-      for (auto it = states.begin(); same > kStatesPerDatabase && it != states.end();) {
-        if (it->first.compare(0, uuid.size(), uuid) == 0) {
-          it = states.erase(it);
-          --same;
-        } else {
-          ++it;
-        }
-      }
-      if (states.size() > kStatesKept) states.pop_front();
-    } else {
-      return table.get();
-    }
-  }
-  try {
-    building.set_value(std::make_shared<const FacetTable>(db));
-  } catch (...) {
-    building.set_exception(std::current_exception());
-    std::lock_guard lock(mutex);
-    for (auto it = states.begin(); it != states.end(); ++it)
-      if (it->first == revision) {
-        states.erase(it);
-        break;
-      }
-  }
-  return table.get();
+  static RevisionCache<FacetTable> tables;
+  return tables.get(revision, [&] { return std::make_shared<const FacetTable>(db); });
 }
 
 }  // namespace pressroom

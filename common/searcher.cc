@@ -508,7 +508,7 @@ StatementResult Searcher::statements(const SearchRequest& request) {
 }
 
 std::vector<Suggestion> Searcher::suggestions(const std::string& typed, size_t limit) {
-  return with_retry([&] { return suggest(db_, typed, limit); });
+  return with_retry([&] { return suggest(db_, typed, limit, revision_key(set_)); });
 }
 
 IndexInfo Searcher::info() {

@@ -1,37 +1,15 @@
 #include "common/suggester.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "common/date_terms.h"
 #include "common/schema.h"
+#include "common/suggestion_index.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
 namespace {
-
-std::vector<std::string> words_of(const std::string& folded) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) words.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-// True when every typed word starts some word of `name`, the last typed word
-// as a prefix and the others whole ("ana ru" → "ana ruiz", "ruiz" → "ana ruiz").
-bool name_matches(const std::vector<std::string>& name, const std::vector<std::string>& typed) {
-  for (size_t i = 0; i < typed.size(); ++i) {
-    bool last = i + 1 == typed.size();
-    bool found = std::any_of(name.begin(), name.end(), [&](const std::string& w) {
-      return last ? w.compare(0, typed[i].size(), typed[i]) == 0 : w == typed[i];
-    });
-    if (!found) return false;
-  }
-  return true;
-}
 
 // The display form of a facet key: read from one release that has it.
 std::string display_form(const Xapian::Database& db, const std::string& term, std::string_view prefix) {
@@ -46,78 +24,81 @@ std::string display_form(const Xapian::Database& db, const std::string& term, st
   return key;
 }
 
-void named(const Xapian::Database& db, std::string_view prefix, const char* kind,
-           const std::vector<std::string>& typed, std::vector<Suggestion>& out) {
-  std::string p(prefix);
-  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
-    std::string key = (*t).substr(p.size());
-    if (!name_matches(words_of(key), typed)) continue;
-    out.push_back({kind, display_form(db, *t, prefix), t.get_termfreq(), {}, {}});
-  }
-}
-
-// The words a typed prefix completes to: at most this many, the most
-// frequent, as Xapian's WILDCARD_LIMIT_MOST_FREQUENT picks them, but chosen
-// once over the whole archive (Xapian expands a wildcard per query and per
-// shard) and in a stable order (frequency, then the word).
-constexpr size_t kCompletions = 64;
-
-std::vector<std::string> most_frequent_with_prefix(const Xapian::Database& db, const std::string& prefix,
-                                                   size_t limit) {
-  std::vector<std::pair<Xapian::doccount, std::string>> found;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) found.emplace_back(t.get_termfreq(), *t);
-  auto by_frequency = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
-  if (found.size() > limit) {
-    std::nth_element(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(limit), found.end(), by_frequency);
-    found.resize(limit);
-  }
-  std::sort(found.begin(), found.end(), by_frequency);
-  std::vector<std::string> words;
-  for (auto& f : found) words.push_back(std::move(f.second));
-  return words;
-}
+// The fewest releases a window of days holds (a query has a fixed cost).
+constexpr double kFirstWindow = 64;
 
 }  // namespace
 
-std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed_text, size_t limit) {
+std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed_text, size_t limit,
+                                const std::string& revision) {
   std::vector<std::string> typed = words_of(fold_key(typed_text));
   if (typed.empty() || limit == 0) return {};
+  std::shared_ptr<const SuggestionIndex> index =
+      revision.empty() ? std::make_shared<const SuggestionIndex>(db, typed.back())
+                       : SuggestionIndex::for_revision(db, revision);
 
+  // Names by count, spokespeople before topics when equal; only those kept
+  // are looked up for their display form (a document read each).
+  std::vector<const SuggestionIndex::Name*> matching = index->names_matching(typed);
+  std::stable_sort(matching.begin(), matching.end(),
+                   [](const SuggestionIndex::Name* a, const SuggestionIndex::Name* b) { return a->count > b->count; });
+  if (matching.size() > limit / 2 + 1) matching.resize(limit / 2 + 1);
   std::vector<Suggestion> names;
-  named(db, schema::prefix::kSpokesperson, "spokesperson", typed, names);
-  named(db, schema::prefix::kTopic, "topic", typed, names);
-  std::stable_sort(names.begin(), names.end(),
-                   [](const Suggestion& a, const Suggestion& b) { return a.count > b.count; });
-  if (names.size() > limit / 2 + 1) names.resize(limit / 2 + 1);
+  for (const SuggestionIndex::Name* name : matching) {
+    std::string_view prefix = std::string_view(name->term).substr(0, name->prefix_size);
+    names.push_back({prefix == schema::prefix::kTopic ? "topic" : "spokesperson",
+                     display_form(db, name->term, prefix), name->count, {}, {}});
+  }
 
   // Titles: whole words for all but the last, which is a prefix of an
   // unstemmed title word (a stem can be shorter than what was typed).
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
   if (want == 0) return out;
+  // The share of releases expected to match, were the words independent:
+  // it sizes the first window below.
+  double releases = std::max(1.0, static_cast<double>(db.get_doccount()));
+  double share = 1;
   std::vector<Xapian::Query> parts;
   std::string title_prefix(schema::prefix::kTitleWord);
-  for (size_t i = 0; i + 1 < typed.size(); ++i) parts.emplace_back(title_prefix + typed[i]);
-  std::vector<std::string> completions = most_frequent_with_prefix(db, title_prefix + typed.back(), kCompletions);
+  for (size_t i = 0; i + 1 < typed.size(); ++i) {
+    parts.emplace_back(title_prefix + typed[i]);
+    share *= std::min(1.0, db.get_termfreq(title_prefix + typed[i]) / releases);
+  }
+  std::vector<SuggestionIndex::Completion> completions = index->completions(typed.back());
   if (completions.empty()) return out;
-  parts.emplace_back(Xapian::Query::OP_OR, completions.begin(), completions.end());
+  std::vector<std::string> completion_terms;
+  double with_completion = 0;
+  for (const SuggestionIndex::Completion& c : completions) {
+    completion_terms.push_back(title_prefix + c.word);
+    with_completion += c.count;
+  }
+  share *= std::min(1.0, with_completion / releases);
+  parts.emplace_back(Xapian::Query::OP_OR, completion_terms.begin(), completion_terms.end());
   Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
 
   // Newest first. Sorting every match by date costs a pass over all of them
-  // (a one-letter prefix matches most of a large archive), so the months are
-  // walked from the latest back in windows that double (1, 2, 4... months):
-  // a broad prefix fills the list from the last month, a rare one takes a
-  // dozen small queries at most, whatever the archive's span.
-  std::vector<std::string> months;
-  std::string month_prefix(schema::prefix::kMonth);
-  for (auto m = db.allterms_begin(month_prefix); m != db.allterms_end(month_prefix); ++m) months.push_back(*m);
-  size_t window = 1;
-  for (auto m = months.rbegin(); m != months.rend() && out.size() < limit; window *= 2) {
-    std::vector<Xapian::Query> in_window;
-    for (size_t i = 0; i < window && m != months.rend(); ++i, ++m) in_window.emplace_back(*m);
+  // (a short prefix matches much of a large archive), so the days are walked
+  // from the latest back in windows: the first holds the releases expected
+  // to give twice the titles wanted, each next one twice as many releases.
+  // A broad prefix is answered from the last day or so, a rare one from the
+  // whole archive in one query, and a misjudged one takes a dozen small
+  // queries at most. Days, not months: each release of a window is checked
+  // against every completion, and a month of a million-release archive
+  // holds thousands (one suggestion without a shared index walks months:
+  // reading every day would cost it more).
+  const std::vector<SuggestionIndex::Span>& spans = index->spans();
+  double window = std::max(kFirstWindow, 2.0 * static_cast<double>(want) / std::max(share, 1e-12));
+  for (size_t newer = spans.size(); newer > 0 && out.size() < limit; window *= 2) {
+    size_t older = newer;
+    for (double held = 0; older > 0 && held < window; --older) held += spans[older - 1].count;
+    bool everything = older == 0 && newer == spans.size();
+    Xapian::Query query = everything ? titles
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, titles,
+                                                     date_range_query(spans[older].first, spans[newer - 1].last, db));
+    newer = older;
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, titles,
-                                    Xapian::Query(Xapian::Query::OP_OR, in_window.begin(), in_window.end())));
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortNewest, true);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));

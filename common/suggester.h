@@ -21,6 +21,10 @@ struct Suggestion {
 
 // Up to `limit` suggestions for `typed`: names and topics first (by count),
 // then titles (newest first). Empty input gives none. Reads `db` only.
-std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed, size_t limit);
+// `revision` is revision_key() of the state `db` is at: the vocabulary the
+// suggestions draw on (suggestion_index.h) is then read once for that state
+// and shared; without one (remote shards) each call reads what it needs.
+std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed, size_t limit,
+                                const std::string& revision = {});
 
 }  // namespace pressroom

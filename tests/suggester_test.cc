@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/database_set.h"
 #include "common/release_validation.h"
 #include "common/schema.h"
 #include "tests/fixtures.h"
@@ -84,6 +85,68 @@ TEST(Suggester, EarlierWordsMustMatchWhole) {
   std::string db = build(dir, {titled("x", "2020-01-01", "Family detention returns"),
                                titled("y", "2021-01-01", "Families detained at night")});
   EXPECT_EQ(title_ids(suggest(Xapian::Database(db), "family det", 10)), (std::vector<std::string>{"x"}));
+}
+
+TEST(Suggester, TitlesOfManyReleasesADayComeNewestFirstThenById) {
+  TempDir dir;
+  std::vector<Release> releases;
+  for (int i = 0; i < 300; ++i) {  // three a day over a hundred days
+    char date[40], id[40];
+    std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + i / 3 / 28, 1 + i / 3 % 28);
+    std::snprintf(id, sizeof id, "r%03d", 299 - i);
+    releases.push_back(titled(id, date, "Heat warning"));
+  }
+  std::vector<std::string> expected;
+  for (int i = 0; i < 20; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "r%03d", i);  // the newest day holds r000..r002, in id order
+    expected.push_back(id);
+  }
+  std::string db = build(dir, releases);
+  EXPECT_EQ(title_ids(suggest(Xapian::Database(db), "hea", 20)), expected);
+}
+
+std::string describe(const std::vector<Suggestion>& suggestions) {
+  std::string text;
+  for (const Suggestion& s : suggestions)
+    text += s.kind + "|" + s.value + "|" + std::to_string(s.count) + "|" + s.id + "|" + s.date + "\n";
+  return text;
+}
+
+TEST(Suggester, AnswersTheSameFromTheSharedIndexOfAState) {
+  TempDir dir;
+  std::vector<Release> releases;
+  const char* titles[] = {"Family detention report", "Families detained", "Heat rules", "Harbour works",
+                          "Detention standards", "Ruiz on heat"};
+  for (int i = 0; i < 6; ++i) {
+    Release r = titled("id" + std::to_string(i), "2020-0" + std::to_string(i + 1) + "-10", titles[i]);
+    r.spokespeople = {i % 2 ? "Ana Ruiz" : "Rui Costa"};
+    r.topics = {i % 3 ? "Detention" : "Heat"};
+    releases.push_back(r);
+  }
+  Xapian::Database db(build(dir, releases));
+  for (const char* typed : {"det", "family det", "ru", "ana ru", "h", "heat", "zzz"})
+    EXPECT_EQ(describe(suggest(db, typed, 8, revision_key_of(db))), describe(suggest(db, typed, 8))) << typed;
+  EXPECT_EQ(describe(suggest(db, "ru", 8, revision_key_of(db))),
+            "spokesperson|Ana Ruiz|3||\nspokesperson|Rui Costa|3||\n"
+            "title|Ruiz on heat|0|id5|2020-06-10\ntitle|Heat rules|0|id2|2020-03-10\n");
+}
+
+TEST(Suggester, SuggestsANewReleaseOnceTheIndexHasChanged) {
+  TempDir dir;
+  std::string path = build(dir, {titled("a", "2020-01-01", "Heat rules")});
+  Xapian::Database db(path);
+  EXPECT_EQ(title_ids(suggest(db, "hea", 8, revision_key_of(db))), (std::vector<std::string>{"a"}));
+  {
+    Xapian::WritableDatabase writable(path);
+    Xapian::TermGenerator generator;
+    Release r = titled("b", "2021-01-01", "Heatwave plan");
+    ASSERT_EQ(normalize_and_validate(r), std::nullopt);
+    writable.add_document(schema::document_for(r, generator));
+    writable.commit();
+  }
+  db.reopen();
+  EXPECT_EQ(title_ids(suggest(db, "hea", 8, revision_key_of(db))), (std::vector<std::string>{"b", "a"}));
 }
 
 }  // namespace
