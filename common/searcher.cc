@@ -344,7 +344,6 @@ CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection
 ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
                           Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
                           const CountedMatches* known) {
-  std::string key = CountCache::count_key(revision_, query.serialised, selection);
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
   // documents twice in a value-count spy when the results are sorted by value.
@@ -365,6 +364,7 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query
     counted = *known;
     return collapsed_page(enquire, tables_, offset, size, check, check);
   }
+  std::string key = CountCache::count_key(revision_, query.serialised, selection);
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);
     return collapsed_page(enquire, tables_, offset, size, check, check);

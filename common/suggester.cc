@@ -31,7 +31,7 @@ constexpr double kFirstWindow = 64;
 
 std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& typed_text, size_t limit,
                                 const std::string& revision) {
-  std::vector<std::string> typed = words_of(fold_key(typed_text));
+  std::vector<std::string> typed = folded_words_of(fold_key(typed_text));
   if (typed.empty() || limit == 0) return {};
   std::shared_ptr<const SuggestionIndex> index =
       revision.empty() ? std::make_shared<const SuggestionIndex>(db, typed.back())

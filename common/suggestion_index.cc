@@ -4,6 +4,7 @@
 
 #include "common/revision_cache.h"
 #include "common/schema.h"
+#include "common/text_folding.h"
 
 namespace pressroom {
 namespace {
@@ -44,18 +45,6 @@ bool name_matches(const std::vector<std::string>& name, const std::vector<std::s
 
 }  // namespace
 
-std::vector<std::string> words_of(const std::string& folded) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) words.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 SuggestionIndex::SuggestionIndex(const Xapian::Database& db) {
   read_names(db);
   read_title_words(db, {});
@@ -89,7 +78,7 @@ void SuggestionIndex::read_names(const Xapian::Database& db) {
       names_.push_back({*t, p.size(), t.get_termfreq()});
   }
   for (uint32_t i = 0; i < names_.size(); ++i)
-    for (std::string& w : words_of(names_[i].term.substr(names_[i].prefix_size)))
+    for (std::string& w : folded_words_of(names_[i].term.substr(names_[i].prefix_size)))
       name_words_.emplace_back(std::move(w), i);
   std::sort(name_words_.begin(), name_words_.end());
 }
@@ -172,7 +161,7 @@ std::vector<const SuggestionIndex::Name*> SuggestionIndex::names_matching(
   std::vector<const Name*> found;
   for (uint32_t n : candidates) {
     const Name& name = names_[n];
-    if (name_matches(words_of(name.term.substr(name.prefix_size)), typed)) found.push_back(&name);
+    if (name_matches(folded_words_of(name.term.substr(name.prefix_size)), typed)) found.push_back(&name);
   }
   return found;
 }

@@ -100,7 +100,4 @@ class SuggestionIndex {
   std::vector<std::pair<std::string, uint32_t>> name_words_;
 };
 
-// The words of folded text ("ana  ruiz" → "ana", "ruiz").
-std::vector<std::string> words_of(const std::string& folded);
-
 }  // namespace pressroom

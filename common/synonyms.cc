@@ -11,18 +11,7 @@
 namespace pressroom {
 namespace {
 
-std::vector<std::string> folded_words(const std::string& text) {
-  std::vector<std::string> words;
-  std::string key = fold_key(text);
-  size_t start = 0;
-  while (start < key.size()) {
-    size_t end = key.find(' ', start);
-    if (end == std::string::npos) end = key.size();
-    if (end > start) words.push_back(key.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
+std::vector<std::string> folded_words(const std::string& text) { return folded_words_of(fold_key(text)); }
 
 // The folded word of a query token, without the punctuation people type around words.
 std::string token_key(const std::string& token) {

@@ -76,6 +76,18 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> folded_words_of(std::string_view folded) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > start) words.emplace_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
 std::string fold_key(std::string_view text) {
   std::string lowered;
   if (is_ascii(text)) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressroom {
 
@@ -16,6 +17,10 @@ std::string strip_accents(std::string_view text);
 // runs of whitespace collapsed to one space, trimmed. "  Lucía  FERNÁNDEZ " →
 // "lucia fernandez".
 std::string fold_key(std::string_view text);
+
+// The words of fold_key() output, split on its single spaces
+// ("ana ruiz" → "ana", "ruiz").
+std::vector<std::string> folded_words_of(std::string_view folded);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);

@@ -185,3 +185,8 @@ TEST(TextFolding, CollapseWhitespaceKeepsCaseAndAccents) {
 
 }  // namespace
 }  // namespace pressroom
+
+TEST(TextFolding, FoldedWordsOfSplitsFoldKeyOutputOnItsSpaces) {
+  EXPECT_EQ(pressroom::folded_words_of(pressroom::fold_key("  Lucía  FERNÁNDEZ ")), (std::vector<std::string>{"lucia", "fernandez"}));
+  EXPECT_TRUE(pressroom::folded_words_of("").empty());
+}
