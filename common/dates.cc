@@ -77,4 +77,10 @@ std::string compact_date(std::string_view iso_date) {
   return out;
 }
 
+std::string expand_compact_date(std::string_view yyyymmdd) {
+  std::string out(yyyymmdd.substr(0, 4));
+  out.append("-").append(yyyymmdd.substr(4, 2)).append("-").append(yyyymmdd.substr(6, 2));
+  return out;
+}
+
 }  // namespace pressroom

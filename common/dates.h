@@ -27,4 +27,8 @@ std::optional<std::string> date_bound(std::string_view text, BoundSide side);
 // "2020-11-18" → "20201118". Expects a normalised date.
 std::string compact_date(std::string_view iso_date);
 
+// "20201118" → "2020-11-18": the inverse of compact_date(). Expects at least
+// eight characters; only the first eight are read.
+std::string expand_compact_date(std::string_view yyyymmdd);
+
 }  // namespace pressroom

@@ -198,7 +198,7 @@ std::optional<std::string> pdf_date(std::string text) {
         return std::isdigit(static_cast<unsigned char>(c));
       }))
     return std::nullopt;
-  return normalize_iso_date(text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2));
+  return normalize_iso_date(expand_compact_date(text));
 }
 
 // Titles that authoring tools write by themselves.

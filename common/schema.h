@@ -59,7 +59,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 // The oldest index a server searches over xapian-tcpsrv: counting facets
 // there needs kCopyOf (version 5). Local databases of any version are read.
@@ -102,6 +102,10 @@ enum Slot : Xapian::valueno {
   // little. A group's label owner has no kCopyOf; "id#2" labels make their
   // own releases carry one, which is harmless.
   kCopyOf = 6,
+  // The title as stored (version 6): what a suggestion shows and checks
+  // against the word being typed, without decoding the stored release (its
+  // body is most of it). Empty in an index written before version 6.
+  kTitle = 7,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal
   // dates order the same however releases are spread over shards.

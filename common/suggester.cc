@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 #include "common/date_terms.h"
+#include "common/dates.h"
 #include "common/schema.h"
 #include "common/suggestion_index.h"
 #include "common/text_folding.h"
@@ -26,6 +28,37 @@ std::string display_form(const Xapian::Database& db, const std::string& term, st
 
 // The fewest releases a window of days holds (a query has a fixed cost).
 constexpr double kFirstWindow = 64;
+
+// Accepts a release whose title (schema::kTitle) has one of `words`, as
+// schema::title_words() splits it: what the OR of those words' XS terms
+// matches, for one value read per candidate where the OR would move every
+// word's posting list to it (64 B-tree seeks on a large archive).
+class TitleHasWord final : public Xapian::MatchDecider {
+ public:
+  explicit TitleHasWord(const std::vector<SuggestionIndex::Completion>& words) {
+    for (const SuggestionIndex::Completion& c : words) words_.insert(c.word);
+  }
+  bool operator()(const Xapian::Document& doc) const override {
+    for (const std::string& word : schema::title_words(strip_accents(doc.get_value(schema::kTitle))))
+      if (words_.count(word) > 0) return true;
+    return false;
+  }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// A title suggestion for `doc`: from its value slots when it has its title
+// there (the stored release is mostly its body), else from the release.
+Suggestion title_suggestion(const Xapian::Document& doc) {
+  std::string title = doc.get_value(schema::kTitle);
+  if (!title.empty()) {
+    std::string day = doc.get_value(schema::kDate);
+    if (day.size() == 8) return {"title", std::move(title), 0, doc.get_value(schema::kId), expand_compact_date(day)};
+  }
+  Release r = schema::release_from(doc);
+  return {"title", r.title, 0, r.id, r.date};
+}
 
 }  // namespace
 
@@ -55,27 +88,35 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
   if (want == 0) return out;
-  // The share of releases expected to match, were the words independent:
-  // it sizes the first window below.
   double releases = std::max(1.0, static_cast<double>(db.get_doccount()));
-  double share = 1;
-  std::vector<Xapian::Query> parts;
+  double words_share = 1;
+  std::vector<Xapian::Query> words;
   std::string title_prefix(schema::prefix::kTitleWord);
   for (size_t i = 0; i + 1 < typed.size(); ++i) {
-    parts.emplace_back(title_prefix + typed[i]);
-    share *= std::min(1.0, db.get_termfreq(title_prefix + typed[i]) / releases);
+    words.emplace_back(title_prefix + typed[i]);
+    words_share *= std::min(1.0, db.get_termfreq(title_prefix + typed[i]) / releases);
   }
   std::vector<SuggestionIndex::Completion> completions = index->completions(typed.back());
   if (completions.empty()) return out;
-  std::vector<std::string> completion_terms;
   double with_completion = 0;
-  for (const SuggestionIndex::Completion& c : completions) {
-    completion_terms.push_back(title_prefix + c.word);
-    with_completion += c.count;
+  for (const SuggestionIndex::Completion& c : completions) with_completion += c.count;
+  double completion_share = std::min(1.0, with_completion / releases);
+  // The share of releases expected to match, were the words independent:
+  // it sizes the first window below.
+  double share = words_share * completion_share;
+  // When the whole words are rarer than the completions, their releases are
+  // the candidates and each one's title is checked for a completion (the
+  // same matches, in the same order); otherwise Xapian drives from the
+  // completions' postings.
+  std::unique_ptr<TitleHasWord> has_completion;
+  if (!words.empty() && index->titles_in_slot() && words_share <= completion_share) {
+    has_completion = std::make_unique<TitleHasWord>(completions);
+  } else {
+    std::vector<std::string> completion_terms;
+    for (const SuggestionIndex::Completion& c : completions) completion_terms.push_back(title_prefix + c.word);
+    words.emplace_back(Xapian::Query::OP_OR, completion_terms.begin(), completion_terms.end());
   }
-  share *= std::min(1.0, with_completion / releases);
-  parts.emplace_back(Xapian::Query::OP_OR, completion_terms.begin(), completion_terms.end());
-  Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  Xapian::Query titles(Xapian::Query::OP_AND, words.begin(), words.end());
 
   // Newest first. Sorting every match by date costs a pass over all of them
   // (a short prefix matches much of a large archive), so the days are walked
@@ -101,11 +142,9 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortNewest, true);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Release r = schema::release_from(it.get_document());
-      out.push_back({"title", r.title, 0, r.id, r.date});
-    }
+    Xapian::MSet mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()), nullptr, has_completion.get());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(title_suggestion(it.get_document()));
   }
   return out;
 }

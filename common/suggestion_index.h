@@ -72,6 +72,12 @@ class SuggestionIndex {
   // for one suggestion, oldest first.
   const std::vector<Span>& spans() const { return spans_; }
 
+  // True when every release has its title in schema::kTitle (an index of
+  // schema version 6 or later, fully written): the titles can then be read
+  // and checked without decoding releases. Always false when read for one
+  // suggestion.
+  bool titles_in_slot() const { return titles_in_slot_; }
+
   size_t title_words() const { return counts_.size(); }
   size_t names() const { return names_.size(); }
 
@@ -95,6 +101,7 @@ class SuggestionIndex {
   std::unordered_map<std::string, std::vector<uint32_t>> best_;
 
   std::vector<Span> spans_;
+  bool titles_in_slot_ = false;
   std::vector<Name> names_;  // spokespeople then topics, each in term order
   // Every word of every name, sorted, with its name's number in names_.
   std::vector<std::pair<std::string, uint32_t>> name_words_;

@@ -177,5 +177,10 @@ TEST(Dates, CompactDateDropsTheHyphens) {
   EXPECT_EQ(compact_date("1999-01-02"), "19990102");
 }
 
+TEST(Dates, ExpandCompactDatePutsTheHyphensBack) {
+  EXPECT_EQ(expand_compact_date("20201118"), "2020-11-18");
+  EXPECT_EQ(expand_compact_date(compact_date("1999-01-02")), "1999-01-02");
+}
+
 }  // namespace
 }  // namespace pressroom

@@ -149,5 +149,54 @@ TEST(Suggester, SuggestsANewReleaseOnceTheIndexHasChanged) {
   EXPECT_EQ(title_ids(suggest(db, "hea", 8, revision_key_of(db))), (std::vector<std::string>{"b", "a"}));
 }
 
+// The index as a pressroom before schema version 6 wrote it: no title slot.
+void drop_title_slots(const std::string& path) {
+  Xapian::WritableDatabase db(path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    doc.remove_value(schema::kTitle);
+    db.replace_document(*it, doc);
+  }
+  db.commit();
+}
+
+std::vector<Release> titles_with_accents_and_punctuation() {
+  std::vector<Release> releases;
+  const char* titles[] = {"Family détention: report",     "FAMILY DETENTION, again",  "Family-detained fathers",
+                          "Families detained",            "family (detention) rules", "Familia detenida en Texas",
+                          "Family in detention overnight", "family’s detention letter", "Détente with the family",
+                          "Family picnic notes",          "Family day"};
+  for (int i = 0; i < 11; ++i) {
+    char date[40];
+    std::snprintf(date, sizeof date, "2021-%02d-03", i + 1);
+    releases.push_back(titled("t" + std::to_string(i), date, titles[i]));
+  }
+  return releases;
+}
+
+TEST(Suggester, TitlesCheckedInTheirSlotMatchWhatTheTitleTermsMatch) {
+  TempDir with_slots, without_slots;
+  Xapian::Database checked(build(with_slots, titles_with_accents_and_punctuation()));
+  std::string old_path = build(without_slots, titles_with_accents_and_punctuation());
+  drop_title_slots(old_path);
+  Xapian::Database by_terms(old_path);
+  for (const char* typed : {"family det", "family de", "family detention", "famil det", "detention a", "family s", "the fam"}) {
+    std::vector<Suggestion> expected = suggest(by_terms, typed, 10, revision_key_of(by_terms));
+    EXPECT_EQ(describe(suggest(checked, typed, 10, revision_key_of(checked))), describe(expected)) << typed;
+  }
+  EXPECT_EQ(title_ids(suggest(checked, "family det", 10, revision_key_of(checked))),
+            (std::vector<std::string>{"t8", "t7", "t6", "t4", "t2", "t1", "t0"}));
+}
+
+TEST(Suggester, AnIndexWrittenBeforeTitleSlotsStillSuggestsTitles) {
+  TempDir dir;
+  std::string path = build(dir, {titled("a", "2020-01-01", "Heat rules"), titled("b", "2021-02-03", "Heat deaths")});
+  drop_title_slots(path);
+  Xapian::Database db(path);
+  EXPECT_EQ(describe(suggest(db, "heat ru", 8, revision_key_of(db))), "title|Heat rules|0|a|2020-01-01\n");
+  EXPECT_EQ(describe(suggest(db, "hea", 8, revision_key_of(db))),
+            "title|Heat deaths|0|b|2021-02-03\ntitle|Heat rules|0|a|2020-01-01\n");
+}
+
 }  // namespace
 }  // namespace pressroom
