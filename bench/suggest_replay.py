@@ -11,6 +11,8 @@
       Sends GET /api/suggest?q=PREFIX&size=8 for every prefix over one
       keep-alive connection and prints one JSON line: n, errors, wall_s, qps,
       p50/p95/p99/max in ms (client side, request to parsed answer).
+      --answers F.jsonl keeps every answer ({"q", "suggestions"} a line), so
+      that two servers or two builds can be compared with cmp.
 Uses only the Python standard library.
 """
 import argparse
@@ -80,13 +82,14 @@ def cmd_run(a):
 
     for p in prefixes[: a.warmup]:
         ask(p)
-    records, errors = [], 0
+    records, answers, errors = [], [], 0
     t_start = time.perf_counter()
     for p in prefixes:
         t0 = time.perf_counter()
         try:
             j = ask(p)
             n = len(j.get("suggestions", []))
+            answers.append({"q": p, "suggestions": j.get("suggestions", [])})
         except Exception as e:  # count it and go on, with a fresh connection
             errors += 1
             conn.close()
@@ -100,6 +103,10 @@ def cmd_run(a):
         with open(a.out, "w", encoding="utf-8") as f:
             for r in records:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if a.answers:
+        with open(a.answers, "w", encoding="utf-8") as f:
+            for r in answers:
+                f.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
     ms = [r["ms"] for r in records if "ms" in r]
     print(json.dumps({"n": len(records), "errors": errors, "wall_s": round(wall, 3),
                       "qps": round(len(records) / wall, 1) if wall else 0,
@@ -120,6 +127,7 @@ def main():
     p.add_argument("--url", default="http://127.0.0.1:8080")
     p.add_argument("--out")
     p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--answers", help="write every answer here, one JSON line per prefix")
     a = ap.parse_args()
     {"prefixes": cmd_prefixes, "run": cmd_run}[a.cmd](a)
 

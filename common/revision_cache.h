@@ -59,6 +59,14 @@ class RevisionCache {
     return shared.get();
   }
 
+  // True when state `revision` is built or being built.
+  bool holds(const std::string& revision) {
+    std::lock_guard lock(mutex_);
+    for (const auto& state : states_)
+      if (state.first == revision) return true;
+    return false;
+  }
+
  private:
   using Shared = std::shared_future<std::shared_ptr<const T>>;
 

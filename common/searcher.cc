@@ -13,6 +13,7 @@
 #include "common/query_builder.h"
 #include "common/schema.h"
 #include "common/snippet.h"
+#include "common/suggestion_index.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
@@ -111,6 +112,15 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       throw IndexUnavailable("reading the index failed: " + e.get_description());
     }
   }
+}
+
+void Searcher::warm() {
+  if (set_.remote) return;
+  refresh();
+  with_retry([&] {
+    pin_state();
+    SuggestionIndex::for_revision(db_, revision_);
+  });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {

@@ -152,6 +152,12 @@ class Searcher {
   // left out (allow_partial) are tried again every few seconds.
   void refresh();
 
+  // refresh(), then builds what every search and suggestion of that state
+  // shares (the facet tables, the suggestion index), so that the first
+  // request after a commit does not wait for them. Does nothing over remote
+  // shards, which have no per-state tables. Throws IndexUnavailable.
+  void warm();
+
   // The remote shards the last answer left out because they could not be
   // reached ("host:port"); always empty without RemoteOptions::allow_partial,
   // where an unreachable shard fails the request instead (IndexUnavailable).

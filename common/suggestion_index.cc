@@ -66,11 +66,19 @@ SuggestionIndex::SuggestionIndex(const Xapian::Database& db, std::string_view wo
   }
 }
 
+namespace {
+RevisionCache<SuggestionIndex>& shared_indexes() {
+  static RevisionCache<SuggestionIndex> indexes;
+  return indexes;
+}
+}  // namespace
+
 std::shared_ptr<const SuggestionIndex> SuggestionIndex::for_revision(const Xapian::Database& db,
                                                                      const std::string& revision) {
-  static RevisionCache<SuggestionIndex> indexes;
-  return indexes.get(revision, [&] { return std::make_shared<const SuggestionIndex>(db); });
+  return shared_indexes().get(revision, [&] { return std::make_shared<const SuggestionIndex>(db); });
 }
+
+bool SuggestionIndex::built_for(const std::string& revision) { return shared_indexes().holds(revision); }
 
 void SuggestionIndex::read_names(const Xapian::Database& db) {
   for (std::string_view prefix : {schema::prefix::kSpokesperson, schema::prefix::kTopic}) {

@@ -58,6 +58,10 @@ class SuggestionIndex {
   // must be at that state. Keeps the two latest states of each index.
   static std::shared_ptr<const SuggestionIndex> for_revision(const Xapian::Database& db, const std::string& revision);
 
+  // True when for_revision() has built, or is building, the index of state
+  // `revision` (a warmed state: server/index_warmer.h).
+  static bool built_for(const std::string& revision);
+
   // The kCompletions most frequent title words starting with `prefix`
   // (folded, without the XS prefix), most frequent first, ties by word.
   std::vector<Completion> completions(std::string_view prefix) const;

@@ -15,6 +15,7 @@
 #include "common/errors.h"
 #include "server/api_json.h"
 #include "server/bounded_thread_pool.h"
+#include "server/index_warmer.h"
 #include "server/routes.h"
 #include "server/web_routes.h"
 
@@ -141,7 +142,11 @@ int HttpServer::bind() {
   return port;
 }
 
-bool HttpServer::run() { return http_.listen_after_bind(); }
+bool HttpServer::run() {
+  // Checks for a new index state once a second (a few stat()s).
+  IndexWarmer warmer(pool_, std::chrono::seconds(1));
+  return http_.listen_after_bind();
+}
 
 void HttpServer::stop() { http_.stop(); }
 

@@ -27,6 +27,14 @@ TEST(RevisionCache, BuildsOncePerStateAndSharesIt) {
   EXPECT_EQ(first, second);
 }
 
+TEST(RevisionCache, HoldsAStateOnceItIsBuilt) {
+  RevisionCache<std::string> cache;
+  EXPECT_FALSE(cache.holds("u1:1"));
+  cache.get("u1:1", [] { return made("a"); });
+  EXPECT_TRUE(cache.holds("u1:1"));
+  EXPECT_FALSE(cache.holds("u1:2"));
+}
+
 TEST(RevisionCache, KeepsTheTwoLatestStatesOfAnIndex) {
   RevisionCache<std::string> cache;
   int builds = 0;
