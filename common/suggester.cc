@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <unordered_set>
 
 #include "common/date_terms.h"
 #include "common/dates.h"
@@ -26,27 +25,8 @@ std::string display_form(const Xapian::Database& db, const std::string& term, st
   return key;
 }
 
-// The fewest releases a window of days holds (a query has a fixed cost).
+// The fewest releases a window of months holds (a query has a fixed cost).
 constexpr double kFirstWindow = 64;
-
-// Accepts a release whose title (schema::kTitle) has one of `words`, as
-// schema::title_words() splits it: what the OR of those words' XS terms
-// matches, for one value read per candidate where the OR would move every
-// word's posting list to it (64 B-tree seeks on a large archive).
-class TitleHasWord final : public Xapian::MatchDecider {
- public:
-  explicit TitleHasWord(const std::vector<SuggestionIndex::Completion>& words) {
-    for (const SuggestionIndex::Completion& c : words) words_.insert(c.word);
-  }
-  bool operator()(const Xapian::Document& doc) const override {
-    for (const std::string& word : schema::title_words(strip_accents(doc.get_value(schema::kTitle))))
-      if (words_.count(word) > 0) return true;
-    return false;
-  }
-
- private:
-  std::unordered_set<std::string> words_;
-};
 
 // A title suggestion for `doc`: from its value slots when it has its title
 // there (the stored release is mostly its body), else from the release.
@@ -88,46 +68,43 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
   size_t want = limit > names.size() ? limit - names.size() : 0;
   std::vector<Suggestion> out = std::move(names);
   if (want == 0) return out;
-  double releases = std::max(1.0, static_cast<double>(db.get_doccount()));
-  double words_share = 1;
-  std::vector<Xapian::Query> words;
-  std::string title_prefix(schema::prefix::kTitleWord);
-  for (size_t i = 0; i + 1 < typed.size(); ++i) {
-    words.emplace_back(title_prefix + typed[i]);
-    words_share *= std::min(1.0, db.get_termfreq(title_prefix + typed[i]) / releases);
-  }
   std::vector<SuggestionIndex::Completion> completions = index->completions(typed.back());
   if (completions.empty()) return out;
-  double with_completion = 0;
-  for (const SuggestionIndex::Completion& c : completions) with_completion += c.count;
-  double completion_share = std::min(1.0, with_completion / releases);
-  // The share of releases expected to match, were the words independent:
-  // it sizes the first window below.
-  double share = words_share * completion_share;
-  // When the whole words are rarer than the completions, their releases are
-  // the candidates and each one's title is checked for a completion (the
-  // same matches, in the same order); otherwise Xapian drives from the
-  // completions' postings.
-  std::unique_ptr<TitleHasWord> has_completion;
-  if (!words.empty() && index->titles_in_slot() && words_share <= completion_share) {
-    has_completion = std::make_unique<TitleHasWord>(completions);
-  } else {
-    std::vector<std::string> completion_terms;
-    for (const SuggestionIndex::Completion& c : completions) completion_terms.push_back(title_prefix + c.word);
-    words.emplace_back(Xapian::Query::OP_OR, completion_terms.begin(), completion_terms.end());
+  if (const TitlePostings* postings = index->title_postings()) {
+    std::vector<std::string> whole(typed.begin(), typed.end() - 1), any;
+    for (const SuggestionIndex::Completion& c : completions) any.push_back(c.word);
+    for (Xapian::docid did : postings->newest(whole, any, want))
+      out.push_back(title_suggestion(db.get_document(did, Xapian::DOC_ASSUME_VALID)));
+    return out;
   }
-  Xapian::Query titles(Xapian::Query::OP_AND, words.begin(), words.end());
+
+  // Without a shared index (remote shards), Xapian is asked: the whole words
+  // ANDed with the completions ORed.
+  double releases = std::max(1.0, static_cast<double>(db.get_doccount()));
+  double share = 1;  // of releases expected to match, were the words independent
+  std::vector<Xapian::Query> parts;
+  std::string title_prefix(schema::prefix::kTitleWord);
+  for (size_t i = 0; i + 1 < typed.size(); ++i) {
+    parts.emplace_back(title_prefix + typed[i]);
+    share *= std::min(1.0, db.get_termfreq(title_prefix + typed[i]) / releases);
+  }
+  std::vector<std::string> completion_terms;
+  double with_completion = 0;
+  for (const SuggestionIndex::Completion& c : completions) {
+    completion_terms.push_back(title_prefix + c.word);
+    with_completion += c.count;
+  }
+  share *= std::min(1.0, with_completion / releases);
+  parts.emplace_back(Xapian::Query::OP_OR, completion_terms.begin(), completion_terms.end());
+  Xapian::Query titles(Xapian::Query::OP_AND, parts.begin(), parts.end());
 
   // Newest first. Sorting every match by date costs a pass over all of them
-  // (a short prefix matches much of a large archive), so the days are walked
-  // from the latest back in windows: the first holds the releases expected
-  // to give twice the titles wanted, each next one twice as many releases.
-  // A broad prefix is answered from the last day or so, a rare one from the
-  // whole archive in one query, and a misjudged one takes a dozen small
-  // queries at most. Days, not months: each release of a window is checked
-  // against every completion, and a month of a million-release archive
-  // holds thousands (one suggestion without a shared index walks months:
-  // reading every day would cost it more).
+  // (a short prefix matches much of a large archive), so the months are
+  // walked from the latest back in windows: the first holds the releases
+  // expected to give twice the titles wanted, each next one twice as many
+  // releases. A broad prefix is answered from the last month, a rare one
+  // from the whole archive in one query, and a misjudged one takes a dozen
+  // small queries at most.
   const std::vector<SuggestionIndex::Span>& spans = index->spans();
   double window = std::max(kFirstWindow, 2.0 * static_cast<double>(want) / std::max(share, 1e-12));
   for (size_t newer = spans.size(); newer > 0 && out.size() < limit; window *= 2) {
@@ -142,8 +119,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortNewest, true);
-    Xapian::MSet mset =
-        enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()), nullptr, has_completion.get());
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
     for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(title_suggestion(it.get_document()));
   }
   return out;

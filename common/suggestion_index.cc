@@ -48,12 +48,7 @@ bool name_matches(const std::vector<std::string>& name, const std::vector<std::s
 SuggestionIndex::SuggestionIndex(const Xapian::Database& db) {
   read_names(db);
   read_title_words(db, {});
-  titles_in_slot_ = db.get_doccount() > 0 && db.get_value_freq(schema::kTitle) == db.get_doccount();
-  std::string day(schema::prefix::kDay);
-  for (auto d = db.allterms_begin(day); d != db.allterms_end(day); ++d) {
-    std::string date = (*d).substr(day.size());
-    spans_.push_back({date, date, d.get_termfreq()});
-  }
+  title_postings_ = std::make_unique<const TitlePostings>(db);
 }
 
 SuggestionIndex::SuggestionIndex(const Xapian::Database& db, std::string_view words_from) {

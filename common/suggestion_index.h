@@ -1,8 +1,8 @@
 // The vocabulary suggestions draw on, read from the index once per committed
-// state: every unstemmed title word (XS) with its frequency, the most
-// frequent completions of each broad prefix worked out in advance, every
-// spokesperson (A) and topic (B) key with its count, and the days (D) with
-// their number of releases. Asking Xapian for these per keystroke meant
+// state: every unstemmed title word (XS) with its frequency and its releases
+// newest first (title_postings.h), the most frequent completions of each
+// broad prefix worked out in advance, and every spokesperson (A) and topic
+// (B) key with its count. Asking Xapian for these per keystroke meant
 // walking tens of thousands of terms for a short prefix of a large archive.
 #pragma once
 
@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "common/title_postings.h"
 
 namespace pressroom {
 
@@ -44,8 +46,8 @@ class SuggestionIndex {
     Xapian::doccount count;
   };
 
-  // Reads every title word, name and day of `db` (several shards read as
-  // one: frequencies are the archive's).
+  // Reads every title word with its releases, and every name, of `db`
+  // (several shards read as one: frequencies are the archive's).
   explicit SuggestionIndex(const Xapian::Database& db);
 
   // Reads the names, only the title words starting with `words_from`, and
@@ -72,15 +74,14 @@ class SuggestionIndex {
   // term order.
   std::vector<const Name*> names_matching(const std::vector<std::string>& typed) const;
 
-  // Every day some release has (D terms), or every month (M terms) when read
-  // for one suggestion, oldest first.
+  // Every month some release has (M terms), oldest first, when read for one
+  // suggestion (which then asks Xapian for titles month by month); empty in
+  // the shared index, which has title_postings().
   const std::vector<Span>& spans() const { return spans_; }
 
-  // True when every release has its title in schema::kTitle (an index of
-  // schema version 6 or later, fully written): the titles can then be read
-  // and checked without decoding releases. Always false when read for one
+  // Every title word's releases, newest first; null when read for one
   // suggestion.
-  bool titles_in_slot() const { return titles_in_slot_; }
+  const TitlePostings* title_postings() const { return title_postings_.get(); }
 
   size_t title_words() const { return counts_.size(); }
   size_t names() const { return names_.size(); }
@@ -105,7 +106,7 @@ class SuggestionIndex {
   std::unordered_map<std::string, std::vector<uint32_t>> best_;
 
   std::vector<Span> spans_;
-  bool titles_in_slot_ = false;
+  std::unique_ptr<const TitlePostings> title_postings_;
   std::vector<Name> names_;  // spokespeople then topics, each in term order
   // Every word of every name, sorted, with its name's number in names_.
   std::vector<std::pair<std::string, uint32_t>> name_words_;

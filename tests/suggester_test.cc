@@ -174,18 +174,25 @@ std::vector<Release> titles_with_accents_and_punctuation() {
   return releases;
 }
 
-TEST(Suggester, TitlesCheckedInTheirSlotMatchWhatTheTitleTermsMatch) {
+TEST(Suggester, TitlesMatchAsTheirTermsDoWhateverTheirAccentsAndPunctuation) {
+  TempDir dir;
+  Xapian::Database db(build(dir, titles_with_accents_and_punctuation()));
+  for (const char* typed : {"family det", "family de", "family detention", "famil det", "detention a", "family s", "the fam"})
+    EXPECT_EQ(describe(suggest(db, typed, 10, revision_key_of(db))), describe(suggest(db, typed, 10))) << typed;
+  EXPECT_EQ(title_ids(suggest(db, "family det", 10, revision_key_of(db))),
+            (std::vector<std::string>{"t8", "t7", "t6", "t4", "t2", "t1", "t0"}));
+}
+
+TEST(Suggester, TitlesAreTheSameReadFromTheStoredReleaseOfAnOlderIndex) {
   TempDir with_slots, without_slots;
-  Xapian::Database checked(build(with_slots, titles_with_accents_and_punctuation()));
+  Xapian::Database current(build(with_slots, titles_with_accents_and_punctuation()));
   std::string old_path = build(without_slots, titles_with_accents_and_punctuation());
   drop_title_slots(old_path);
-  Xapian::Database by_terms(old_path);
-  for (const char* typed : {"family det", "family de", "family detention", "famil det", "detention a", "family s", "the fam"}) {
-    std::vector<Suggestion> expected = suggest(by_terms, typed, 10, revision_key_of(by_terms));
-    EXPECT_EQ(describe(suggest(checked, typed, 10, revision_key_of(checked))), describe(expected)) << typed;
-  }
-  EXPECT_EQ(title_ids(suggest(checked, "family det", 10, revision_key_of(checked))),
-            (std::vector<std::string>{"t8", "t7", "t6", "t4", "t2", "t1", "t0"}));
+  Xapian::Database old(old_path);
+  for (const char* typed : {"family det", "fam", "detention a"})
+    EXPECT_EQ(describe(suggest(old, typed, 10, revision_key_of(old))),
+              describe(suggest(current, typed, 10, revision_key_of(current))))
+        << typed;
 }
 
 TEST(Suggester, AnIndexWrittenBeforeTitleSlotsStillSuggestsTitles) {

@@ -130,18 +130,6 @@ void add_dates(const std::string& path, const std::vector<std::string>& dates) {
   writable.commit();
 }
 
-TEST(SuggestionIndex, SpansAreTheDaysWithReleasesOldestFirst) {
-  TempDir dir;
-  add_dates((dir.path() / "db").string(), {"20240109", "20190502", "20240109"});
-  SuggestionIndex index(Xapian::Database((dir.path() / "db").string()));
-  ASSERT_EQ(index.spans().size(), 2u);
-  EXPECT_EQ(index.spans()[0].first, "20190502");
-  EXPECT_EQ(index.spans()[0].last, "20190502");
-  EXPECT_EQ(index.spans()[0].count, 1u);
-  EXPECT_EQ(index.spans()[1].first, "20240109");
-  EXPECT_EQ(index.spans()[1].count, 2u);
-}
-
 TEST(SuggestionIndex, SpansReadForOneSuggestionAreMonths) {
   TempDir dir;
   add_dates((dir.path() / "db").string(), {"20240109", "20190502", "20240120"});
