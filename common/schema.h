@@ -102,9 +102,9 @@ enum Slot : Xapian::valueno {
   // little. A group's label owner has no kCopyOf; "id#2" labels make their
   // own releases carry one, which is harmless.
   kCopyOf = 6,
-  // The title as stored (version 6): what a suggestion shows and checks
-  // against the word being typed, without decoding the stored release (its
-  // body is most of it). Empty in an index written before version 6.
+  // The title as stored (version 6): what a suggestion shows, read without
+  // decoding the stored release (its body is most of it). Empty in an index
+  // written before version 6.
   kTitle = 7,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal

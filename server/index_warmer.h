@@ -1,6 +1,6 @@
 // Builds what searches of a new index state share before a request needs
 // it. After each commit the facet tables and the suggestion index of the
-// new state are read from the index (about a third of a second at a million
+// new state are read from the index (two to three seconds at a million
 // releases); without a warmer the first request after the commit waits for
 // that, and so does every request that arrives meanwhile.
 #pragma once
