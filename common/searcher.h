@@ -155,7 +155,8 @@ class Searcher {
   // refresh(), then builds what every search and suggestion of that state
   // shares (the facet tables, the suggestion index), so that the first
   // request after a commit does not wait for them. Does nothing over remote
-  // shards, which have no per-state tables. Throws IndexUnavailable.
+  // shards, which have no per-state tables. Throws what refresh() and the
+  // searches throw (IndexUnavailable, or a Xapian::Error).
   void warm();
 
   // The remote shards the last answer left out because they could not be

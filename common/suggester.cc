@@ -74,7 +74,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, const std::string& t
     std::vector<std::string> whole(typed.begin(), typed.end() - 1), any;
     for (const SuggestionIndex::Completion& c : completions) any.push_back(c.word);
     for (Xapian::docid did : postings->newest(whole, any, want))
-      out.push_back(title_suggestion(db.get_document(did, Xapian::DOC_ASSUME_VALID)));
+      out.push_back(title_suggestion(db.get_document(did)));
     return out;
   }
 

@@ -33,7 +33,7 @@ class SuggestionIndex {
     Xapian::doccount count;
   };
 
-  // A day (or a month) with releases, and how many.
+  // A month with releases, and how many.
   struct Span {
     std::string first, last;  // "YYYYMMDD", for date_range_query(); a month ends on its "31st"
     Xapian::doccount count;

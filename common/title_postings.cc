@@ -68,6 +68,14 @@ TitlePostings::TitlePostings(const Xapian::Database& db) {
   }
   keys = {};
   text = {};
+  // A release without a sort key (an index written before the key existed)
+  // sorts last, as Xapian sorts an empty value, then by docid.
+  if (docids_.size() < db.get_doccount())
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p)
+      if (rank_of[*p] == kNoRank) {
+        rank_of[*p] = static_cast<uint32_t>(docids_.size());
+        docids_.push_back(*p);
+      }
 
   std::string prefix(schema::prefix::kTitleWord);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {

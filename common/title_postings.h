@@ -20,7 +20,7 @@ class TitlePostings {
  public:
   // Reads every release's newest-first sort key (schema::kSortNewest) and
   // every XS term's postings of `db` (several shards read as one). Releases
-  // without a sort key are left out (every pressroom release has one).
+  // without a sort key come after all others, by docid, as in Xapian's sort.
   explicit TitlePostings(const Xapian::Database& db);
 
   // The docids of `db` of at most `limit` releases, newest first (the order

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <xapian.h>
+
 #include <exception>
 
 namespace pressroom {
@@ -20,14 +22,24 @@ IndexWarmer::~IndexWarmer() {
 
 void IndexWarmer::loop() {
   std::unique_lock<std::mutex> lock(mutex_);
+  bool first = true;
   while (!stopping_) {
     lock.unlock();
-    try {
-      auto searcher = pool_.borrow();
-      searcher->warm();
-    } catch (const std::exception& e) {
-      // The requests report an unreadable index themselves (503).
-      spdlog::debug("warming the index: {}", e.what());
+    if (first || pool_.borrowed() != borrowed_at_last_warm_) {
+      first = false;
+      // Nothing may leave this thread: an uncaught error would end the server.
+      try {
+        auto searcher = pool_.borrow();
+        borrowed_at_last_warm_ = pool_.borrowed();
+        searcher->warm();
+      } catch (const std::exception& e) {
+        // The requests report an unreadable index themselves (503).
+        spdlog::debug("warming the index: {}", e.what());
+      } catch (const Xapian::Error& e) {
+        spdlog::debug("warming the index: {}", e.get_description());
+      } catch (...) {
+        spdlog::debug("warming the index: unknown error");
+      }
     }
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });

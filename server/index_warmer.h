@@ -2,7 +2,9 @@
 // it. After each commit the facet tables and the suggestion index of the
 // new state are read from the index (two to three seconds at a million
 // releases); without a warmer the first request after the commit waits for
-// that, and so does every request that arrives meanwhile.
+// that, and so does every request that arrives meanwhile. A server nobody
+// asks is left alone: during a long indexer run that commits every few
+// seconds, building every state would keep a core busy for nothing.
 #pragma once
 
 #include <chrono>
@@ -16,8 +18,10 @@ namespace pressroom {
 
 class IndexWarmer {
  public:
-  // Starts a thread that, now and then every `interval`, borrows a searcher
-  // from `pool` and warms it (Searcher::warm). `pool` must outlive the warmer.
+  // Starts a thread that warms a searcher from `pool` (Searcher::warm) at
+  // once, then every `interval` when the pool has lent a searcher since the
+  // last warm-up (a request came). Errors are logged and tried again at the
+  // next turn; requests report them. `pool` must outlive the warmer.
   IndexWarmer(SearcherPool& pool, std::chrono::milliseconds interval);
   // Stops the thread and waits for it (at most one warm-up in progress).
   ~IndexWarmer();
@@ -30,6 +34,7 @@ class IndexWarmer {
 
   SearcherPool& pool_;
   std::chrono::milliseconds interval_;
+  uint64_t borrowed_at_last_warm_ = 0;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

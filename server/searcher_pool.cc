@@ -3,6 +3,7 @@
 namespace pressroom {
 
 SearcherPool::Lease SearcherPool::borrow() {
+  borrowed_.fetch_add(1, std::memory_order_relaxed);
   std::unique_ptr<Searcher> searcher;
   {
     std::lock_guard<std::mutex> lock(mutex_);

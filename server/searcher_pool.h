@@ -3,6 +3,8 @@
 // gives it back; the pool never holds more than the peak concurrency.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,6 +40,9 @@ class SearcherPool {
   Lease borrow();
   const std::vector<std::string>& locations() const { return locations_; }
 
+  // How many leases have been handed out so far.
+  uint64_t borrowed() const { return borrowed_.load(std::memory_order_relaxed); }
+
  private:
   void give_back(std::unique_ptr<Searcher> searcher);
 
@@ -46,6 +51,7 @@ class SearcherPool {
   RemoteOptions remote_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
+  std::atomic<uint64_t> borrowed_{0};
 };
 
 }  // namespace pressroom

@@ -55,7 +55,7 @@ TEST(IndexWarmer, PreparesTheStateTheIndexIsAtWhenStarted) {
   EXPECT_TRUE(warmed_within_ten_seconds(current_state(path)));
 }
 
-TEST(IndexWarmer, PreparesEachNewStateWithoutARequest) {
+TEST(IndexWarmer, PreparesEachNewStateOfAServerInUse) {
   TempDir dir;
   std::string path = (dir.path() / "db").string();
   add_release(path, "a", "Harbour works");
@@ -63,8 +63,20 @@ TEST(IndexWarmer, PreparesEachNewStateWithoutARequest) {
   IndexWarmer warmer(pool, std::chrono::milliseconds(10));
   ASSERT_TRUE(warmed_within_ten_seconds(current_state(path)));
   add_release(path, "b", "Heat rules");
-  std::string next = current_state(path);
-  EXPECT_TRUE(warmed_within_ten_seconds(next));
+  { auto request = pool.borrow(); }  // a request that needed neither
+  EXPECT_TRUE(warmed_within_ten_seconds(current_state(path)));
+}
+
+TEST(IndexWarmer, LeavesTheNewStatesOfAnIdleServerAlone) {
+  TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  add_release(path, "a", "Harbour works");
+  SearcherPool pool({path}, nullptr);
+  IndexWarmer warmer(pool, std::chrono::milliseconds(10));
+  ASSERT_TRUE(warmed_within_ten_seconds(current_state(path)));
+  add_release(path, "b", "Heat rules");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // thirty turns of the warmer
+  EXPECT_FALSE(SuggestionIndex::built_for(current_state(path)));
 }
 
 TEST(IndexWarmer, StopsPromptlyWhenTheIndexCannotBeRead) {

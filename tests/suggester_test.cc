@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <random>
 #include <xapian.h>
 
 #include <string>
@@ -203,6 +204,37 @@ TEST(Suggester, AnIndexWrittenBeforeTitleSlotsStillSuggestsTitles) {
   EXPECT_EQ(describe(suggest(db, "heat ru", 8, revision_key_of(db))), "title|Heat rules|0|a|2020-01-01\n");
   EXPECT_EQ(describe(suggest(db, "hea", 8, revision_key_of(db))),
             "title|Heat deaths|0|b|2021-02-03\ntitle|Heat rules|0|a|2020-01-01\n");
+}
+
+
+// A random archive: the shared index's answers are those of the query
+// Xapian is asked without it, for one-, two- and three-word prefixes.
+TEST(Suggester, AnswersOfTheSharedIndexAreThoseOfTheQueryOnARandomArchive) {
+  const std::vector<std::string> vocabulary = {"harbour", "heat", "health", "hearing", "family", "families",
+                                               "detention", "detained", "report", "rules", "ruiz", "water",
+                                               "workers", "wages", "court", "council", "crisis"};
+  std::mt19937 random(1123);
+  std::vector<double> weights;
+  for (size_t i = 0; i < vocabulary.size(); ++i) weights.push_back(1.0 / static_cast<double>(i % 5 + 1));
+  std::discrete_distribution<size_t> pick_word(weights.begin(), weights.end());
+  std::uniform_int_distribution<int> pick_length(1, 5), pick_day(0, 400);
+  std::vector<Release> releases;
+  for (int i = 0; i < 1500; ++i) {
+    int day = pick_day(random);
+    char date[40];
+    std::snprintf(date, sizeof date, "20%02d-%02d-%02d", 19 + day / 336, 1 + day / 28 % 12, 1 + day % 28);
+    std::string title;
+    for (int w = pick_length(random); w > 0; --w) {
+      if (!title.empty()) title.push_back(' ');
+      title.append(vocabulary[pick_word(random)]);
+    }
+    releases.push_back(titled(std::string("r").append(std::to_string(i)), date, title));
+  }
+  TempDir dir;
+  Xapian::Database db(build(dir, releases));
+  for (const char* typed : {"h", "hea", "fam", "family det", "heat r", "court c", "water workers w", "crisis zz",
+                            "zz", "report", "detention family h"})
+    EXPECT_EQ(describe(suggest(db, typed, 8, revision_key_of(db))), describe(suggest(db, typed, 8))) << typed;
 }
 
 }  // namespace

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -119,6 +122,92 @@ TEST(TitlePostings, ReadsShardsAsOneArchive) {
   db.add_database(Xapian::Database(build(dir, "s0", {{"a", "2020-01-01", "Heat"}, {"c", "2022-01-01", "Heat"}})));
   db.add_database(Xapian::Database(build(dir, "s1", {{"b", "2021-01-01", "Heat"}, {"d", "2023-01-01", "Cold"}})));
   EXPECT_EQ(ids(db, TitlePostings(db).newest({}, {"heat", "cold"}, 10)), (Ids{"d", "c", "b", "a"}));
+}
+
+
+// The releases of a random archive over three shards of unequal size, some
+// without a sort key, checked against a search of every release.
+TEST(TitlePostings, AgreesWithAScanOfEveryReleaseOverShardsOfUnequalSize) {
+  const std::vector<std::string> vocabulary = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+                                               "hotel", "india", "juliet", "kilo", "lima", "mike", "november",
+                                               "oscar", "papa", "quebec", "romeo", "sierra", "tango"};
+  std::mt19937 random(20261123);
+  std::vector<double> weights;
+  for (size_t i = 0; i < vocabulary.size(); ++i) weights.push_back(1.0 / static_cast<double>(i + 1));
+  std::discrete_distribution<size_t> pick_word(weights.begin(), weights.end());
+  std::uniform_int_distribution<int> pick_length(1, 6), pick_day(1, 40);
+
+  struct Expected {
+    std::string id, date;
+    std::set<std::string> words;
+    bool keyed;
+    Xapian::docid docid;  // in the combined database
+  };
+  std::vector<Expected> all_releases;
+  TempDir dir;
+  Xapian::Database db;
+  const size_t sizes[] = {700, 250, 50};
+  size_t next_id = 0;
+  for (size_t shard = 0; shard < 3; ++shard) {
+    std::vector<Titled> releases;
+    for (size_t i = 0; i < sizes[shard]; ++i) {
+      char id[40], date[40];
+      std::snprintf(id, sizeof id, "r%04zu", next_id++);
+      std::snprintf(date, sizeof date, "2020-%02d-%02d", 1 + pick_day(random) / 28, 1 + pick_day(random) % 28);
+      std::string title;
+      std::set<std::string> words;
+      for (int w = pick_length(random); w > 0; --w) {
+        const std::string& word = vocabulary[pick_word(random)];
+        if (!title.empty()) title.push_back(' ');
+        title.append(word);
+        words.insert(word);
+      }
+      releases.push_back({id, date, title});
+      // Every 37th release lost its sort key (an index older than the key).
+      bool keyed = next_id % 37 != 0;
+      all_releases.push_back({id, date, words, keyed, static_cast<Xapian::docid>(i * 3 + shard + 1)});
+    }
+    std::string path = build(dir, "s" + std::to_string(shard), releases);
+    {
+      Xapian::WritableDatabase writable(path);
+      for (size_t i = 0; i < releases.size(); ++i) {
+        if (all_releases[all_releases.size() - releases.size() + i].keyed) continue;
+        Xapian::Document doc = writable.get_document(static_cast<Xapian::docid>(i + 1));
+        doc.remove_value(schema::kSortNewest);
+        writable.replace_document(static_cast<Xapian::docid>(i + 1), doc);
+      }
+      writable.commit();
+    }
+    db.add_database(Xapian::Database(path));
+  }
+  // Newest first by date then id; releases without a key last, by docid.
+  std::sort(all_releases.begin(), all_releases.end(), [](const Expected& a, const Expected& b) {
+    if (a.keyed != b.keyed) return a.keyed;
+    if (!a.keyed) return a.docid < b.docid;
+    return a.date != b.date ? a.date > b.date : a.id < b.id;
+  });
+
+  TitlePostings postings(db);
+  const std::vector<std::vector<std::string>> alls = {{}, {"alpha"}, {"delta"}, {"alpha", "bravo"}, {"sierra"},
+                                                      {"tango", "alpha"}, {"zulu"}};
+  const std::vector<std::vector<std::string>> anys = {
+      {"alpha"}, {"bravo", "charlie"}, {"foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"},
+      {"alpha", "tango"}, {"romeo"}, {"zulu", "echo"}};
+  for (const auto& all : alls)
+    for (const auto& any : anys)
+      for (size_t limit : {1u, 8u, 2000u}) {
+        Ids expected;
+        for (const Expected& r : all_releases) {
+          bool every = std::all_of(all.begin(), all.end(), [&](const std::string& w) { return r.words.count(w); });
+          bool some = std::any_of(any.begin(), any.end(), [&](const std::string& w) { return r.words.count(w); });
+          if (every && some && expected.size() < limit) expected.push_back(r.id);
+        }
+        std::string label = "all:";
+        for (const std::string& w : all) label += " " + w;
+        label += " any:";
+        for (const std::string& w : any) label += " " + w;
+        EXPECT_EQ(ids(db, postings.newest(all, any, limit)), expected) << label << " limit " << limit;
+      }
 }
 
 }  // namespace
