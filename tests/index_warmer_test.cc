@@ -46,20 +46,22 @@ bool warmed_within_ten_seconds(const std::string& state) {
   return SuggestionIndex::built_for(state);
 }
 
-TEST(IndexWarmer, PreparesTheStateTheIndexIsAtWhenStarted) {
+// A server on an index of one release, its warmer turning every 10 ms.
+class WarmedServer : public ::testing::Test {
+ protected:
+  WarmedServer() { add_release(path, "a", "Harbour works"); }
+
   TempDir dir;
   std::string path = (dir.path() / "db").string();
-  add_release(path, "a", "Harbour works");
-  SearcherPool pool({path}, nullptr);
+  SearcherPool pool{{path}, nullptr};
+};
+
+TEST_F(WarmedServer, PreparesTheStateTheIndexIsAtWhenStarted) {
   IndexWarmer warmer(pool, std::chrono::milliseconds(10));
   EXPECT_TRUE(warmed_within_ten_seconds(current_state(path)));
 }
 
-TEST(IndexWarmer, PreparesEachNewStateOfAServerInUse) {
-  TempDir dir;
-  std::string path = (dir.path() / "db").string();
-  add_release(path, "a", "Harbour works");
-  SearcherPool pool({path}, nullptr);
+TEST_F(WarmedServer, PreparesEachNewStateOfAServerInUse) {
   IndexWarmer warmer(pool, std::chrono::milliseconds(10));
   ASSERT_TRUE(warmed_within_ten_seconds(current_state(path)));
   add_release(path, "b", "Heat rules");
@@ -67,11 +69,7 @@ TEST(IndexWarmer, PreparesEachNewStateOfAServerInUse) {
   EXPECT_TRUE(warmed_within_ten_seconds(current_state(path)));
 }
 
-TEST(IndexWarmer, LeavesTheNewStatesOfAnIdleServerAlone) {
-  TempDir dir;
-  std::string path = (dir.path() / "db").string();
-  add_release(path, "a", "Harbour works");
-  SearcherPool pool({path}, nullptr);
+TEST_F(WarmedServer, LeavesTheNewStatesOfAnIdleServerAlone) {
   IndexWarmer warmer(pool, std::chrono::milliseconds(10));
   ASSERT_TRUE(warmed_within_ten_seconds(current_state(path)));
   add_release(path, "b", "Heat rules");
