@@ -84,7 +84,6 @@ TitlePostings::TitlePostings(const Xapian::Database& db) {
     for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
       if (*p < rank_of.size() && rank_of[*p] != kNoRank) ranks.push_back(rank_of[*p]);
     std::sort(ranks.begin(), ranks.end());
-    postings_ += ranks.size();
     words_.emplace((*t).substr(prefix.size()), std::move(ranks));
   }
 }

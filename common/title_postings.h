@@ -30,15 +30,12 @@ class TitlePostings {
   std::vector<Xapian::docid> newest(const std::vector<std::string>& all, const std::vector<std::string>& any,
                                     size_t limit) const;
 
-  size_t postings() const { return postings_; }
-
  private:
   using Ranks = std::vector<uint32_t>;  // ascending: 0 is the newest release
   const Ranks* ranks_of(const std::string& word) const;
 
   std::vector<Xapian::docid> docids_;  // by rank
   std::unordered_map<std::string, Ranks> words_;
-  size_t postings_ = 0;
 };
 
 }  // namespace pressroom
