@@ -27,34 +27,44 @@ uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& table
   return group ? ((did - 1) % parts) << 32 | group : 0;
 }
 
+ResultPage collapse_ranked(const std::vector<Xapian::MSetIterator>& ranked,
+                           const std::vector<std::shared_ptr<const FacetTable>>& tables, Xapian::doccount offset,
+                           Xapian::doccount size, Xapian::doccount& results) {
+  const Xapian::doccount wanted = offset + size;
+  ResultPage page;
+  std::set<uint64_t> seen;  // (shard, group) of the groups shown
+  results = 0;
+  for (size_t rank = 0; rank < ranked.size() && results < wanted; ++rank) {
+    uint64_t group = table_group(tables, *ranked[rank]);
+    if (group && !seen.insert(group).second) continue;
+    if (results++ >= offset) page.hits.push_back(ranked[rank]);
+  }
+  return page;
+}
+
 ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::shared_ptr<const FacetTable>>& tables,
                           Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
                           Xapian::doccount check_more) {
   const Xapian::doccount wanted = offset + size;
   // Copies are rare: a little more than the page is nearly always enough.
   Xapian::doccount fetch = wanted + std::max<Xapian::doccount>(size, 10);
-  ResultPage page;
   for (bool first = true;; first = false) {
     if (!first) {
       enquire.clear_matchspies();
       fetch *= 2;
     }
-    page.mset = enquire.get_mset(0, fetch, first ? check_first : check_more);
-    page.ranks.clear();
-    std::set<uint64_t> seen;  // (shard, group) of the groups shown
+    Xapian::MSet mset = enquire.get_mset(0, fetch, first ? check_first : check_more);
+    std::vector<Xapian::MSetIterator> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back(it);
     Xapian::doccount results = 0;
-    for (Xapian::doccount rank = 0; rank < page.mset.size() && results < wanted; ++rank) {
-      uint64_t group = table_group(tables, *page.mset[rank]);
-      if (group && !seen.insert(group).second) continue;
-      if (results++ >= offset) page.ranks.push_back(rank);
-    }
-    if (results >= wanted || page.mset.size() < fetch) return page;
+    ResultPage page = collapse_ranked(ranked, tables, offset, size, results);
+    if (results >= wanted || mset.size() < fetch) return page;
   }
 }
 
-ResultPage whole_page(Xapian::MSet mset) {
-  ResultPage page{std::move(mset), {}};
-  for (Xapian::doccount rank = 0; rank < page.mset.size(); ++rank) page.ranks.push_back(rank);
+ResultPage whole_page(const Xapian::MSet& mset) {
+  ResultPage page;
+  for (auto it = mset.begin(); it != mset.end(); ++it) page.hits.push_back(it);
   return page;
 }
 

@@ -30,8 +30,7 @@ uint64_t collapsed_total(const Xapian::MSet& mset);
 
 // One page of results, each duplicate group once.
 struct ResultPage {
-  Xapian::MSet mset;                    // holds the results; the ranks point into it
-  std::vector<Xapian::doccount> ranks;  // the page's results: indexes into mset, in order
+  std::vector<Xapian::MSetIterator> hits;  // in order; each keeps its MSet
 };
 
 // The near-duplicate group of document `did` of a database made of the
@@ -53,8 +52,17 @@ ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::share
                           Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
                           Xapian::doccount check_more);
 
+// The results [offset, offset + size) of `ranked` (matches in order), each
+// duplicate group once, as its first member there (`tables` as for
+// collapsed_page). `results` is set to the number of results `ranked` has up
+// to the page's end: less than offset + size means the page needs more
+// matches than `ranked` holds, or there are no more.
+ResultPage collapse_ranked(const std::vector<Xapian::MSetIterator>& ranked,
+                           const std::vector<std::shared_ptr<const FacetTable>>& tables, Xapian::doccount offset,
+                           Xapian::doccount size, Xapian::doccount& results);
+
 // The page of an MSet that Xapian collapsed itself (remote shards).
-ResultPage whole_page(Xapian::MSet mset);
+ResultPage whole_page(const Xapian::MSet& mset);
 
 // The other members of document `docid`'s duplicate group, oldest first
 // then by id, without body and quotes; at most kMaxDuplicatesListed.

@@ -56,7 +56,7 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     if (selection.year || selection.month) months_.assign(table.months().names.size(), 0);
     if (selection.topic) topics_.assign(table.topics().names.size(), 0);
     if (selection.spokesperson) people_.assign(table.spokespeople().names.size(), 0);
-    seen_groups_.assign(static_cast<size_t>(table.duplicate_group_count()) + 1, false);
+    group_first_.assign(static_cast<size_t>(table.duplicate_group_count()) + 1, 0);
   }
 
   void operator()(const Xapian::Document& doc, double) override {
@@ -79,11 +79,21 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
       if (counts[i]) out[column.names[i]] += counts[i];
   }
 
+  // `earlier` counted the ranges of ids of the same table before this
+  // spy's: a group one of them counted is theirs (its first match in
+  // document order is there), so this spy takes its own count of it back.
+  void settle_after(const std::vector<const TableSpy*>& earlier) {
+    for (uint32_t group : groups_met_)
+      if (std::any_of(earlier.begin(), earlier.end(), [&](const TableSpy* e) { return e->group_first_[group] != 0; }))
+        uncount(group_first_[group]);
+  }
+
   const FacetTable& table_;
   FacetSelection selection_;
   std::vector<uint64_t> types_, months_, topics_, people_;
-  std::vector<bool> seen_groups_;
-  uint64_t results_ = 0;  // matches counted, each group once
+  std::vector<Xapian::docid> group_first_;  // by group: the match it was counted with (0: none yet)
+  std::vector<uint32_t> groups_met_;        // the groups counted
+  uint64_t results_ = 0;                    // matches counted, each group once
 
  private:
   // Nothing for a copy whose group has already been counted.
@@ -91,19 +101,30 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     // Near duplicates are one result: a group counts once, with the facets
     // of its first match in document order.
     if (uint32_t group = table_.duplicate_groups()[did]) {
-      if (seen_groups_[group]) return;
-      seen_groups_[group] = true;
+      if (group_first_[group]) return;
+      group_first_[group] = did;
+      groups_met_.push_back(group);
     }
     ++results_;
-    bump(types_, table_.types(), did);
-    bump(months_, table_.months(), did);
-    bump(topics_, table_.topics(), did);
-    bump(people_, table_.spokespeople(), did);
+    add(did, 1);
   }
 
-  static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did) {
+  void uncount(Xapian::docid did) {
+    --results_;
+    add(did, -1);
+  }
+
+  void add(Xapian::docid did, int64_t by) {
+    bump(types_, table_.types(), did, by);
+    bump(months_, table_.months(), did, by);
+    bump(topics_, table_.topics(), did, by);
+    bump(people_, table_.spokespeople(), did, by);
+  }
+
+  static void bump(std::vector<uint64_t>& counts, const FacetTable::Column& column, Xapian::docid did, int64_t by) {
     if (counts.empty()) return;
-    for (uint32_t i = column.offsets[did]; i < column.offsets[did + 1]; ++i) ++counts[column.values[i]];
+    for (uint32_t i = column.offsets[did]; i < column.offsets[did + 1]; ++i)
+      counts[column.values[i]] += static_cast<uint64_t>(by);
   }
 };
 
@@ -171,9 +192,10 @@ struct FacetCounter::Raw {
 };
 
 FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables,
-                           FacetSlots slots)
-    : selection_(selection), tables_(std::move(tables)), slots_(slots) {
-  for (const auto& table : tables_) table_spies_.push_back(std::make_unique<TableSpy>(*table, selection_));
+                           FacetSlots slots, unsigned ranges)
+    : selection_(selection), tables_(std::move(tables)), slots_(slots), ranges_(std::max(ranges, 1u)) {
+  for (const auto& table : tables_)
+    for (unsigned r = 0; r < ranges_; ++r) table_spies_.push_back(std::make_unique<TableSpy>(*table, selection_));
   if (!tables_.empty()) return;
   if (selection_.type) type_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetType);
   if (selection_.year || selection_.month)
@@ -189,9 +211,9 @@ FacetCounter::FacetCounter(FacetSelection selection, std::vector<std::shared_ptr
 
 FacetCounter::~FacetCounter() = default;
 
-void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
+void FacetCounter::attach(Xapian::Enquire& enquire, size_t part, unsigned range) {
   if (!table_spies_.empty()) {
-    enquire.add_matchspy(table_spies_.at(part).get());
+    enquire.add_matchspy(table_spies_.at(part * ranges_ + range).get());
     return;
   }
   for (auto* spy : {type_spy_.get(), month_spy_.get(), copy_spy_.get()})
@@ -200,9 +222,22 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part) {
   for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
 }
 
-uint64_t FacetCounter::count_everything(size_t part) { return table_spies_.at(part)->count_all(); }
+uint64_t FacetCounter::count_everything(size_t part) { return table_spies_.at(part * ranges_)->count_all(); }
+
+void FacetCounter::settle() const {
+  if (settled_ || ranges_ == 1) return;
+  settled_ = true;
+  for (size_t first = 0; first < table_spies_.size(); first += ranges_) {
+    std::vector<const TableSpy*> earlier{table_spies_[first].get()};
+    for (size_t later = first + 1; later < first + ranges_; ++later) {
+      table_spies_[later]->settle_after(earlier);
+      earlier.push_back(table_spies_[later].get());
+    }
+  }
+}
 
 uint64_t FacetCounter::results() const {
+  settle();
   uint64_t total = 0;
   for (const auto& spy : table_spies_) total += spy->results_;
   return total;
@@ -226,6 +261,7 @@ void FacetCounter::count_groups_once(const Xapian::Database& db, const Xapian::Q
 }
 
 FacetCounter::Raw FacetCounter::spy_counts() const {
+  settle();
   Raw raw;
   if (!table_spies_.empty()) {
     for (const auto& spy : table_spies_) {

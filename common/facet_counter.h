@@ -58,7 +58,11 @@ class FacetCounter {
   // tables when there are any (one per local shard; also worth attaching
   // with no facet selected, for results()), with value-count spies on
   // `slots` otherwise.
-  FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables, FacetSlots slots);
+  // With tables, `ranges` > 1 counts each shard in that many passes over
+  // consecutive ranges of its document ids (docid_range.h), which may run in
+  // parallel; a near-duplicate group met in several still counts once.
+  FacetCounter(FacetSelection selection, std::vector<std::shared_ptr<const FacetTable>> tables, FacetSlots slots,
+               unsigned ranges = 1);
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
@@ -67,7 +71,9 @@ class FacetCounter {
   // index of its table) or, without tables, over any set of shards; its
   // get_mset() must check every match (check_at_least = doccount) for the
   // counts to be exact. Enquires over different parts may run in parallel.
-  void attach(Xapian::Enquire& enquire, size_t part = 0);
+  // With ranges, `range` is the index of the Enquire's range of ids in
+  // docid_ranges(), whose query must be restricted to it.
+  void attach(Xapian::Enquire& enquire, size_t part = 0, unsigned range = 0);
 
   // Counts every release of shard `part` as a query matching everything
   // would, without a match pass (a few array reads per release instead of a
@@ -101,11 +107,16 @@ class FacetCounter {
   class TableSpy;
   struct Raw;  // counts by display form as stored, before merging
   Raw spy_counts() const;
+  // Takes back what later ranges counted of groups an earlier range of the
+  // same shard counted; once, after the passes (results() and counts()).
+  void settle() const;
 
   FacetSelection selection_;
   std::vector<std::shared_ptr<const FacetTable>> tables_;
   FacetSlots slots_;
-  std::vector<std::unique_ptr<TableSpy>> table_spies_;
+  unsigned ranges_;
+  mutable bool settled_ = false;
+  std::vector<std::unique_ptr<TableSpy>> table_spies_;  // ranges_ per table, in docid order
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> topic_spies_, person_spies_;
   std::unique_ptr<Xapian::ValueCountMatchSpy> type_spy_, month_spy_, copy_spy_;
   std::unique_ptr<Raw> taken_back_;  // later members of groups (count_groups_once)

@@ -7,10 +7,12 @@
 #include <future>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "common/duplicate_groups.h"
 #include "common/errors.h"
 #include "common/query_builder.h"
+#include "common/ranged_match.h"
 #include "common/schema.h"
 #include "common/snippet.h"
 #include "common/suggestion_index.h"
@@ -25,18 +27,13 @@ constexpr uint64_t kSuggestBelow = 3;  // offer "did you mean" when fewer matche
 // (allow_partial); each try may cost a request up to the connect timeout.
 constexpr auto kRetryMissing = std::chrono::seconds(5);
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool has_text) {
-  if (sort == SortOrder::Relevance && has_text) {
-    // Equal weights: newer releases first, then the id, so pages are stable.
-    enquire.set_sort_by_relevance_then_value(schema::kSortNewest, true);
-  } else if (sort == SortOrder::DateAsc) {
-    enquire.set_sort_by_value_then_relevance(schema::kSortOldest, false);
-  } else {
-    enquire.set_sort_by_value_then_relevance(schema::kSortNewest, true);
-  }
-}
-
 }  // namespace
+
+QueryThreads QueryThreads::for_this_machine() {
+  QueryThreads threads;
+  threads.threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  return threads;
+}
 
 Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote)
     : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(remote) {
@@ -46,6 +43,7 @@ Searcher::~Searcher() = default;
 
 void Searcher::open() {
   set_ = open_database_set(locations_, remote_options_);
+  extra_handles_.clear();
   db_ = set_.db;
   fingerprint_ = database_fingerprint(locations_, set_);
   // A swap between resolving and fingerprinting: make the next refresh reopen.
@@ -202,12 +200,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  set_sort(enquire, request.sort, built.has_text);
+  ResultOrder order(request.sort, built.has_text);
+  order.apply(enquire);
 
   Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   CountedMatches counted;
-  ResultPage results = page(enquire, main_query, main_facets, offset, static_cast<Xapian::doccount>(request.size),
-                            counted, counted_already ? &*counted_already : nullptr);
+  ResultPage results = page(enquire, order, main_query, main_facets, offset,
+                            static_cast<Xapian::doccount>(request.size), counted,
+                            counted_already ? &*counted_already : nullptr);
 
   SearchResult result;
   result.total = counted.total;
@@ -232,8 +232,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   timings.facets_ms = ms_since(phase);
   phase = Clock::now();
 
-  for (Xapian::doccount rank : results.ranks) {
-    Xapian::MSetIterator it = results.mset[rank];
+  for (const Xapian::MSetIterator& it : results.hits) {
     Xapian::Document doc = it.get_document();
     Release release = schema::release_from(doc);
     SearchHit hit;
@@ -285,13 +284,32 @@ void Searcher::pin_state() {
   revision_ = std::move(revision);
 }
 
-FacetCounter Searcher::counter_for(FacetSelection selection) {
+FacetCounter Searcher::counter_for(FacetSelection selection, unsigned ranges) {
   if (set_.remote && selection.any() && !slots_current_) {
     // Read again after each reopen: an update may use more positions.
     slots_ = FacetSlots::recorded(set_.parts, db_);
     slots_current_ = true;
   }
-  return FacetCounter(selection, tables_, slots_);
+  return FacetCounter(selection, tables_, slots_, ranges);
+}
+
+std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query) {
+  if (query_threads_.threads < 2 || set_.remote || set_.parts.size() != 1 || tables_.size() != 1) return {};
+  const Xapian::Database& part = set_.parts[0];
+  Xapian::Enquire estimate(part);
+  estimate.set_query(query);
+  estimate.set_weighting_scheme(Xapian::BoolWeight());
+  if (estimate.get_mset(0, 0).get_matches_estimated() < query_threads_.min_matches) return {};
+  std::string state = revision_key_of(part);
+  std::vector<Xapian::Database> handles{part};
+  for (unsigned i = 0; i + 1 < query_threads_.threads; ++i) {
+    if (i == extra_handles_.size()) extra_handles_.emplace_back(set_.part_names[0]);
+    if (revision_key_of(extra_handles_[i]) != state) extra_handles_[i] = Xapian::Database(set_.part_names[0]);
+    // The indexer committed since this request began: one thread this time.
+    if (revision_key_of(extra_handles_[i]) != state) return {};
+    handles.push_back(extra_handles_[i]);
+  }
+  return handles;
 }
 
 CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection selection) {
@@ -300,15 +318,25 @@ CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection sele
   CountedMatches counted;
   if (set_.remote) {
     counted = count_remote(query.query, selection);
-  } else {
-    FacetCounter counter = counter_for(selection);
+  } else if (query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
     // A query matching every release (a browse without filters; the date
     // histogram of a date-filtered browse) is counted from the tables alone.
-    if (query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
-      for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
-    } else {
-      counted.total = count_local(query, counter);
-    }
+    FacetCounter counter = counter_for(selection);
+    for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
+    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+  } else if (auto handles = range_handles(query.query); !handles.empty()) {
+    FacetCounter counter = counter_for(selection, query_threads_.ranges);
+    ranged_match(handles, query.serialised, query_threads_.ranges, ResultOrder(SortOrder::Relevance, false),
+                 [&](Xapian::Enquire& enquire, unsigned range) {
+                   enquire.set_weighting_scheme(Xapian::BoolWeight());
+                   counter.attach(enquire, 0, range);
+                 },
+                 0);
+    counted.total = counter.results();
+    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+  } else {
+    FacetCounter counter = counter_for(selection);
+    counted.total = count_local(query, counter);
     if (selection.any()) counted.facets = counter.counts(kFacetLimit);
   }
   CountCache::shared().store(key, counted);
@@ -351,9 +379,9 @@ CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection
   return counted;
 }
 
-ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
-                          Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
-                          const CountedMatches* known) {
+ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, const SerialisedQuery& query,
+                          FacetSelection selection, Xapian::doccount offset, Xapian::doccount size,
+                          CountedMatches& counted, const CountedMatches* known) {
   // One local database: the page and the counts come from the same pass.
   // Not over remote shards: Xapian 1.4 then counts some of the page's
   // documents twice in a value-count spy when the results are sorted by value.
@@ -378,6 +406,24 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const SerialisedQuery& query
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);
     return collapsed_page(enquire, tables_, offset, size, check, check);
+  }
+  if (auto handles = range_handles(query.query); !handles.empty()) {
+    // A broad query: ranked and counted on several threads, a range of ids each.
+    FacetCounter counter = counter_for(selection, query_threads_.ranges);
+    Xapian::doccount fetch = offset + size + std::max<Xapian::doccount>(size, 10);  // as collapsed_page()
+    RangedMatches matches = ranged_match(handles, query.serialised, query_threads_.ranges, order,
+                                         [&](Xapian::Enquire& range, unsigned r) {
+                                           range.set_weighting_scheme(Xapian::BM25Weight());
+                                           counter.attach(range, 0, r);
+                                         },
+                                         fetch);
+    counted = {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+    CountCache::shared().store(key, counted);
+    Xapian::doccount results = 0;
+    ResultPage ranged = collapse_ranked(matches.ranked, tables_, offset, size, results);
+    if (results >= offset + size || !matches.more) return ranged;
+    // Copies left the page short: the ranking alone, on this thread.
+    return collapsed_page(enquire, tables_, offset, size, 0, 0);
   }
   FacetCounter counter = counter_for(selection);
   counter.attach(enquire);
@@ -474,7 +520,7 @@ StatementResult Searcher::statements(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     SortOrder sort = request.sort == SortOrder::Relevance && !built.has_text ? SortOrder::DateDesc : request.sort;
-    set_sort(enquire, sort, built.has_text);
+    ResultOrder(sort, built.has_text).apply(enquire);
     Xapian::MSet mset = enquire.get_mset(0, kStatementScanLimit);
 
     std::set<std::string> speakers;

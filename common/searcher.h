@@ -17,6 +17,7 @@
 #include "common/duplicate_groups.h"
 #include "common/facet_counter.h"
 #include "common/release.h"
+#include "common/result_order.h"
 #include "common/search_request.h"
 #include "common/spelling_mirror.h"
 #include "common/suggester.h"
@@ -104,6 +105,18 @@ struct IndexInfo {
   std::vector<std::string> missing_shards;
 };
 
+// How one broad query shares the machine's cores (ranged_match.h). Over a
+// single local database, a query whose matches Xapian estimates at
+// `min_matches` or more is ranked and counted in `ranges` consecutive ranges
+// of document ids by `threads` threads; the answer is the same as on one.
+struct QueryThreads {
+  unsigned threads = 1;  // 1: always on the calling thread
+  Xapian::doccount min_matches = 20000;
+  unsigned ranges = 8;   // more than threads, so that a range rich in matches does not hold up the rest
+  // One thread per core, at most four.
+  static QueryThreads for_this_machine();
+};
+
 // Not thread-safe: one per thread. Cheap to keep; reopens itself when the
 // indexer commits or a rebuild is switched in, so a running server serves the
 // new state without restart.
@@ -159,6 +172,10 @@ class Searcher {
   // searches throw (IndexUnavailable, or a Xapian::Error).
   void warm();
 
+  // How broad queries use several threads (default: one per core, at most
+  // four; QueryThreads::for_this_machine()).
+  void set_query_threads(QueryThreads threads) { query_threads_ = threads; }
+
   // The remote shards the last answer left out because they could not be
   // reached ("host:port"); always empty without RemoteOptions::allow_partial,
   // where an unreachable shard fails the request instead (IndexUnavailable).
@@ -195,15 +212,19 @@ class Searcher {
   // The page of `enquire` (whose query is `query`), with its total and facets
   // counted in the same pass unless they are cached or `known` (then the
   // page alone is ranked, with Xapian's early termination).
-  ResultPage page(Xapian::Enquire& enquire, const SerialisedQuery& query, FacetSelection selection,
-                  Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
+  ResultPage page(Xapian::Enquire& enquire, const ResultOrder& order, const SerialisedQuery& query,
+                  FacetSelection selection, Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
                   const CountedMatches* known = nullptr);
+  // Handles for ranged_match() when `query` is broad enough to share out
+  // (QueryThreads) over a single local database: its part and more handles
+  // on it at the same revision. Empty when the query runs on one thread.
+  std::vector<Xapian::Database> range_handles(const Xapian::Query& query);
   // Sets revision_ and tables_ to the current state; the tables are looked
   // up (FacetTable::for_revision) only when the state changed.
   void pin_state();
   // A counter with tables_, or over remote shards the facet positions they
   // record (read again after each reopen).
-  FacetCounter counter_for(FacetSelection selection);
+  FacetCounter counter_for(FacetSelection selection, unsigned ranges = 1);
   // The database "did you mean" reads: the index itself and, when some
   // shards are remote, the local copy of their spelling mirrors
   // (spelling_mirror.h), looked up again once per remote state.
@@ -227,6 +248,10 @@ class Searcher {
   bool broken_ = false;   // a remote shard failed: reconnect before the next request
   std::chrono::steady_clock::time_point remote_checked_{};
   std::chrono::steady_clock::time_point opened_at_{};
+  QueryThreads query_threads_ = QueryThreads::for_this_machine();
+  // More handles on the single local database, one per extra thread of a
+  // ranged match; reopened when the database moved on.
+  std::vector<Xapian::Database> extra_handles_;
 };
 
 }  // namespace pressroom

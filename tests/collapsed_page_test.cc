@@ -46,9 +46,9 @@ class CollapsedPageTest : public ::testing::Test {
     for (auto& w : writers_) w.commit();
   }
 
-  static Ids ids_of(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& ranks) {
+  static Ids ids_of(const ResultPage& page) {
     Ids ids;
-    for (Xapian::doccount rank : ranks) ids.push_back(mset[rank].get_document().get_value(schema::kId));
+    for (const Xapian::MSetIterator& hit : page.hits) ids.push_back(hit.get_document().get_value(schema::kId));
     return ids;
   }
 
@@ -57,7 +57,7 @@ class CollapsedPageTest : public ::testing::Test {
     enquire.set_query(Xapian::Query("harbour"));
     collapse_duplicates(enquire);
     ResultPage page = whole_page(enquire.get_mset(offset, size, db.get_doccount()));
-    return ids_of(page.mset, page.ranks);
+    return ids_of(page);
   }
 
   static Ids by_tables(const Xapian::Database& db, const std::vector<Xapian::Database>& parts, Xapian::doccount offset,
@@ -70,7 +70,7 @@ class CollapsedPageTest : public ::testing::Test {
     // first; then every one again only over shards.
     ResultPage page = collapsed_page(enquire, tables, offset, size, db.get_doccount(),
                                      parts.size() > 1 ? db.get_doccount() : 0);
-    return ids_of(page.mset, page.ranks);
+    return ids_of(page);
   }
 
   testing::TempDir dir_;
