@@ -66,6 +66,7 @@ struct Config {
   std::string dump;
   int passes = 3;
   bool warmup = true;
+  pressroom::QueryThreads query_threads = pressroom::QueryThreads::for_this_machine();
 };
 
 Config config;
@@ -151,7 +152,10 @@ std::vector<std::string> read_lines(const std::string& path) {
 // One Searcher per thread, kept across benchmarks, as a server worker keeps it.
 Searcher& thread_searcher() {
   thread_local std::unique_ptr<Searcher> searcher;
-  if (!searcher) searcher = std::make_unique<Searcher>(config.db);
+  if (!searcher) {
+    searcher = std::make_unique<Searcher>(config.db);
+    searcher->set_query_threads(config.query_threads);
+  }
   return *searcher;
 }
 
@@ -301,11 +305,12 @@ void print_usage() {
                "  --dump     write total, top ids and facets of each query (the warm-up pass)\n"
                "  --warmup=0 no untimed pass over the whole mix first (for profiling one kind)\n"
                "  --count-cache=N  queries whose totals and facets are kept per index state (0 = none)\n"
+               "  --query-threads=N  threads one broad search may use (default: one per core, at most 4)\n"
                "Google Benchmark's own flags follow.\n\n",
                PRESSROOM_BENCH_DEFAULT_QUERIES);
 }
 
-// Takes --db=, --queries=, --suggest=, --dump=, --passes=, --warmup= and --count-cache= out of argv
+// Takes --db=, --queries=, --suggest=, --dump=, --passes=, --warmup=, --count-cache= and --query-threads= out of argv
 // (after benchmark::Initialize has taken its own); true when all were known.
 bool parse_own_flags(int& argc, char** argv) {
   config.db = env_or("PRESSROOM_BENCH_DB", "");
@@ -320,7 +325,15 @@ bool parse_own_flags(int& argc, char** argv) {
       target = std::string(arg.substr(flag.size()));
       return true;
     };
-    std::string passes, warmup, cache;
+    std::string passes, warmup, cache, threads;
+    if (value_of("--query-threads=", threads)) {
+      config.query_threads.threads = static_cast<unsigned>(std::atoi(threads.c_str()));
+      if (config.query_threads.threads < 1) {
+        std::fprintf(stderr, "pressroom-engine-bench: --query-threads must be a positive integer\n");
+        ok = false;
+      }
+      continue;
+    }
     if (value_of("--count-cache=", cache)) {
       // Entries of the count cache; 0 measures every query counted afresh.
       pressroom::CountCache::shared().set_capacity(std::strtoull(cache.c_str(), nullptr, 10));

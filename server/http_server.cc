@@ -41,13 +41,20 @@ void send_plain_error(httplib::Response& res, int status, const std::string& cod
   res.set_content(error_json(code, message).dump(), "application/json; charset=utf-8");
 }
 
+QueryThreads query_threads_of(const ServerConfig& config) {
+  QueryThreads threads = QueryThreads::for_this_machine();
+  if (config.query_threads > 0) threads.threads = config.query_threads;
+  return threads;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config)
     : config_(std::move(config)),
       synonyms_(config_.synonyms_path.empty() ? Synonyms() : Synonyms::load(config_.synonyms_path)),
       pool_(config_.db_locations, synonyms_.empty() ? nullptr : &synonyms_,
-            RemoteOptions{config_.remote_connect_ms, config_.remote_timeout_ms, config_.allow_partial}),
+            RemoteOptions{config_.remote_connect_ms, config_.remote_timeout_ms, config_.allow_partial},
+            query_threads_of(config_)),
       limiter_(config_.rate_limit, config_.rate_limit * 2) {
   CountCache::shared().set_capacity(config_.count_cache);
   // A missing index is an operator's mistake: refuse to start. An index that

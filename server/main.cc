@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
   app.add_option("--count-cache", config.count_cache,
                  "Queries whose totals and facet counts are kept for the current index state (0 = none)")
       ->capture_default_str();
+  app.add_option("--query-threads", config.query_threads,
+                 "Threads one broad search over a single local index may use, each counting a range of it\n"
+                 "(0 = one per core, at most 4; 1 = one)")
+      ->capture_default_str()->check(CLI::Range(0, 64));
   app.add_option("--remote-connect-ms", config.remote_connect_ms, "Give up connecting to a remote shard after this long")
       ->capture_default_str();
   app.add_option("--remote-timeout-ms", config.remote_timeout_ms,

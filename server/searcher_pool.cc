@@ -16,6 +16,7 @@ SearcherPool::Lease SearcherPool::borrow() {
     searcher->refresh();
   } else {
     searcher = std::make_unique<Searcher>(locations_, synonyms_, remote_);
+    searcher->set_query_threads(query_threads_);
   }
   return Lease(*this, std::move(searcher));
 }

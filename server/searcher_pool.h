@@ -17,8 +17,9 @@ namespace pressroom {
 class SearcherPool {
  public:
   // `synonyms` may be null and must outlive the pool.
-  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote = {})
-      : locations_(std::move(locations)), synonyms_(synonyms), remote_(remote) {}
+  SearcherPool(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote = {},
+               QueryThreads query_threads = QueryThreads::for_this_machine())
+      : locations_(std::move(locations)), synonyms_(synonyms), remote_(remote), query_threads_(query_threads) {}
 
   // A searcher on the latest committed state, returned to the pool when the
   // lease ends. Throws IndexUnavailable when the index cannot be opened.
@@ -49,6 +50,7 @@ class SearcherPool {
   std::vector<std::string> locations_;
   const Synonyms* synonyms_;
   RemoteOptions remote_;
+  QueryThreads query_threads_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
   std::atomic<uint64_t> borrowed_{0};

@@ -14,6 +14,9 @@ struct ServerConfig {
   // Queries whose total and facet counts are remembered per index state
   // (common/count_cache.h); 0 = count every time.
   size_t count_cache = 4096;
+  // Threads one broad search may use over a single local database
+  // (common/ranged_match.h); 0 = one per core, at most four; 1 = one.
+  unsigned query_threads = 0;
   // How long to wait for a remote shard before answering 503.
   unsigned remote_connect_ms = 2000;
   unsigned remote_timeout_ms = 10000;
