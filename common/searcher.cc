@@ -1,6 +1,7 @@
 #include "common/searcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -31,9 +32,22 @@ constexpr auto kRetryMissing = std::chrono::seconds(5);
 
 QueryThreads QueryThreads::for_this_machine() {
   QueryThreads threads;
-  threads.threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  threads.cores = std::max(std::thread::hardware_concurrency(), 1u);
+  threads.threads = std::min(threads.cores, 4u);
   return threads;
 }
+
+namespace {
+
+// Searches running in this process, over every Searcher.
+std::atomic<unsigned> searches_running{0};
+
+struct Running {
+  Running() { searches_running.fetch_add(1); }
+  ~Running() { searches_running.fetch_sub(1); }
+};
+
+}  // namespace
 
 Searcher::Searcher(std::vector<std::string> locations, const Synonyms* synonyms, RemoteOptions remote)
     : locations_(std::move(locations)), synonyms_(synonyms), remote_options_(remote) {
@@ -122,6 +136,7 @@ void Searcher::warm() {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  Running running;
   return with_retry([&] {
     SearchResult result = run(request);
     if (result.total >= kSuggestBelow || request.q.empty()) return result;
@@ -295,6 +310,8 @@ FacetCounter Searcher::counter_for(FacetSelection selection, unsigned ranges) {
 
 std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query) {
   if (query_threads_.threads < 2 || set_.remote || set_.parts.size() != 1 || tables_.size() != 1) return {};
+  unsigned threads = std::min(query_threads_.threads, query_threads_.cores / std::max(searches_running.load(), 1u));
+  if (threads < 2) return {};  // the other cores are busy with searches of their own
   const Xapian::Database& part = set_.parts[0];
   Xapian::Enquire estimate(part);
   estimate.set_query(query);
@@ -302,7 +319,7 @@ std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query
   if (estimate.get_mset(0, 0).get_matches_estimated() < query_threads_.min_matches) return {};
   std::string state = revision_key_of(part);
   std::vector<Xapian::Database> handles{part};
-  for (unsigned i = 0; i + 1 < query_threads_.threads; ++i) {
+  for (unsigned i = 0; i + 1 < threads; ++i) {
     if (i == extra_handles_.size()) extra_handles_.emplace_back(set_.part_names[0]);
     if (revision_key_of(extra_handles_[i]) != state) extra_handles_[i] = Xapian::Database(set_.part_names[0]);
     // The indexer committed since this request began: one thread this time.

@@ -108,9 +108,13 @@ struct IndexInfo {
 // How one broad query shares the machine's cores (ranged_match.h). Over a
 // single local database, a query whose matches Xapian estimates at
 // `min_matches` or more is ranked and counted in `ranges` consecutive ranges
-// of document ids by `threads` threads; the answer is the same as on one.
+// of document ids by up to `threads` threads; the answer is the same as on
+// one. Only idle cores are taken: with n searches running in the process, a
+// search uses at most `cores` / n threads, so that under load (every core
+// busy with a search of its own) nothing is spent on sharing out.
 struct QueryThreads {
   unsigned threads = 1;  // 1: always on the calling thread
+  unsigned cores = 1;
   Xapian::doccount min_matches = 20000;
   unsigned ranges = 8;   // more than threads, so that a range rich in matches does not hold up the rest
   // One thread per core, at most four.

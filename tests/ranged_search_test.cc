@@ -31,7 +31,7 @@ constexpr const char* kArchive = PRESSROOM_SOURCE_DIR "/corpus";
 // Every query shared out, however few its matches.
 QueryThreads shared_out(unsigned ranges) {
   QueryThreads threads;
-  threads.threads = 2;
+  threads.threads = threads.cores = 2;
   threads.min_matches = 1;
   threads.ranges = ranges;
   return threads;
