@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,11 @@ class QueryBuilder {
                       const std::string& default_prefix = "");
 
   Xapian::Query with_exact_wildcard_stats(const Xapian::Query& query) const;
+  // The words the wildcards of `query` expand to in db_ (at most 2,000).
+  std::vector<std::string> wildcard_words(const Xapian::Query& query) const;
+  // The terms of `query` and the words its wildcards expand to: what a
+  // snippet marks.
+  std::set<std::string> words_of(const Xapian::Query& query) const;
 
   Xapian::Database db_;
   Xapian::QueryParser english_;
