@@ -18,6 +18,7 @@
 #include "common/search_request.h"
 #include "common/searcher.h"
 #include "tests/fixtures.h"
+#include "tests/support/sample_searches.h"
 #include "tests/support/search_description.h"
 
 namespace pressroom {
@@ -63,24 +64,7 @@ TEST_F(RangedSearch, AnswersTheSampleArchiveAsOneThreadDoes) {
   TempDir dir;
   std::string db = (dir.path() / "db").string();
   testing::index_paths(db, {kArchive});
-  std::vector<ParamMap> searches = {
-      {{"q", "detention"}},
-      {{"q", "family detention"}},
-      {{"q", "\"family detention\""}},
-      {{"q", "asylum -mexico"}},
-      {{"q", "detain*"}},
-      {{"q", "detention"}, {"match", "any"}},
-      {{"q", "detention"}, {"sort", "date"}},
-      {{"q", "detention"}, {"sort", "date-asc"}, {"page", "2"}},
-      {{"q", "asylum"}, {"page", "3"}, {"size", "5"}},
-      {{"q", "asylum"}, {"topic", "Family Detention"}},
-      {{"topic", "Asylum"}, {"topic", "Family Detention"}},
-      {{"q", "border"}, {"from", "2019"}, {"to", "2021"}},
-      {{"from", "2020"}, {"to", "2021"}},
-      {{"type", "statement"}},
-      {{"q", "court"}, {"facets", "topic,year"}},
-  };
-  for (unsigned ranges : {2u, 3u, 8u}) expect_same_answers(db, searches, ranges);
+  for (unsigned ranges : {2u, 3u, 8u}) expect_same_answers(db, testing::sample_searches(), ranges);
 }
 
 TEST_F(RangedSearch, AnswersAnArchiveOfTiesAndCopiesAsOneThreadDoes) {

@@ -24,6 +24,7 @@
 #include "indexer/shard_writer.h"
 #include "tests/fixtures.h"
 #include "tests/test_server.h"
+#include "tests/support/sample_searches.h"
 #include "tests/support/search_description.h"
 #include "tests/support/xapian_servers.h"
 
@@ -75,35 +76,6 @@ std::vector<std::string> split_into_shards(const std::string& source, const std:
 
 SearchRequest request(ParamMap params) { return parse_search_request(params); }
 
-// The searches compared: every kind of query, filter, sort and page.
-std::vector<ParamMap> searches() {
-  return {
-      {},
-      {{"q", "detention"}},
-      {{"q", "family detention"}},
-      {{"q", "\"family detention\""}},
-      {{"q", "asylum -mexico"}},
-      {{"q", "covid 19"}},
-      {{"q", "ICE"}},
-      {{"q", "detain*"}},
-      {{"q", "title:border"}},
-      {{"q", "solicitantes de asilo"}},
-      {{"q", "detention"}, {"match", "any"}},
-      {{"q", "heat farmworkers water shade"}},
-      {{"q", "detension"}},
-      {{"q", "detension"}, {"autocorrect", "1"}},
-      {{"q", "detention"}, {"sort", "date"}},
-      {{"q", "detention"}, {"sort", "date-asc"}, {"page", "2"}},
-      {{"q", "asylum"}, {"page", "3"}, {"size", "5"}},
-      {{"q", "asylum"}, {"topic", "Family Detention"}},
-      {{"topic", "Asylum"}, {"topic", "Family Detention"}},
-      {{"q", "border"}, {"from", "2019"}, {"to", "2021"}},
-      {{"q", "date:2020..2021 health"}},
-      {{"type", "statement"}},
-      {{"q", "court"}, {"facets", "topic,year"}},
-  };
-}
-
 class ShardedSearch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -131,7 +103,7 @@ class ShardedSearch : public ::testing::Test {
   }
   static void compare_answers(Searcher& sharded) {
     Searcher one(single_, synonyms_);
-    for (const ParamMap& params : searches()) {
+    for (const ParamMap& params : testing::sample_searches()) {
       std::string label;
       for (const auto& [k, v] : params) label += k + "=" + v + " ";
       EXPECT_EQ(describe(sharded.search(request(params))), describe(one.search(request(params)))) << label;
@@ -295,7 +267,7 @@ TEST_F(ShardedSearch, RemoteShardsFollowTheSpellingOfAnUpdateInPlace) {
 TEST_F(ShardedSearch, RemoteShardsCountANearDuplicateGroupOnce) {
   // Two releases of the sample archive are copies of one statement on the
   // 2016 election, and only they use the word "president-elect"; other
-  // searches of searches() (the browse, type=statement, "court", "asylum")
+  // searches of sample_searches() (the browse, type=statement, "court", "asylum")
   // match copies among many others.
   SearchRequest copies = request({{"q", "presidentelect"}});
   Searcher one(single_, synonyms_);
