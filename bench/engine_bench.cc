@@ -327,8 +327,9 @@ bool parse_own_flags(int& argc, char** argv) {
     };
     std::string passes, warmup, cache, threads;
     if (value_of("--query-threads=", threads)) {
-      config.query_threads.threads = static_cast<unsigned>(std::atoi(threads.c_str()));
-      if (config.query_threads.threads < 1) {
+      int n = std::atoi(threads.c_str());
+      config.query_threads.threads = static_cast<unsigned>(std::max(n, 0));
+      if (n < 1) {
         std::fprintf(stderr, "pressroom-engine-bench: --query-threads must be a positive integer\n");
         ok = false;
       }

@@ -6,22 +6,22 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace pressroom {
 
-// Matches the document ids first..last (both included) that exist.
+// Matches the document ids first..last (both included), up to the
+// database's last id; under OP_FILTER only the ids the query matches count.
 class DocidRange : public Xapian::PostingSource {
  public:
   DocidRange(Xapian::docid first, Xapian::docid last);
 
-  // Reports the whole database as its frequency, so that an AND is driven
-  // by the query's own posting lists and only asks the range to check ids.
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return doccount_; }
-  Xapian::doccount get_termfreq_max() const override { return doccount_; }
+  Xapian::doccount get_termfreq_est() const override { return std::min(doccount_, get_termfreq_max()); }
+  Xapian::doccount get_termfreq_max() const override { return first_ > last_ ? 0 : last_ - first_ + 1; }
 
   void init(const Xapian::Database& db) override;
   void next(double min_wt) override;

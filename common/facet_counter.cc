@@ -56,7 +56,7 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     if (selection.year || selection.month) months_.assign(table.months().names.size(), 0);
     if (selection.topic) topics_.assign(table.topics().names.size(), 0);
     if (selection.spokesperson) people_.assign(table.spokespeople().names.size(), 0);
-    group_first_.assign(static_cast<size_t>(table.duplicate_group_count()) + 1, 0);
+    seen_groups_.assign(static_cast<size_t>(table.duplicate_group_count()) + 1, false);
   }
 
   void operator()(const Xapian::Document& doc, double) override {
@@ -83,16 +83,17 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   // spy's: a group one of them counted is theirs (its first match in
   // document order is there), so this spy takes its own count of it back.
   void settle_after(const std::vector<const TableSpy*>& earlier) {
-    for (uint32_t group : groups_met_)
-      if (std::any_of(earlier.begin(), earlier.end(), [&](const TableSpy* e) { return e->group_first_[group] != 0; }))
-        uncount(group_first_[group]);
+    for (auto [group, did] : groups_met_)
+      if (std::any_of(earlier.begin(), earlier.end(), [&](const TableSpy* e) { return e->seen_groups_[group]; }))
+        uncount(did);
   }
 
   const FacetTable& table_;
   FacetSelection selection_;
   std::vector<uint64_t> types_, months_, topics_, people_;
-  std::vector<Xapian::docid> group_first_;  // by group: the match it was counted with (0: none yet)
-  std::vector<uint32_t> groups_met_;        // the groups counted
+  std::vector<bool> seen_groups_;
+  // The groups counted, each with the match it was counted with.
+  std::vector<std::pair<uint32_t, Xapian::docid>> groups_met_;
   uint64_t results_ = 0;                    // matches counted, each group once
 
  private:
@@ -101,9 +102,9 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     // Near duplicates are one result: a group counts once, with the facets
     // of its first match in document order.
     if (uint32_t group = table_.duplicate_groups()[did]) {
-      if (group_first_[group]) return;
-      group_first_[group] = did;
-      groups_met_.push_back(group);
+      if (seen_groups_[group]) return;
+      seen_groups_[group] = true;
+      groups_met_.emplace_back(group, did);
     }
     ++results_;
     add(did, 1);

@@ -67,6 +67,9 @@ class QueryBuilder {
                       const std::string& default_prefix = "");
 
   Xapian::Query with_exact_wildcard_stats(const Xapian::Query& query) const;
+  // Whether with_exact_wildcard_stats() names the words wildcards expand to:
+  // over several databases, or to explain hits.
+  bool names_wildcard_words() const { return db_.size() > 1 || explaining_; }
   // The words the wildcards of `query` expand to in db_ (at most 2,000).
   std::vector<std::string> wildcard_words(const Xapian::Query& query) const;
   // The terms of `query` and the words its wildcards expand to: what a
@@ -77,6 +80,7 @@ class QueryBuilder {
   Xapian::QueryParser english_;
   Xapian::QueryParser spanish_;
   const Synonyms* synonyms_;
+  bool explaining_ = false;  // the request being built asks to explain its hits
 };
 
 }  // namespace pressroom

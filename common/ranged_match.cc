@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <future>
+#include <system_error>
 
 #include "common/docid_range.h"
 
@@ -22,7 +23,13 @@ void run_on_workers(size_t units, unsigned workers, const std::function<void(siz
     }
   };
   std::vector<std::future<void>> others;
-  for (unsigned w = 1; w < workers && w < units; ++w) others.push_back(std::async(std::launch::async, work, w));
+  for (unsigned w = 1; w < workers && w < units; ++w) {
+    try {
+      others.push_back(std::async(std::launch::async, work, w));
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the workers started take every unit
+    }
+  }
   std::exception_ptr error;
   try {
     work(0);
@@ -59,7 +66,10 @@ RangedMatches ranged_match(const std::vector<Xapian::Database>& handles, const s
   }
   std::stable_sort(out.ranked.begin(), out.ranked.end(),
                    [&](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) { return order.before(a, b); });
-  if (out.ranked.size() > top) out.ranked.resize(top);
+  if (out.ranked.size() > top) {
+    out.more = true;  // the ranges together hold more than `top`
+    out.ranked.resize(top);
+  }
   return out;
 }
 

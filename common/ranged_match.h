@@ -25,8 +25,9 @@ using RangeSetup = std::function<void(Xapian::Enquire& enquire, unsigned range)>
 
 struct RangedMatches {
   std::vector<Xapian::MSetIterator> ranked;  // the first `top` matches over every range, in order
-  // Some range had `top` matches or more, so matches may follow `ranked`
-  // that are not in it (a page that collapses copies may need them).
+  // Matches may follow `ranked` that are not in it (some range had `top`
+  // or more, or all of them more than `top`): a page that collapses copies
+  // may need them.
   bool more = false;
 };
 

@@ -161,6 +161,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
   auto phase = Clock::now();
   SearchTimings timings;
+  threads_used_ = 1;
   QueryBuilder builder(db_, synonyms_);
   BuiltQuery built = builder.build(request);
   pin_state();
@@ -269,6 +270,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.hits.push_back(std::move(hit));
   }
   timings.snippets_ms = ms_since(phase);
+  timings.threads = threads_used_;
   result.timings = timings;
   return result;
 }
@@ -310,7 +312,8 @@ FacetCounter Searcher::counter_for(FacetSelection selection, unsigned ranges) {
 
 std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query) {
   if (query_threads_.threads < 2 || set_.remote || set_.parts.size() != 1 || tables_.size() != 1) return {};
-  unsigned threads = std::min(query_threads_.threads, query_threads_.cores / std::max(searches_running.load(), 1u));
+  unsigned threads = std::min({query_threads_.threads, query_threads_.ranges,
+                               query_threads_.cores / std::max(searches_running.load(), 1u)});
   if (threads < 2) return {};  // the other cores are busy with searches of their own
   const Xapian::Database& part = set_.parts[0];
   Xapian::Enquire estimate(part);
@@ -319,12 +322,19 @@ std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query
   if (estimate.get_mset(0, 0).get_matches_estimated() < query_threads_.min_matches) return {};
   std::string state = revision_key_of(part);
   std::vector<Xapian::Database> handles{part};
-  for (unsigned i = 0; i + 1 < threads; ++i) {
-    if (i == extra_handles_.size()) extra_handles_.emplace_back(set_.part_names[0]);
-    if (revision_key_of(extra_handles_[i]) != state) extra_handles_[i] = Xapian::Database(set_.part_names[0]);
-    // The indexer committed since this request began: one thread this time.
-    if (revision_key_of(extra_handles_[i]) != state) return {};
-    handles.push_back(extra_handles_[i]);
+  try {
+    for (unsigned i = 0; i + 1 < threads; ++i) {
+      if (i == extra_handles_.size()) extra_handles_.emplace_back(set_.part_names[0]);
+      if (revision_key_of(extra_handles_[i]) != state) extra_handles_[i] = Xapian::Database(set_.part_names[0]);
+      // The indexer committed since this request began: one thread this time.
+      if (revision_key_of(extra_handles_[i]) != state) return {};
+      handles.push_back(extra_handles_[i]);
+    }
+    threads_used_ = std::max(threads_used_, threads);
+  } catch (const Xapian::DatabaseOpeningError&) {
+    // The folder went (a rebuild switched in) while this searcher still
+    // reads it: the handle it has serves this request, on one thread.
+    return {};
   }
   return handles;
 }

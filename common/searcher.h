@@ -44,6 +44,7 @@ struct SearchHit {
 // Where a search spent its time, for the slow-query log.
 struct SearchTimings {
   double parse_ms = 0, match_ms = 0, facets_ms = 0, snippets_ms = 0;
+  unsigned threads = 1;  // the most threads a match or count of the search ran on (ranged_match.h)
 };
 
 // A search lists each group of near-duplicate releases once, as its
@@ -256,6 +257,7 @@ class Searcher {
   // More handles on the single local database, one per extra thread of a
   // ranged match; reopened when the database moved on.
   std::vector<Xapian::Database> extra_handles_;
+  unsigned threads_used_ = 1;  // for SearchTimings::threads of the search running
 };
 
 }  // namespace pressroom

@@ -66,9 +66,9 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
     if (slow_ms > 0 && took >= slow_ms) {
       const SearchTimings& t = result.timings;
       spdlog::warn("slow query {:.1f}ms id={} {} total={} (parse {:.1f}ms, match {:.1f}ms, facets {:.1f}ms, "
-                   "snippets {:.1f}ms)",
+                   "snippets {:.1f}ms; {} thread{})",
                    took, res.get_header_value("X-Request-Id"), req.target, result.total, t.parse_ms, t.match_ms,
-                   t.facets_ms, t.snippets_ms);
+                   t.facets_ms, t.snippets_ms, t.threads, t.threads == 1 ? "" : "s");
     }
     nlohmann::json body = search_result_json(result, request, took);
     mark_partial(body, searcher->missing_shards());

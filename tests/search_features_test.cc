@@ -259,6 +259,22 @@ TEST_F(SearchFeatures, ExplainShowsEachTermsWeight) {
   EXPECT_NEAR(sum, score, 1e-7 * score);
 }
 
+TEST_F(SearchFeatures, ExplainShowsTheWordsAWildcardMatched) {
+  json r = server_->get_json("/api/search?q=extrem*%20heat&explain=1");
+  ASSERT_GE(r["results"].size(), 1u);
+  EXPECT_EQ(r["results"][0]["id"], "en-heat");
+  const json& parts = r["results"][0]["explain"]["terms"];
+  double sum = 0;
+  bool expansion = false;
+  for (const auto& p : parts) {
+    sum += p["weight"].get<double>();
+    expansion |= p["term"].get<std::string>().rfind("extrem", 0) == 0;
+  }
+  EXPECT_TRUE(expansion) << parts.dump();
+  double score = r["results"][0]["score"].get<double>();
+  EXPECT_NEAR(sum, score, 1e-7 * score);
+}
+
 TEST_F(SearchFeatures, SuggestCompletesNamesTopicsAndTitles) {
   json r = server_->get_json("/api/suggest?q=ros");
   ASSERT_FALSE(r["suggestions"].empty());
