@@ -19,9 +19,16 @@ class DocidRange : public Xapian::PostingSource {
  public:
   DocidRange(Xapian::docid first, Xapian::docid last);
 
+  // The estimate is the whole database, whatever the range: an AND asks its
+  // rarest part for the next id and the others whether they have it, and
+  // asked whether it has an id a phrase checks it on every id of the range
+  // (1M releases: the mix's p99 at one client 165 ms with this estimate, 235
+  // with the range's own length).
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return std::min(doccount_, get_termfreq_max()); }
-  Xapian::doccount get_termfreq_max() const override { return first_ > last_ ? 0 : last_ - first_ + 1; }
+  Xapian::doccount get_termfreq_est() const override { return doccount_; }
+  Xapian::doccount get_termfreq_max() const override {
+    return std::max<Xapian::doccount>(doccount_, first_ > last_ ? 0 : last_ - first_ + 1);
+  }
 
   void init(const Xapian::Database& db) override;
   void next(double min_wt) override;
