@@ -83,9 +83,11 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
   // spy's: a group one of them counted is theirs (its first match in
   // document order is there), so this spy takes its own count of it back.
   void settle_after(const std::vector<const TableSpy*>& earlier) {
-    for (auto [group, did] : groups_met_)
+    for (const auto& met : groups_met_) {
+      uint32_t group = met.first;  // a plain variable: clang 14 cannot capture a structured binding
       if (std::any_of(earlier.begin(), earlier.end(), [&](const TableSpy* e) { return e->seen_groups_[group]; }))
-        uncount(did);
+        uncount(met.second);
+    }
   }
 
   const FacetTable& table_;
