@@ -27,6 +27,10 @@ uint64_t table_group(const std::vector<std::shared_ptr<const FacetTable>>& table
   return group ? ((did - 1) % parts) << 32 | group : 0;
 }
 
+Xapian::doccount first_fetch(Xapian::doccount offset, Xapian::doccount size) {
+  return offset + size + std::max<Xapian::doccount>(size, 10);
+}
+
 ResultPage collapse_ranked(const std::vector<Xapian::MSetIterator>& ranked,
                            const std::vector<std::shared_ptr<const FacetTable>>& tables, Xapian::doccount offset,
                            Xapian::doccount size, Xapian::doccount& results) {
@@ -46,8 +50,7 @@ ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::share
                           Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
                           Xapian::doccount check_more) {
   const Xapian::doccount wanted = offset + size;
-  // Copies are rare: a little more than the page is nearly always enough.
-  Xapian::doccount fetch = wanted + std::max<Xapian::doccount>(size, 10);
+  Xapian::doccount fetch = first_fetch(offset, size);
   for (bool first = true;; first = false) {
     if (!first) {
       enquire.clear_matchspies();

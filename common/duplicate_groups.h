@@ -52,6 +52,10 @@ ResultPage collapsed_page(Xapian::Enquire& enquire, const std::vector<std::share
                           Xapian::doccount offset, Xapian::doccount size, Xapian::doccount check_first,
                           Xapian::doccount check_more);
 
+// How many matches a page [offset, offset + size) fetches first: a little
+// more than it shows, since copies are rare.
+Xapian::doccount first_fetch(Xapian::doccount offset, Xapian::doccount size);
+
 // The results [offset, offset + size) of `ranked` (matches in order), each
 // duplicate group once, as its first member there (`tables` as for
 // collapsed_page). `results` is set to the number of results `ranked` has up

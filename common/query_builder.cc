@@ -188,10 +188,10 @@ Xapian::Query QueryBuilder::with_exact_wildcard_stats(const Xapian::Query& query
   // from one database's. Naming the expanded words in the query, at no
   // weight, makes Xapian gather their statistics over every shard first.
   // One database needs none of that, and an AND_MAYBE of up to 2,000 words
-  // made broad wildcards two to three times dearer there (1M releases, eight
-  // of them: p50 1.54 s against 0.69 s, p95 7.1 s against 2.6 s) — unless the
-  // hits are explained: Enquire::get_matching_terms lists only words the
-  // query names.
+  // made broad wildcards two to three times dearer there (1M releases,
+  // bench/wildcards.jsonl: p50 1.54 s against 0.69 s, p95 7.1 s against
+  // 2.6 s) — unless the hits are explained: Enquire::get_matching_terms
+  // lists only words the query names.
   if (!names_wildcard_words()) return query;
   std::vector<Xapian::Query> words;
   for (const std::string& word : wildcard_words(query)) words.emplace_back(word);

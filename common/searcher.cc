@@ -13,7 +13,6 @@
 #include "common/duplicate_groups.h"
 #include "common/errors.h"
 #include "common/query_builder.h"
-#include "common/ranged_match.h"
 #include "common/schema.h"
 #include "common/snippet.h"
 #include "common/suggestion_index.h"
@@ -345,32 +344,43 @@ CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection sele
   CountedMatches counted;
   if (set_.remote) {
     counted = count_remote(query.query, selection);
-  } else if (query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+  } else {
     // A query matching every release (a browse without filters; the date
     // histogram of a date-filtered browse) is counted from the tables alone.
-    FacetCounter counter = counter_for(selection);
-    for (size_t i = 0; i < set_.parts.size(); ++i) counted.total += counter.count_everything(i);
-    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
-  } else if (auto handles = range_handles(query.query); !handles.empty()) {
-    FacetCounter counter = counter_for(selection, query_threads_.ranges);
-    ranged_match(handles, query.serialised, query_threads_.ranges, ResultOrder(SortOrder::Relevance, false),
-                 [&](Xapian::Enquire& enquire, unsigned range) {
-                   enquire.set_weighting_scheme(Xapian::BoolWeight());
-                   counter.attach(enquire, 0, range);
-                 },
-                 0);
-    counted.total = counter.results();
-    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
-  } else {
-    FacetCounter counter = counter_for(selection);
-    counted.total = count_local(query, counter);
-    if (selection.any()) counted.facets = counter.counts(kFacetLimit);
+    bool everything = query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+    std::vector<Xapian::Database> handles;
+    if (!everything) handles = range_handles(query.query);
+    FacetCounter counter = counter_for(selection, handles.empty() ? 1 : query_threads_.ranges);
+    if (everything) {
+      for (size_t i = 0; i < set_.parts.size(); ++i) counter.count_everything(i);
+    } else if (!handles.empty()) {
+      match_ranges(handles, query, ResultOrder(SortOrder::Relevance, false), counter, 0);
+    } else {
+      count_local(query, counter);
+    }
+    counted = counted_by(counter, selection);
   }
   CountCache::shared().store(key, counted);
   return counted;
 }
 
-uint64_t Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) {
+RangedMatches Searcher::match_ranges(const std::vector<Xapian::Database>& handles, const SerialisedQuery& query,
+                                     const ResultOrder& order, FacetCounter& counter, Xapian::doccount top) {
+  return ranged_match(handles, query.serialised, query_threads_.ranges, order,
+                      [&](Xapian::Enquire& enquire, unsigned range) {
+                        // Weights only when something is ranked, as BM25 on the page's Enquire.
+                        if (top > 0) enquire.set_weighting_scheme(Xapian::BM25Weight());
+                        else enquire.set_weighting_scheme(Xapian::BoolWeight());
+                        counter.attach(enquire, 0, range);
+                      },
+                      top);
+}
+
+CountedMatches Searcher::counted_by(const FacetCounter& counter, FacetSelection selection) {
+  return {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+}
+
+void Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) {
   // A match spy sees ids within one shard, so each shard has a pass of its
   // own, on both cores; the tables count each duplicate group once.
   auto count_part = [&](size_t i) {
@@ -385,7 +395,6 @@ uint64_t Searcher::count_local(const SerialisedQuery& query, FacetCounter& count
   for (size_t i = 1; i < set_.parts.size(); ++i) others.push_back(std::async(std::launch::async, count_part, i));
   count_part(0);
   for (auto& other : others) other.get();
-  return counter.results();
 }
 
 CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection selection) {
@@ -437,14 +446,8 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   if (auto handles = range_handles(query.query); !handles.empty()) {
     // A broad query: ranked and counted on several threads, a range of ids each.
     FacetCounter counter = counter_for(selection, query_threads_.ranges);
-    Xapian::doccount fetch = offset + size + std::max<Xapian::doccount>(size, 10);  // as collapsed_page()
-    RangedMatches matches = ranged_match(handles, query.serialised, query_threads_.ranges, order,
-                                         [&](Xapian::Enquire& range, unsigned r) {
-                                           range.set_weighting_scheme(Xapian::BM25Weight());
-                                           counter.attach(range, 0, r);
-                                         },
-                                         fetch);
-    counted = {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+    RangedMatches matches = match_ranges(handles, query, order, counter, first_fetch(offset, size));
+    counted = counted_by(counter, selection);
     CountCache::shared().store(key, counted);
     Xapian::doccount results = 0;
     ResultPage ranged = collapse_ranked(matches.ranked, tables_, offset, size, results);
@@ -456,7 +459,7 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   counter.attach(enquire);
   // The spies must see every match; a further fetch, without them, only ranks.
   ResultPage results = collapsed_page(enquire, tables_, offset, size, db_.get_doccount(), check);
-  counted = {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
+  counted = counted_by(counter, selection);
   CountCache::shared().store(key, counted);
   return results;
 }

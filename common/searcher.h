@@ -16,6 +16,7 @@
 #include "common/database_set.h"
 #include "common/duplicate_groups.h"
 #include "common/facet_counter.h"
+#include "common/ranged_match.h"
 #include "common/release.h"
 #include "common/result_order.h"
 #include "common/search_request.h"
@@ -208,9 +209,9 @@ class Searcher {
   // Total and facets of every match of `query`, from the count cache or by
   // a pass over all matches.
   CountedMatches count(const SerialisedQuery& query, FacetSelection selection);
-  // The total of `query` over local shards, counted in `counter`'s tables:
-  // one pass per shard, in parallel.
-  uint64_t count_local(const SerialisedQuery& query, FacetCounter& counter);
+  // Counts `query` over local shards in `counter`'s tables: one pass per
+  // shard, in parallel.
+  void count_local(const SerialisedQuery& query, FacetCounter& counter);
   // Total and facets of `query` over remote shards: one pass with Xapian's
   // collapse key and value-count spies, then the copies taken back.
   CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);
@@ -220,6 +221,13 @@ class Searcher {
   ResultPage page(Xapian::Enquire& enquire, const ResultOrder& order, const SerialisedQuery& query,
                   FacetSelection selection, Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
                   const CountedMatches* known = nullptr);
+  // Ranks the first `top` matches of `query` over `handles` (range_handles())
+  // in `order`, with BM25 as the page's Enquire, and counts every match in
+  // `counter` (made with QueryThreads::ranges ranges); top 0: counts only.
+  RangedMatches match_ranges(const std::vector<Xapian::Database>& handles, const SerialisedQuery& query,
+                             const ResultOrder& order, FacetCounter& counter, Xapian::doccount top);
+  // The total and facets (the first kFacetLimit of each) `counter` counted.
+  static CountedMatches counted_by(const FacetCounter& counter, FacetSelection selection);
   // Handles for ranged_match() when `query` is broad enough to share out
   // (QueryThreads) over a single local database: its part and more handles
   // on it at the same revision. Empty when the query runs on one thread.

@@ -22,11 +22,9 @@ IndexWarmer::~IndexWarmer() {
 
 void IndexWarmer::loop() {
   std::unique_lock<std::mutex> lock(mutex_);
-  bool first = true;
   while (!stopping_) {
     lock.unlock();
-    if (first || pool_.borrowed() != borrowed_at_last_warm_) {
-      first = false;
+    if (pool_.borrowed() != borrowed_at_last_warm_) {
       // Nothing may leave this thread: an uncaught error would end the server.
       try {
         auto searcher = pool_.borrow();

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -34,7 +36,9 @@ class IndexWarmer {
 
   SearcherPool& pool_;
   std::chrono::milliseconds interval_;
-  uint64_t borrowed_at_last_warm_ = 0;
+  // SearcherPool::borrowed() after the last warm-up's own borrow; none yet
+  // at first, so that the first turn warms.
+  uint64_t borrowed_at_last_warm_ = std::numeric_limits<uint64_t>::max();
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
