@@ -100,8 +100,12 @@ std::string Synonyms::expand(const std::string& query, std::vector<SynonymUse>& 
     std::string typed;
     for (size_t s = first; s <= last; ++s) typed += spans[s].text;
     SynonymUse use{typed, {}};
+    // Several words keep the meaning they have without synonyms (all of
+    // them, anywhere, under the default operator): as a phrase they would
+    // lose the releases that say "detention of families". The phrase is
+    // ORed in as well, so that releases with the words together rank first.
     std::string expansion("(");
-    if (hit->words.size() > 1) expansion.append("\"").append(typed).append("\"");
+    if (hit->words.size() > 1) expansion.append("(").append(typed).append(") OR \"").append(typed).append("\"");
     else expansion.append(typed);
     for (const std::string& other : groups_[hit->group]) {
       if (folded_words(other) == hit->words) continue;

@@ -31,7 +31,9 @@ class Synonyms {
 
   // Rewrites free-text query syntax: each longest run of words outside quotes
   // and field values that equals a group member (ignoring case and accents)
-  // becomes `(words OR "other member" ...)`. Appends what it did to `uses`.
+  // becomes `(word OR "other member" ...)`, or for several words
+  // `((words) OR "words" OR "other member" ...)`: the words still match as
+  // typed, and together they rank first. Appends what it did to `uses`.
   std::string expand(const std::string& query, std::vector<SynonymUse>& uses) const;
 
  private:

@@ -3,6 +3,7 @@
 // disjunctive facets, match modes and explanations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -42,6 +43,12 @@ std::vector<Release> archive() {
            "Pedimos acción inmediata para proteger a los niños en la frontera, dijo Tías Moreno.", "es"),
       make("en-asylum-seekers", "2018-06-01", {"Asylum"}, {"Marcus Bell"}, "Asylum seekers turned away",
            "Asylum seekers were turned away at ports of entry under metering."),
+      make("en-seekers-apart", "2018-07-02", {"Border Enforcement"}, {"Tomás Herrera"}, "Seekers of asylum",
+           "Seekers of safety: seekers asked for asylum, and asylum was denied to seekers."),
+      make("en-wage-together", "2022-02-01", {"Wages"}, {"Iris Campos"}, "Claims filed",
+           "Workers filed wage theft claims against a contractor in Yuma on Monday."),
+      make("en-wage-apart", "2022-02-02", {"Wages"}, {"Iris Campos"}, "Theft of wages",
+           "The theft of wages is theft from wage earners, the wage board said."),
       make("en-title42", "2021-08-09", {"Asylum", "Border Enforcement"}, {"Tomás Herrera"},
            "Expulsions under Title 42", "Title 42 expulsions continue at the border."),
       make("en-heat", "2023-07-01", {"Labor Rights"}, {"Maribel Soto"}, "Farmworkers and extreme heat",
@@ -79,7 +86,8 @@ class SearchFeatures : public ::testing::Test {
     dir_->write("archive/releases.jsonl", lines);
     dir_->write("synonyms.yaml",
                 "- [ICE, Immigration and Customs Enforcement]\n"
-                "- [asylum seeker, asylum seekers, solicitante de asilo, solicitantes de asilo]\n");
+                "- [asylum seeker, asylum seekers, solicitante de asilo, solicitantes de asilo]\n"
+                "- [wage theft, robo de salario]\n");
     std::string db = (dir_->path() / "db").string();
     index_paths(db, {(dir_->path() / "archive").string()});
     ServerConfig config;
@@ -126,7 +134,7 @@ TEST_F(SearchFeatures, SpanishReleasesAreStemmedInSpanish) {
 TEST_F(SearchFeatures, OneQueryMeetsBothLanguages) {
   // "niños" in Spanish releases and "seekers" in English ones, in one search.
   EXPECT_EQ(ids("/api/search?q=ni%C3%B1os%20OR%20seekers&match=all"),
-            (std::set<std::string>{"es-familias", "es-accion", "en-asylum-seekers"}));
+            (std::set<std::string>{"es-familias", "es-accion", "en-asylum-seekers", "en-seekers-apart"}));
 }
 
 TEST_F(SearchFeatures, HyphenatedWordsMatchHoweverTheyAreTyped) {
@@ -156,7 +164,22 @@ TEST_F(SearchFeatures, AcronymFindsTheLongFormAndIsExplained) {
 }
 
 TEST_F(SearchFeatures, SynonymsCrossLanguages) {
-  EXPECT_EQ(ids("/api/search?q=asylum%20seekers"), (std::set<std::string>{"en-asylum-seekers", "es-familias"}));
+  EXPECT_TRUE(ids("/api/search?q=asylum%20seekers").count("es-familias"));
+}
+
+TEST_F(SearchFeatures, SynonymWordsTypedWithoutQuotesStillMatchApart) {
+  // Without quotes the words need not be side by side, as without synonyms.
+  EXPECT_EQ(ids("/api/search?q=asylum%20seekers"),
+            (std::set<std::string>{"en-asylum-seekers", "en-seekers-apart", "es-familias"}));
+  EXPECT_EQ(ids("/api/search?q=%22asylum%20seekers%22"), std::set<std::string>{"en-asylum-seekers"});
+}
+
+TEST_F(SearchFeatures, SynonymWordsSideBySideRankFirst) {
+  // en-wage-apart says both words more often, so on the words alone it would lead.
+  json r = server_->get_json("/api/search?q=wage%20theft");
+  std::vector<std::string> order;
+  for (const auto& hit : r["results"]) order.push_back(hit["id"]);
+  EXPECT_EQ(order, (std::vector<std::string>{"en-wage-together", "en-wage-apart"}));
 }
 
 TEST_F(SearchFeatures, MatchAllWithoutFullMatchesGoesOnWithPartialOnes) {
