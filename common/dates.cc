@@ -43,12 +43,17 @@ std::optional<std::string> normalize_iso_date(std::string_view text) {
   int y = digits_at(text, 0, 4), m = digits_at(text, 5, 2), d = digits_at(text, 8, 2);
   if (y < 0 || m < 0 || d < 0 || !is_valid_day(y, m, d)) return std::nullopt;
   if (text.size() > 10) {
-    // Only a time may follow: HH:MM, then seconds, fractions or a zone offset.
-    if (text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
-    std::string_view time = text.substr(11);
-    if (digits_at(time, 0, 2) < 0 || time.size() < 5 || time[2] != ':' || digits_at(time, 3, 2) < 0)
+    // Only a time may follow: H:MM or HH:MM, then seconds, fractions or a
+    // zone offset. YAML timestamps (Hugo, Jekyll) allow a one-digit hour and
+    // any run of spaces or tabs before it: "2017-09-06 3:00:31 -0400".
+    std::string_view time = text.substr(10);
+    if (time.front() == 'T' || time.front() == 't') time.remove_prefix(1);
+    else if (time.front() != ' ' && time.front() != '\t') return std::nullopt;
+    while (!time.empty() && (time.front() == ' ' || time.front() == '\t')) time.remove_prefix(1);
+    size_t hour = digits_at(time, 0, 2) >= 0 ? 2 : digits_at(time, 0, 1) >= 0 ? 1 : 0;
+    if (hour == 0 || time.size() < hour + 3 || time[hour] != ':' || digits_at(time, hour + 1, 2) < 0)
       return std::nullopt;
-    if (time.substr(5).find_first_not_of("0123456789:.+-Zz ") != std::string_view::npos) return std::nullopt;
+    if (time.substr(hour + 3).find_first_not_of("0123456789:.+-Zz ") != std::string_view::npos) return std::nullopt;
   }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);

@@ -12,7 +12,7 @@ namespace pressroom {
 bool is_valid_day(int year, int month, int day);
 
 // Parses "YYYY-MM-DD", also accepting an ISO 8601 date-time or a
-// "YYYY-MM-DD HH:MM" form, whose date part is kept as written (no time-zone
+// "YYYY-MM-DD H:MM" form (a YAML timestamp), whose date part is kept as written (no time-zone
 // shift: a release dated in its own zone stays on that day). Returns the
 // normalised "YYYY-MM-DD", or nullopt for anything else or an impossible day.
 std::optional<std::string> normalize_iso_date(std::string_view text);

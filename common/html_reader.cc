@@ -11,7 +11,7 @@
 #include <unordered_set>
 
 #include "common/date_text.h"
-#include "common/dates.h"
+#include "common/release_date.h"
 #include "common/html_text.h"
 #include "common/html_url.h"
 #include "common/listing_dedup.h"
@@ -329,10 +329,6 @@ const GumboNode* first_time(const GumboNode* scope, const html::TextSizes& sizes
   return found;
 }
 
-std::optional<std::string> date_value(std::string_view text) {
-  if (auto iso = normalize_iso_date(text)) return iso;
-  return parse_written_date(text);
-}
 
 // ------------------------------------------------------------------ release
 
@@ -418,18 +414,18 @@ Release full_page(const html::Document& page, const std::optional<html::TextSize
 
   // Date: article:published_time, <time datetime>, JSON-LD, other metas.
   Field date;
-  if (auto d = date_value(meta.get("article:published_time"))) date = {*d};
+  if (auto d = parse_release_date(meta.get("article:published_time"))) date = {*d};
   const GumboNode* time = root ? first_time(root, *sizes) : nullptr;
   if (!time && body) time = first_time(body, *sizes);
   if (date.value.empty() && time)
-    if (auto d = date_value(attribute(time, "datetime"))) date = {*d};
+    if (auto d = parse_release_date(attribute(time, "datetime"))) date = {*d};
   if (date.value.empty())
-    if (auto d = date_value(ld_field("datePublished"))) date = {*d};
+    if (auto d = parse_release_date(ld_field("datePublished"))) date = {*d};
   for (const char* key : {"og:article:published_time", "article:published", "datepublished", "date",
                           "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date", "pubdate",
                           "publishdate", "publish-date", "sailthru.date", "parsely-pub-date"}) {
     if (!date.value.empty()) break;
-    if (auto d = date_value(meta.get(key))) date = {*d};
+    if (auto d = parse_release_date(meta.get(key))) date = {*d};
   }
   if (date.value.empty() && time)
     if (auto d = find_written_date(inline_text(time))) date = {*d, Provenance::Extracted};

@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "common/date_text.h"
-#include "common/dates.h"
+#include "common/release_date.h"
 #include "common/html_url.h"
 #include "common/listing_type_label.h"
 #include "common/text_folding.h"
@@ -115,8 +115,7 @@ std::string entry_date(const GumboNode* node, const std::vector<std::string>& pa
   const GumboNode* time = html::find_first(node, [](const GumboNode* n) { return is_tag(n, GUMBO_TAG_TIME); });
   if (time) {
     std::string_view datetime = html::attribute(time, "datetime");
-    if (auto date = normalize_iso_date(datetime)) return *date;
-    if (auto date = parse_written_date(datetime)) return *date;
+    if (auto date = parse_release_date(datetime)) return *date;
     if (auto date = find_written_date(inline_text(time))) return *date;
   }
   for (const std::string& p : paragraphs)

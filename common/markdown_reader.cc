@@ -39,6 +39,8 @@ bool is_marker_line(std::string_view line, std::string_view marker) {
 struct Split {
   std::string_view front_matter;  // empty when the file has none
   std::string_view body;
+  int marker_line = 1;       // the opening '---'
+  int front_first_line = 2;  // the first line of the front matter
   int body_first_line = 1;
   bool unterminated = false;
 };
@@ -46,11 +48,19 @@ struct Split {
 Split split_front_matter(std::string_view content) {
   Split split;
   split.body = content;
-  size_t first_end = content.find('\n');
-  if (first_end == std::string_view::npos || !is_marker_line(content.substr(0, first_end), "---"))
+  // Blank lines before the opening marker are allowed, as Hugo allows them:
+  // real archives have posts that start with an empty line.
+  size_t open = 0;
+  int line = 1;
+  for (size_t end; (end = content.find('\n', open)) != std::string_view::npos; open = end + 1, ++line)
+    if (content.substr(open, end - open).find_first_not_of(" \t\r") != std::string_view::npos) break;
+  size_t first_end = content.find('\n', open);
+  if (first_end == std::string_view::npos || !is_marker_line(content.substr(open, first_end - open), "---"))
     return split;
+  split.marker_line = line;
+  split.front_first_line = line + 1;
   size_t pos = first_end + 1;
-  int line = 2;
+  ++line;
   while (pos <= content.size()) {
     size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
@@ -76,7 +86,7 @@ ReadBatch MarkdownReader::read(const std::string& file, std::string_view content
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   Split split = split_front_matter(content);
   if (split.unterminated) {
-    batch.issues.push_back({file, 1, "front matter opened with '---' is never closed"});
+    batch.issues.push_back({file, split.marker_line, "front matter opened with '---' is never closed"});
     return batch;
   }
 
@@ -86,20 +96,20 @@ ReadBatch MarkdownReader::read(const std::string& file, std::string_view content
     try {
       front = YAML::Load(std::string(split.front_matter));
     } catch (const YAML::Exception& e) {
-      int line = e.mark.line >= 0 ? e.mark.line + 2 : 1;
+      int line = e.mark.line >= 0 ? e.mark.line + split.front_first_line : split.marker_line;
       batch.issues.push_back({file, line, "invalid YAML front matter: " + e.msg});
       return batch;
     }
     if (front.IsDefined() && !front.IsNull()) {
       if (!front.IsMap()) {
-        batch.issues.push_back({file, 2, "front matter is not a mapping of fields"});
+        batch.issues.push_back({file, split.front_first_line, "front matter is not a mapping of fields"});
         return batch;
       }
       nlohmann::json record;
       try {
         record = yaml_to_json(front);
       } catch (const YAML::Exception& e) {
-        batch.issues.push_back({file, 2, "invalid YAML front matter: " + e.msg});
+        batch.issues.push_back({file, split.front_first_line, "invalid YAML front matter: " + e.msg});
         return batch;
       }
       if (auto error = release_from_record(record, release)) {

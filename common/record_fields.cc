@@ -79,7 +79,7 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   FieldMapper map(record, out);
   map.text("id", out.id, {"id"});
   map.text("title", out.title, {"title"});
-  map.text("date", out.date, {"date", "published", "publishDate"});
+  map.text("date", out.date, {"date", "published", "publishDate", "datePublished", "published_at", "pubDate", "post_date"});
   map.text("type", out.type, {"type", "kind"});
   map.list("topics", out.topics, {"topics", "topic", "tags", "categories"});
   map.list("spokespeople", out.spokespeople, {"spokespeople", "spokesperson", "authors", "author"});

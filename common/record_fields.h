@@ -12,7 +12,8 @@
 namespace pressroom {
 
 // Fills `out` from `record`. Accepted keys (first present alias wins):
-//   id; title; date | published | publishDate; type | kind;
+//   id; title; date | published | publishDate | datePublished | published_at | pubDate | post_date;
+//   type | kind;
 //   topics | topic | tags | categories; spokespeople | spokesperson | authors | author;
 //   contacts; location | dateline; url | link | canonical; lang | language;
 //   summary | description | deck; body | text | content.

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <set>
 
-#include "common/dates.h"
+#include "common/release_date.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
@@ -84,8 +84,8 @@ std::optional<std::string> normalize_and_validate(Release& r) {
     return "invalid id '" + r.id + "' (use letters, digits and - _ . ~ / :, at most 200 bytes)";
   if (r.title.empty()) return std::string("missing title");
   if (r.date.empty()) return std::string("missing date");
-  auto date = normalize_iso_date(r.date);
-  if (!date) return "invalid date '" + r.date + "' (expected a real day as YYYY-MM-DD)";
+  auto date = parse_release_date(r.date);
+  if (!date) return "invalid date '" + r.date + "' (expected a real day, such as 2020-11-18 or November 18, 2020)";
   r.date = *date;
   if (r.type.empty()) r.type = "press-release";
   return std::nullopt;

@@ -84,6 +84,17 @@ TEST(Dates, AcceptsDateWithSpaceSeparatedTime) {
   EXPECT_EQ(normalize_iso_date("2020-11-18 09:30"), "2020-11-18");
 }
 
+TEST(Dates, AcceptsYamlTimestampsWithAOneDigitHourAndAnySpacing) {
+  const std::vector<std::string> inputs = {"2017-09-06 3:00:31 -0400", "2017-09-06T3:00:31Z",
+                                           "2017-09-06   09:30", "2017-09-06\t9:30:00.25 +02:00"};
+  for (const std::string& input : inputs) EXPECT_EQ(normalize_iso_date(input), "2017-09-06") << input;
+}
+
+TEST(Dates, NormalizeRejectsAnHourOfThreeDigitsOrNone) {
+  for (const std::string input : {"2017-09-06 123:00", "2017-09-06 :30", "2017-09-06 9:3", "2017-09-06 9"})
+    EXPECT_EQ(normalize_iso_date(input), std::nullopt) << input;
+}
+
 TEST(Dates, NormalizeRejectsImpossibleDays) {
   const std::vector<std::string> inputs = {"2020-02-30", "2021-02-29", "2020-04-31", "2020-13-01",
                                            "2020-00-10", "2020-01-00", "0999-12-31"};

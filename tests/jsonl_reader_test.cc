@@ -176,6 +176,17 @@ TEST(JsonLinesReader, ReadsFieldAliases) {
   EXPECT_EQ(r.body, "Body text");
 }
 
+TEST(JsonLinesReader, ReadsTheDateFieldsOfCmsExports) {
+  const std::string content =
+      R"({"id":"a","title":"A","datePublished":"2020-11-18T10:00:00-05:00"})" "\n"
+      R"({"id":"b","title":"B","published_at":"2020-11-18 9:00:00"})" "\n"
+      R"({"id":"c","title":"C","pubDate":"Wed, 18 Nov 2020 10:00:00 -0500"})" "\n"
+      R"({"id":"d","title":"D","post_date":1605700800})" "\n";
+  ReadBatch batch = ingest(JsonLinesReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 4u) << describe(batch);
+  for (const Release& r : batch.releases) EXPECT_EQ(r.date, "2020-11-18") << r.id;
+}
+
 TEST(JsonLinesReader, TheFirstAliasPresentWins) {
   ReadBatch batch = read(R"({"id":"a","title":"A","tags":["From tags"],"topics":["From topics"]})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

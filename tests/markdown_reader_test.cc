@@ -118,6 +118,19 @@ TEST(MarkdownReader, DateTimeWithOffsetKeepsItsDayThroughIngest) {
   EXPECT_EQ(batch.releases[0].date, "2020-11-18");
 }
 
+TEST(MarkdownReader, HugoTimestampWithAOneDigitHourIsADate) {
+  // As digital.gov's archive writes a seventh of its posts.
+  const std::string content =
+      "---\n"
+      "title: Morning post\n"
+      "date: 2017-09-06 3:00:31 -0400\n"
+      "---\n"
+      "Body.\n";
+  ReadBatch batch = ingest(MarkdownReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].date, "2017-09-06");
+}
+
 TEST(MarkdownReader, AcceptsTheDotsMarkerClosingFrontMatter) {
   ReadBatch batch = read("---\ntitle: T\ndate: 2020-11-18\n...\nBody.\n");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
@@ -136,6 +149,20 @@ TEST(MarkdownReader, SkipsAByteOrderMark) {
   ReadBatch batch = read("\xEF\xBB\xBF---\ntitle: T\ndate: 2020-11-18\n---\nBody.\n");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
   EXPECT_EQ(batch.releases[0].title, "T");
+}
+
+TEST(MarkdownReader, ReadsFrontMatterAfterBlankLines) {
+  // Hugo publishes such files; digital.gov's archive has some.
+  ReadBatch batch = read("\n \n---\ntitle: After blank lines\ndate: 2016-02-08 11:00:00 -0400\n---\nBody.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "After blank lines");
+  EXPECT_FALSE(contains(batch.releases[0].body, "title")) << batch.releases[0].body;
+}
+
+TEST(MarkdownReader, ReportsInvalidYamlAfterBlankLinesAtItsLineInTheFile) {
+  ReadBatch batch = read("\n\n---\ntitle: Fine\nbad: x: y\n---\nBody.\n");
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].line, 5) << describe(batch);
 }
 
 TEST(MarkdownReader, UsesTheFrontMatterIdOverTheDefault) {
