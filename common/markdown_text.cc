@@ -3,7 +3,9 @@
 #include <cmark.h>
 #include <gumbo.h>
 
+#include <cctype>
 #include <memory>
+#include <string_view>
 
 #include "common/html_text.h"
 #include "common/text_folding.h"
@@ -50,6 +52,31 @@ std::string html_fragment_text(const char* html) {
   std::string text = html::inline_text(output->root);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return text;
+}
+
+// An indented "code block" that starts with a tag is HTML that a CMS export
+// indented, not code: after a blank line, CommonMark reads the indented
+// `<p>` of a pasted WordPress page as code. Fenced blocks stay code (cmark
+// 0.30 cannot say whether a block was fenced: its first source line tells).
+bool is_indented_html(cmark_node* code_block, std::string_view source) {
+  const char* literal = cmark_node_get_literal(code_block);
+  if (!literal) return false;
+  std::string_view text(literal);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '<' || first + 1 >= text.size()) return false;
+  char next = text[first + 1];
+  if (!std::isalpha(static_cast<unsigned char>(next)) && next != '/' && next != '!') return false;
+  size_t begin = 0;
+  for (int line = 1; line < cmark_node_get_start_line(code_block) && begin != std::string_view::npos; ++line) {
+    begin = source.find('\n', begin);
+    if (begin != std::string_view::npos) ++begin;
+  }
+  if (begin == std::string_view::npos) return false;
+  std::string_view opening = source.substr(begin, source.find('\n', begin) - begin);
+  size_t content = opening.find_first_not_of(" \t>");
+  if (content == std::string_view::npos) return true;
+  opening.remove_prefix(content);
+  return opening.substr(0, 3) != "```" && opening.substr(0, 3) != "~~~";
 }
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
@@ -112,7 +139,8 @@ std::string markdown_to_text(std::string_view markdown) {
         text.block += ' ';
         break;
       case CMARK_NODE_CODE_BLOCK:
-        text.block += cmark_node_get_literal(node);
+        if (is_indented_html(node, source)) text.block += html_fragment_text(cmark_node_get_literal(node));
+        else text.block += cmark_node_get_literal(node);
         text.end_block();
         break;
       case CMARK_NODE_PARAGRAPH:

@@ -374,6 +374,23 @@ TEST(MarkdownText, KeepsCodeText) {
   EXPECT_EQ(text, "Call 555-0100 now.");
 }
 
+TEST(MarkdownText, ReadsIndentedHtmlAsHtmlNotCode) {
+  // A pasted WordPress page: after the blank line CommonMark sees code.
+  std::string text = markdown_to_text("<ul>\n  <li>One</li>\n</ul>\n\n    <p>\n      <strong>Rules</strong> apply.\n    </p>\n");
+  EXPECT_FALSE(contains(text, "<")) << text;
+  EXPECT_TRUE(contains(text, "Rules apply.")) << text;
+}
+
+TEST(MarkdownText, KeepsTheTagsOfAFencedHtmlExample) {
+  std::string text = markdown_to_text("Add this:\n\n```\n<script src=\"/js/a.js\"></script>\n```\n");
+  EXPECT_TRUE(contains(text, "<script src=\"/js/a.js\"></script>")) << text;
+}
+
+TEST(MarkdownText, KeepsAnIndentedCodeBlockThatIsNotHtml) {
+  std::string text = markdown_to_text("Run:\n\n    make install\n");
+  EXPECT_TRUE(contains(text, "make install")) << text;
+}
+
 TEST(MarkdownReader, ConvertsTheBodyToPlainText) {
   const std::string content =
       "---\n"
