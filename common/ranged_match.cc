@@ -55,7 +55,13 @@ RangedMatches ranged_match(const std::vector<Xapian::Database>& handles, const s
     Xapian::Enquire enquire(db);
     // A query of this thread's own: Xapian's reference counts are not atomic.
     enquire.set_query(within_docids(Xapian::Query::unserialise(serialised), cuts[unit].first, cuts[unit].second));
-    if (top > 0) order.apply(enquire);  // a count alone needs no order
+    // A count alone needs neither weights nor order.
+    if (top > 0) {
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      order.apply(enquire);
+    } else {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
     setup(enquire, static_cast<unsigned>(unit));
     msets[unit] = enquire.get_mset(0, top, db.get_doccount());
   });

@@ -19,8 +19,8 @@
 
 namespace pressroom {
 
-// Sets up the Enquire of range `range` (an index into docid_ranges()):
-// weighting scheme and match spies. The order is set by ranged_match().
+// Sets up the Enquire of range `range` (an index into docid_ranges()): its
+// match spies. The weighting and the order are set by ranged_match().
 using RangeSetup = std::function<void(Xapian::Enquire& enquire, unsigned range)>;
 
 struct RangedMatches {
@@ -34,8 +34,8 @@ struct RangedMatches {
 // Matches `serialised` (a serialised Xapian::Query without posting sources)
 // over docid_ranges(handles[0]'s last docid, ranges), checking every match
 // of each range, with one thread per handle taking ranges in turn; keeps the
-// first `top` of each and merges them by `order` (top 0: only the match
-// spies' counts are wanted, and no order is set). `handles` are handles on
+// first `top` of each, weighted by BM25, and merges them by `order` (top 0:
+// only the match spies' counts are wanted: BoolWeight, and no order). `handles` are handles on
 // one database at one revision (a Xapian object serves one thread at a
 // time); the matches' documents are read through them afterwards. Rethrows
 // the first error a range met (Xapian::Error included) once all stopped.

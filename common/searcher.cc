@@ -367,12 +367,7 @@ CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection sele
 RangedMatches Searcher::match_ranges(const std::vector<Xapian::Database>& handles, const SerialisedQuery& query,
                                      const ResultOrder& order, FacetCounter& counter, Xapian::doccount top) {
   return ranged_match(handles, query.serialised, query_threads_.ranges, order,
-                      [&](Xapian::Enquire& enquire, unsigned range) {
-                        // Weights only when something is ranked, as BM25 on the page's Enquire.
-                        if (top > 0) enquire.set_weighting_scheme(Xapian::BM25Weight());
-                        else enquire.set_weighting_scheme(Xapian::BoolWeight());
-                        counter.attach(enquire, 0, range);
-                      },
+                      [&](Xapian::Enquire& enquire, unsigned range) { counter.attach(enquire, 0, range); },
                       top);
 }
 
