@@ -1,5 +1,7 @@
 #include "common/query_builder.h"
 
+#include <algorithm>
+
 #include "common/date_terms.h"
 #include "common/dates.h"
 #include "common/errors.h"
@@ -168,10 +170,26 @@ std::vector<std::string> QueryBuilder::wildcard_words(const Xapian::Query& query
   std::vector<std::string> patterns;
   wildcard_patterns(query, patterns);
   std::vector<std::string> words;
-  for (const std::string& pattern : patterns)
-    for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern) && words.size() < kMaxWildcardStatsTerms;
-         ++t)
-      words.push_back(*t);
+  for (const std::string& pattern : patterns) {
+    // The most frequent, as the parser keeps them (set_max_expansion): the
+    // first words in alphabetical order would miss the ones the query
+    // matches with when a short pattern has thousands.
+    using Counted = std::pair<Xapian::doccount, std::string>;
+    auto rarer = [](const Counted& a, const Counted& b) { return a.first > b.first; };
+    std::vector<Counted> kept;  // a heap with the rarest kept word on top
+    for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern); ++t) {
+      Xapian::doccount frequency = t.get_termfreq();
+      if (kept.size() == kMaxWildcardStatsTerms) {
+        if (frequency <= kept.front().first) continue;
+        std::pop_heap(kept.begin(), kept.end(), rarer);
+        kept.pop_back();
+      }
+      kept.emplace_back(frequency, *t);
+      std::push_heap(kept.begin(), kept.end(), rarer);
+    }
+    std::sort(kept.begin(), kept.end(), [](const Counted& a, const Counted& b) { return a.second < b.second; });
+    for (Counted& word : kept) words.push_back(std::move(word.second));
+  }
   return words;
 }
 

@@ -70,7 +70,8 @@ class QueryBuilder {
   // Whether with_exact_wildcard_stats() names the words wildcards expand to:
   // over several databases, or to explain hits.
   bool names_wildcard_words() const { return db_.size() > 1 || explaining_; }
-  // The words the wildcards of `query` expand to in db_ (at most 2,000).
+  // The words the wildcards of `query` expand to in db_: for each, its 2,000
+  // most frequent, which hold the 200 the parser matches with.
   std::vector<std::string> wildcard_words(const Xapian::Query& query) const;
   // The terms of `query` and the words its wildcards expand to: what a
   // snippet marks.

@@ -159,6 +159,32 @@ TEST_F(QueryBuilderTest, TrailingWildcardExpands) {
   EXPECT_EQ(search("farmwork*"), (Ids{"d5"}));
 }
 
+TEST(QueryBuilderWildcards, MarksTheFrequentWordsOfAPatternWithThousands) {
+  // 2,100 rare words come before "wazzz" in the alphabet; the parser keeps
+  // the most frequent expansions, so "wazzz" is what wa* finds releases by.
+  TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator generator;
+    std::string rare;
+    for (int i = 0; i < 2100; ++i) rare += " wa" + std::to_string(10000 + i);
+    std::vector<Release> releases = {make("rare", "2020-01-01", "statement", {}, {}, "Rare words", rare)};
+    for (int i = 0; i < 3; ++i)
+      releases.push_back(make("often" + std::to_string(i), "2020-01-02", "statement", {}, {}, "Often", "wazzz here"));
+    for (Release r : releases) {
+      ASSERT_EQ(normalize_and_validate(r), std::nullopt) << r.id;
+      db.add_document(schema::document_for(r, generator));
+    }
+    db.commit();
+  }
+  SearchRequest request;
+  request.q = "wa*";
+  BuiltQuery built = QueryBuilder(Xapian::Database(path)).build(request);
+  std::set<std::string> marked(built.highlight_terms.begin(), built.highlight_terms.end());
+  EXPECT_TRUE(marked.count("wazzz")) << marked.size() << " words marked";
+}
+
 TEST_F(QueryBuilderTest, TitlePrefixSearchesOnlyTitles) {
   EXPECT_EQ(search("border"), (Ids{"d3", "d5"}));
   EXPECT_EQ(search("title:border"), (Ids{"d3"}));
