@@ -526,4 +526,75 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
   return out;
 }
 
+bool has_block_markup(std::string_view text) {
+  static constexpr std::string_view kTags[] = {"p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                               "ul", "ol", "table", "tr", "blockquote"};
+  for (size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+    size_t start = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');
+    size_t end = start;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    if (end == start || end >= text.size()) continue;
+    char after = text[end];
+    if (after != '>' && after != ' ' && after != '/' && after != '\t' && after != '\n') continue;
+    std::string name(text.substr(start, end - start));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view tag : kTags)
+      if (name == tag) return true;
+  }
+  return false;
+}
+
+bool has_character_references(std::string_view text) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+    size_t end = text.find(';', amp);
+    if (end == std::string_view::npos) return false;
+    if (end - amp > 10 || end == amp + 1) continue;
+    std::string_view name = text.substr(amp + 1, end - amp - 1);
+    bool numeric = name[0] == '#' && name.size() > 1 &&
+                   name.substr(name[1] == 'x' || name[1] == 'X' ? 2 : 1).find_first_not_of("0123456789abcdefABCDEF") ==
+                       std::string_view::npos;
+    // &amp; &nbsp; &rsquo; &Eacute;, but not the "&T;" of "AT&T;".
+    bool named = name.size() >= 2 && std::all_of(name.begin(), name.end(), letter) &&
+                 std::all_of(name.begin() + 1, name.end(), lower) && (lower(name[0]) || name.size() >= 4);
+    if (numeric || named) return true;
+  }
+  return false;
+}
+
+std::string decode_references(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    if (has_character_references(line)) {
+      // Escaped, a '<' stays text: only the references are read as HTML.
+      std::string escaped;
+      for (char c : line) escaped += c == '<' ? std::string("&lt;") : std::string(1, c);
+      out += fragment_inline_text(escaped);
+    } else {
+      out += line;
+    }
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string fragment_text(std::string_view html) {
+  if (nesting_estimate(html) > kMaxNesting) return std::string(html);
+  Document document(html);
+  const GumboNode* body = document.body() ? document.body() : document.root();
+  return join_paragraphs(paragraphs(body, [](const GumboNode*) { return false; }));
+}
+
+std::string fragment_inline_text(std::string_view html) {
+  if (nesting_estimate(html) > kMaxNesting) return std::string(html);
+  Document document(html);
+  return inline_text(document.body() ? document.body() : document.root());
+}
+
 }  // namespace pressroom::html

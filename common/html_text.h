@@ -133,4 +133,25 @@ std::vector<std::string> paragraphs(const GumboNode* root,
 // Paragraphs joined with a blank line between them.
 std::string join_paragraphs(const std::vector<std::string>& paragraphs);
 
+// True when `text` holds the block markup a CMS writes around paragraphs
+// (<p>, <br>, <div>, <h2>, <li>, <table>, <blockquote>): it is HTML, not
+// text. A stray tag in plain text ("<img src=x>") is not block markup.
+bool has_block_markup(std::string_view text);
+
+// True when `text` holds a character reference (&amp;, &#8211;, &#x2019;,
+// &Eacute;). "AT&T;" and "R&D" are not references.
+bool has_character_references(std::string_view text);
+
+// `text` with its character references decoded and nothing else changed but
+// the spacing within lines: line breaks stay, tags stay text.
+std::string decode_references(std::string_view text);
+
+// The text of an HTML fragment, such as the body a CMS exports: its
+// paragraphs (as paragraphs() reads them) joined with blank lines, entities
+// decoded. A fragment nested deeper than kMaxNesting is returned as it is.
+std::string fragment_text(std::string_view html);
+
+// The text of an HTML fragment on one line (inline_text): titles, summaries.
+std::string fragment_inline_text(std::string_view html);
+
 }  // namespace pressroom::html

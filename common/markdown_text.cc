@@ -1,7 +1,6 @@
 #include "common/markdown_text.h"
 
 #include <cmark.h>
-#include <gumbo.h>
 
 #include <cctype>
 #include <memory>
@@ -46,13 +45,7 @@ struct NodeText {
   }
 };
 
-std::string html_fragment_text(const char* html) {
-  if (!html) return {};
-  GumboOutput* output = gumbo_parse(html);
-  std::string text = html::inline_text(output->root);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return text;
-}
+std::string html_fragment_text(const char* html) { return html ? html::fragment_inline_text(html) : std::string(); }
 
 // An indented "code block" that starts with a tag is HTML that a CMS export
 // indented, not code: after a blank line, CommonMark reads the indented

@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "common/html_text.h"
+
 namespace pressroom {
 namespace {
 
@@ -25,19 +27,42 @@ std::string scalar_text(const json& value) {
   return value.dump();  // numbers and booleans as written
 }
 
+// What a text field does with HTML in it: CMS exports carry HTML bodies
+// (<p>, &nbsp;) and titles with character references (&#8211;).
+enum class Markup { Kept, Inline, Paragraphs };
+
+// WordPress's REST API wraps its texts ({"rendered": "<p>…"}), Drupal's
+// exports too ({"value": "<p>…", "format": "full_html"}): the text is inside.
+const json* rendered(const json& value) {
+  if (!value.is_object()) return &value;
+  for (const char* key : {"rendered", "value"}) {
+    auto it = value.find(key);
+    if (it != value.end() && it->is_string()) return &*it;
+  }
+  return &value;
+}
+
 class FieldMapper {
  public:
   FieldMapper(const json& record, Release& out) : record_(record), out_(out) {}
 
-  void text(const char* field, std::string& target, std::initializer_list<const char*> names) {
+  void text(const char* field, std::string& target, std::initializer_list<const char*> names,
+            Markup markup = Markup::Kept) {
     std::string name;
     const json* value = find_field(record_, names, name);
     if (!value || error_) return;
+    value = rendered(*value);
     if (value->is_array() || value->is_object()) {
       error_ = "field '" + name + "' must be a string";
       return;
     }
     target = scalar_text(*value);
+    if (markup != Markup::Kept) {
+      if (html::has_block_markup(target))
+        target = markup == Markup::Paragraphs ? html::fragment_text(target) : html::fragment_inline_text(target);
+      else if (html::has_character_references(target))
+        target = html::decode_references(target);
+    }
     if (!target.empty()) out_.provenance[field] = Provenance::Source;
   }
 
@@ -78,7 +103,7 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   if (!record.is_object()) return std::string("record is not a JSON object");
   FieldMapper map(record, out);
   map.text("id", out.id, {"id"});
-  map.text("title", out.title, {"title"});
+  map.text("title", out.title, {"title"}, Markup::Inline);
   map.text("date", out.date, {"date", "published", "publishDate", "datePublished", "published_at", "pubDate", "post_date"});
   map.text("type", out.type, {"type", "kind"});
   map.list("topics", out.topics, {"topics", "topic", "tags", "categories"});
@@ -87,8 +112,8 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   map.text("location", out.location, {"location", "dateline"});
   map.text("url", out.url, {"url", "link", "canonical"});
   map.text("lang", out.lang, {"lang", "language"});
-  map.text("summary", out.summary, {"summary", "description", "deck"});
-  map.text("body", out.body, {"body", "text", "content"});
+  map.text("summary", out.summary, {"summary", "description", "deck", "excerpt"}, Markup::Inline);
+  map.text("body", out.body, {"body", "text", "content"}, Markup::Paragraphs);
   if (map.error()) return map.error();
   if (auto it = record.find("quotes"); it != record.end() && !it->is_null()) {
     if (!it->is_array()) return std::string("field 'quotes' must be a list of objects");

@@ -16,8 +16,12 @@ namespace pressroom {
 //   type | kind;
 //   topics | topic | tags | categories; spokespeople | spokesperson | authors | author;
 //   contacts; location | dateline; url | link | canonical; lang | language;
-//   summary | description | deck; body | text | content.
-// A list field also accepts a single string. Every field present is marked
+//   summary | description | deck | excerpt; body | text | content.
+// A list field also accepts a single string; a text field also accepts
+// WordPress's {"rendered": text} and Drupal's {"value": text}. A title,
+// summary or body written in HTML (block markup: <p>, <br>, <li>) becomes
+// text, the body in paragraphs; character references (&#8211;) are decoded.
+// A stray tag in plain text stays text. Every field present is marked
 // Provenance::Source. Returns the reason when a field has the wrong type
 // (e.g. "field 'topics' must be a string or a list of strings").
 std::optional<std::string> release_from_record(const nlohmann::json& record, Release& out);

@@ -187,6 +187,55 @@ TEST(JsonLinesReader, ReadsTheDateFieldsOfCmsExports) {
   for (const Release& r : batch.releases) EXPECT_EQ(r.date, "2020-11-18") << r.id;
 }
 
+TEST(JsonLinesReader, ReadsAWordPressRestExport) {
+  const std::string content =
+      R"({"id":101,"date":"2020-11-18T10:00:00","link":"https://example.org/2020/11/18/statement/",)"
+      R"("title":{"rendered":"Statement on detention &#8211; Puentes"},)"
+      R"("content":{"rendered":"<p>Families remain in detention.</p>\n<p>We call for release&nbsp;now.</p>","protected":false},)"
+      R"("excerpt":{"rendered":"<p>Families remain.</p>\n"}})";
+  ReadBatch batch = read(content);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  const Release& r = batch.releases[0];
+  EXPECT_EQ(r.id, "101");
+  EXPECT_EQ(r.title, "Statement on detention \u2013 Puentes");
+  EXPECT_EQ(r.body, "Families remain in detention.\n\nWe call for release now.");
+  EXPECT_EQ(r.summary, "Families remain.");
+  EXPECT_EQ(r.url, "https://example.org/2020/11/18/statement/");
+}
+
+TEST(JsonLinesReader, ReadsADrupalValueObject) {
+  ReadBatch batch = read(R"({"id":"n1","title":"T","body":{"value":"<p>One</p><p>Two</p>","format":"full_html"}})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].body, "One\n\nTwo");
+}
+
+TEST(JsonLinesReader, AnHtmlBodyBecomesParagraphsOfText) {
+  ReadBatch batch = read(R"({"id":"a","title":"T","body":"<h2>Update</h2><p>Costs &amp; fees rose.<br>Again.</p><ul><li>One</li></ul>"})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].body, "Update\n\nCosts & fees rose.\n\nAgain.\n\nOne");
+}
+
+TEST(JsonLinesReader, APlainTextBodyWithSymbolsIsLeftAsItIs) {
+  const std::string body = "Fees rose 5 < 7 at AT&T; R&D <- costs.\n\nSecond paragraph.";
+  ReadBatch batch = read(R"({"id":"a","title":"T","body":")" + std::string("Fees rose 5 < 7 at AT&T; R&D <- costs.\\n\\nSecond paragraph.") + R"("})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].body, body);
+}
+
+TEST(JsonLinesReader, AStrayTagInPlainTextStaysText) {
+  ReadBatch batch = read(R"({"id":"a","title":"<script>alert(1)</script> & more","body":"Use <img src=x> here."})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "<script>alert(1)</script> & more");
+  EXPECT_EQ(batch.releases[0].body, "Use <img src=x> here.");
+}
+
+TEST(JsonLinesReader, CharacterReferencesAreDecodedAndParagraphsKept) {
+  ReadBatch batch = read(R"({"id":"a","title":"Fees &amp; costs","body":"Costs &amp; fees.\n\nSecond &#8211; third <b."})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Fees & costs");
+  EXPECT_EQ(batch.releases[0].body, "Costs & fees.\n\nSecond \u2013 third <b.");
+}
+
 TEST(JsonLinesReader, TheFirstAliasPresentWins) {
   ReadBatch batch = read(R"({"id":"a","title":"A","tags":["From tags"],"topics":["From topics"]})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

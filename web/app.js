@@ -94,6 +94,9 @@ function attachSuggestions(input, onPick) {
   }
 
   function render(suggestions) {
+    // A late answer must not take away an option chosen with the keyboard
+    // meanwhile: the same suggestion stays chosen in the new list.
+    const chosen = !list.hidden && active >= 0 ? items[active] : null;
     items = suggestions;
     list.replaceChildren();
     active = -1;
@@ -116,6 +119,8 @@ function attachSuggestions(input, onPick) {
     });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
+    const kept = chosen ? items.findIndex((s) => s.kind === chosen.kind && s.value === chosen.value) : -1;
+    if (kept >= 0) highlight(kept);
   }
 
   function pick(index) {
