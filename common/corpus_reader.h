@@ -22,9 +22,17 @@ struct ReadIssue {
   std::string to_string() const;  // "file:line: reason"
 };
 
+// A release its archive does not publish (a draft): never indexed, and a
+// copy indexed while it was published is taken out.
+struct WithheldRelease {
+  std::string id;
+  ReadIssue where;  // its file and line, and why (Release::withheld)
+};
+
 struct ReadBatch {
   std::vector<Release> releases;   // records as read, not yet validated (see ingest.h)
   std::vector<ReadIssue> issues;   // records or files that were skipped
+  std::vector<WithheldRelease> withheld;  // filled by ingest()
 };
 
 class CorpusReader {

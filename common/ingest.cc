@@ -5,6 +5,7 @@
 
 #include "common/metadata_extractor.h"
 #include "common/release_validation.h"
+#include "common/text_folding.h"
 
 namespace pressroom {
 
@@ -17,11 +18,17 @@ ReadBatch ingest(const CorpusReader& reader, const std::string& file, std::strin
   } catch (const std::exception& e) {
     // Readers report bad content as issues; this is for the unforeseen, so that
     // one file can never stop a whole run.
-    return ReadBatch{{}, {{file, 0, std::string("unreadable: ") + e.what()}}};
+    return ReadBatch{{}, {{file, 0, std::string("unreadable: ") + e.what()}}, {}};
   }
   ReadBatch out;
   out.issues = std::move(raw.issues);
   for (Release& release : raw.releases) {
+    if (!release.withheld.empty()) {
+      // Only its id matters: a draft may lack what a published release needs.
+      std::string id = collapse_whitespace(release.id);
+      if (is_valid_release_id(id)) out.withheld.push_back({id, {file, release.source_line, release.withheld}});
+      continue;
+    }
     if (context) {
       try {
         enrich(release, *context);

@@ -16,7 +16,8 @@ struct ExtractionContext;  // metadata_extractor.h
 // with enrich(release, *context) when `context` is given (nullptr: releases
 // are validated as read), and returns only releases that are valid and
 // normalised (normalize_and_validate); each rejected record becomes a
-// ReadIssue with its file and line. Never throws for bad content.
+// ReadIssue with its file and line, and each release its archive does not
+// publish (Release::withheld) a WithheldRelease. Never throws for bad content.
 // `first_line` > 0 reads `content` as a chunk of whole lines of a
 // line-oriented format starting at that line (CorpusReader::read_lines).
 // `context` is only read, so one may serve many threads at once.

@@ -1,5 +1,7 @@
 #include "common/record_fields.h"
 
+#include <cctype>
+#include <cstdint>
 #include <initializer_list>
 
 #include "common/html_text.h"
@@ -52,6 +54,7 @@ class FieldMapper {
     const json* value = find_field(record_, names, name);
     if (!value || error_) return;
     value = rendered(*value);
+    if (value->is_boolean()) return;  // Jekyll's `published: false` is a flag, not a date
     if (value->is_array() || value->is_object()) {
       error_ = "field '" + name + "' must be a string";
       return;
@@ -97,6 +100,37 @@ class FieldMapper {
   std::optional<std::string> error_;
 };
 
+// A flag as JSON or YAML 1.1 write it; nullopt when `value` is no flag.
+std::optional<bool> flag_of(const json& value) {
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_number_integer()) return value.get<int64_t>() != 0;
+  if (!value.is_string()) return std::nullopt;
+  std::string text = value.get<std::string>();
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (text == "true" || text == "yes" || text == "on" || text == "1") return true;
+  if (text == "false" || text == "no" || text == "off" || text == "0") return false;
+  return std::nullopt;
+}
+
+// Why a record is not published, as the tools that export archives mark it:
+// Hugo and Jekyll `draft: true`, Jekyll `published: false`, WordPress and
+// Ghost `status: draft | pending | private | future | scheduled | trash`,
+// Drupal `status: false`. Empty when it is published.
+std::string withheld_reason(const json& record) {
+  if (auto it = record.find("draft"); it != record.end() && flag_of(*it) == true) return "draft: true";
+  if (auto it = record.find("published"); it != record.end() && flag_of(*it) == false) return "published: false";
+  auto it = record.find("status");
+  if (it == record.end()) return {};
+  if (flag_of(*it) == false) return "status: false";
+  if (!it->is_string()) return {};
+  std::string status = it->get<std::string>();
+  for (char& c : status) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* unpublished : {"draft", "auto-draft", "pending", "private", "future", "scheduled", "trash",
+                                  "unpublished"})
+    if (status == unpublished) return "status: " + status;
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::string> release_from_record(const json& record, Release& out) {
@@ -104,6 +138,7 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   FieldMapper map(record, out);
   map.text("id", out.id, {"id"});
   map.text("title", out.title, {"title"}, Markup::Inline);
+  out.withheld = withheld_reason(record);
   map.text("date", out.date, {"date", "published", "publishDate", "datePublished", "published_at", "pubDate", "post_date"});
   map.text("type", out.type, {"type", "kind"});
   map.list("topics", out.topics, {"topics", "topic", "tags", "categories"});

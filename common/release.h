@@ -37,6 +37,10 @@ struct Release {
   std::string summary;   // optional short description
   std::string body;      // plain text, paragraphs separated by blank lines
 
+  // Why the archive does not publish this release ("draft: true", "status:
+  // private"), empty when it does. Such a release is never indexed.
+  std::string withheld;
+
   std::string source;    // file the release was read from (relative to its root)
   int source_line = 0;   // 1-based line in that file, 0 when not line-oriented
 

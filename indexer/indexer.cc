@@ -81,6 +81,7 @@ std::vector<std::string> spelling_words(const Release& release) {
 struct TaskResult {
   std::vector<Prepared> documents;
   std::vector<ReadIssue> issues;
+  std::vector<WithheldRelease> withheld;
   uint64_t files = 0;
   uint64_t bytes = 0;
 };
@@ -95,6 +96,7 @@ TaskResult prepare(Task task, const ExtractionContext* context) {
     ReadBatch batch = ingest(*piece.source->reader, piece.source->display, piece.content,
                              piece.source->default_id, piece.first_line, context);
     for (ReadIssue& issue : batch.issues) result.issues.push_back(std::move(issue));
+    for (WithheldRelease& draft : batch.withheld) result.withheld.push_back(std::move(draft));
     for (const Release& release : batch.releases) {
       Prepared prepared;
       prepared.document = schema::document_for(release, generator);
@@ -428,10 +430,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       for (const std::string& word : doc.spellings) ++spellings[word];
       if (++since_commit >= options.commit_every) commit();
     };
-    auto remove = [&](const Existing& entry) {
-      shards[entry.shard].writers[0]->remove(entry.docid);
-      ++stats.deleted;
-    };
+    auto remove = [&](const Existing& entry) { shards[entry.shard].writers[0]->remove(entry.docid); };
     // Listing entries wait until every full page of the run has been seen,
     // so that the full page wins whatever the order of the files.
     std::vector<Prepared> held_entries;
@@ -440,6 +439,18 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       stats.files += result.files;
       stats.bytes += result.bytes;
       for (const ReadIssue& issue : result.issues) report(issue);
+      for (const WithheldRelease& draft : result.withheld) {
+        ++stats.withheld;
+        if (callbacks.on_withheld) callbacks.on_withheld(draft);
+        // Unpublished since an earlier run: its copy leaves the index (and
+        // `existing`, so that --prune does not delete it twice).
+        auto known = existing.find(draft.id);
+        if (known != existing.end() && !seen.count(draft.id)) {
+          remove(known->second);
+          ++stats.withdrawn;
+          existing.erase(known);
+        }
+      }
       for (Prepared& doc : result.documents) {
         if (doc.key.listing) {
           held_entries.push_back(std::move(doc));
@@ -483,15 +494,21 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       ++stats.merged;
       // An entry indexed by an earlier run whose full page has now arrived.
       auto known = existing.find(entry.id);
-      if (known != existing.end() && !seen.count(entry.id)) remove(known->second);
+      if (known != existing.end() && !seen.count(entry.id)) {
+        remove(known->second);
+        ++stats.deleted;
+      }
     }
 
     if (options.prune) {
       for (const auto& [id, entry] : existing)
-        if (!seen.count(id)) remove(entry);
+        if (!seen.count(id)) {
+          remove(entry);
+          ++stats.deleted;
+        }
     }
     std::vector<std::pair<std::string, std::string>> metadata;
-    if (stats.added || stats.replaced || stats.deleted || schema_version.empty()) {
+    if (stats.added || stats.replaced || stats.deleted || stats.withdrawn || schema_version.empty()) {
       // Every shard alike: the combined database reads the first one's.
       metadata = {{schema::kMetaSchemaVersion, std::to_string(schema::kVersion)},
                   {schema::kMetaIndexedAt, utc_now_iso()},

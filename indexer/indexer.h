@@ -59,9 +59,11 @@ struct IndexStats {
   uint64_t added = 0;      // new ids
   uint64_t replaced = 0;   // known ids whose content changed
   uint64_t unchanged = 0;  // known ids with the same content hash
-  uint64_t deleted = 0;    // pruned ids
+  uint64_t deleted = 0;    // pruned ids, and listing entries whose full page arrived
   uint64_t skipped = 0;    // records or files rejected (see issues)
   uint64_t merged = 0;     // listing entries whose full page is in the run (not indexed twice)
+  uint64_t withheld = 0;   // drafts and other releases their archive does not publish (not indexed)
+  uint64_t withdrawn = 0;  // of those, indexed by an earlier run and taken out now
   uint64_t duplicates = 0; // written into the duplicate group of a release they copy (near_duplicate.h)
   uint64_t bytes = 0;      // bytes of input read
   double seconds = 0;
@@ -78,6 +80,7 @@ class IndexError : public std::runtime_error {
 
 struct IndexCallbacks {
   std::function<void(const ReadIssue&)> on_issue;      // each skipped record or file
+  std::function<void(const WithheldRelease&)> on_withheld;  // each draft left out
   std::function<void(const IndexStats&)> on_progress;  // now and then, from the writer thread
 };
 

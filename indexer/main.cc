@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
     if (tty) std::fprintf(stderr, "\r\033[K");
     spdlog::warn("skipped {}", issue.to_string());
   };
+  callbacks.on_withheld = [&](const pressroom::WithheldRelease& draft) {
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    spdlog::info("left out (not published): {}", draft.where.to_string());
+  };
   if (tty) callbacks.on_progress = print_progress;
 
   if (!quiet) {
@@ -95,10 +99,10 @@ int main(int argc, char** argv) {
   }
   if (tty) std::fprintf(stderr, "\r\033[K");
   double mb = stats.bytes / 1e6;
-  spdlog::info("indexed {} into {}: {} added, {} replaced, {} unchanged, {} deleted, {} listing entries merged into their full page, {} written as near duplicates of another release, {} skipped with errors; "
+  spdlog::info("indexed {} into {}: {} added, {} replaced, {} unchanged, {} deleted, {} listing entries merged into their full page, {} written as near duplicates of another release, {} left out as not published ({} of them taken out of the index), {} skipped with errors; "
                "{} files, {:.1f} MB in {:.2f} s ({:.0f} docs/s)",
                options.paths.size() == 1 ? options.paths[0] : std::to_string(options.paths.size()) + " paths",
-               options.db_path, stats.added, stats.replaced, stats.unchanged, stats.deleted, stats.merged, stats.duplicates, stats.skipped,
+               options.db_path, stats.added, stats.replaced, stats.unchanged, stats.deleted, stats.merged, stats.duplicates, stats.withheld, stats.withdrawn, stats.skipped,
                stats.files, mb, stats.seconds, stats.seconds > 0 ? stats.processed() / stats.seconds : 0.0);
   return strict && stats.skipped > 0 ? 1 : 0;
 }

@@ -93,6 +93,29 @@ TEST_F(IndexerTest, ChangedReleaseIsReplacedNotDuplicated) {
   EXPECT_EQ(Searcher(db).release("a")->title, "Alpha revised");
 }
 
+TEST_F(IndexerTest, DraftsAreLeftOutAndNotCountedAsErrors) {
+  dir.write("archive/news/published.md", markdown("Out now", "2020-05-01", "Published body."));
+  dir.write("archive/news/draft.md", "---\ntitle: Not yet\ndraft: true\n---\nDraft body.\n");
+  RunResult r = run(db, {archive});
+  EXPECT_EQ(r.stats.added, 1u);
+  EXPECT_EQ(r.stats.withheld, 1u);
+  EXPECT_EQ(r.stats.skipped, 0u);
+  EXPECT_TRUE(r.issues.empty());
+  EXPECT_FALSE(Searcher(db).release("news/draft").has_value());
+}
+
+TEST_F(IndexerTest, AReleaseMadeADraftAgainLeavesTheIndex) {
+  dir.write("archive/news/post.md", markdown("Out now", "2020-05-01", "Published body."));
+  run(db, {archive});
+  ASSERT_TRUE(Searcher(db).release("news/post").has_value());
+  dir.write("archive/news/post.md", "---\ntitle: Out now\ndate: 2020-05-01\ndraft: true\n---\nPublished body.\n");
+  RunResult again = run(db, {archive}, /*prune=*/true);
+  EXPECT_EQ(again.stats.withdrawn, 1u);
+  EXPECT_EQ(again.stats.deleted, 0u);  // --prune does not delete it a second time
+  EXPECT_EQ(doc_count(db), 0u);
+  EXPECT_FALSE(Searcher(db).release("news/post").has_value());
+}
+
 TEST_F(IndexerTest, PruneDeletesReleasesWhoseSourceIsGone) {
   dir.write("archive/one.jsonl", jsonl_line(release("a", "Alpha")));
   auto two = dir.write("archive/two.jsonl", jsonl_line(release("b", "Beta")));

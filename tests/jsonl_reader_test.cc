@@ -236,6 +236,26 @@ TEST(JsonLinesReader, CharacterReferencesAreDecodedAndParagraphsKept) {
   EXPECT_EQ(batch.releases[0].body, "Costs & fees.\n\nSecond \u2013 third <b.");
 }
 
+TEST(JsonLinesReader, UnpublishedRecordsOfCmsExportsAreWithheldWithTheirReason) {
+  const std::string content =
+      R"({"id":"wp-draft","title":{"rendered":"T"},"status":"draft"})" "\n"
+      R"({"id":"wp-private","title":"T","date":"2020-11-18","status":"private"})" "\n"
+      R"({"id":"drupal","title":"T","date":"2020-11-18","status":false})" "\n"
+      R"({"id":"jekyll","title":"T","date":"2020-11-18","published":false})" "\n"
+      R"({"id":"live","title":"T","date":"2020-11-18","status":"publish","published":true})" "\n";
+  ReadBatch batch = ingest(JsonLinesReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].id, "live");
+  EXPECT_TRUE(batch.issues.empty()) << describe(batch);
+  ASSERT_EQ(batch.withheld.size(), 4u);
+  EXPECT_EQ(batch.withheld[0].id, "wp-draft");
+  EXPECT_EQ(batch.withheld[0].where.reason, "status: draft");
+  EXPECT_EQ(batch.withheld[0].where.line, 1);
+  EXPECT_EQ(batch.withheld[1].where.reason, "status: private");
+  EXPECT_EQ(batch.withheld[2].where.reason, "status: false");
+  EXPECT_EQ(batch.withheld[3].where.reason, "published: false");
+}
+
 TEST(JsonLinesReader, TheFirstAliasPresentWins) {
   ReadBatch batch = read(R"({"id":"a","title":"A","tags":["From tags"],"topics":["From topics"]})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

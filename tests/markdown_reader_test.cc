@@ -131,6 +131,21 @@ TEST(MarkdownReader, HugoTimestampWithAOneDigitHourIsADate) {
   EXPECT_EQ(batch.releases[0].date, "2017-09-06");
 }
 
+TEST(MarkdownReader, AHugoDraftIsWithheld) {
+  ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Kitchen sink\ndraft: true\n---\nBody.\n", kDefaultId);
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  EXPECT_TRUE(batch.issues.empty()) << describe(batch);
+  ASSERT_EQ(batch.withheld.size(), 1u);
+  EXPECT_EQ(batch.withheld[0].id, kDefaultId);
+  EXPECT_EQ(batch.withheld[0].where.reason, "draft: true");
+}
+
+TEST(MarkdownReader, DraftFalseIsPublished) {
+  ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Live\ndate: 2020-11-18\ndraft: false\n---\nBody.\n", kDefaultId);
+  EXPECT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_TRUE(batch.withheld.empty());
+}
+
 TEST(MarkdownReader, AcceptsTheDotsMarkerClosingFrontMatter) {
   ReadBatch batch = read("---\ntitle: T\ndate: 2020-11-18\n...\nBody.\n");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
