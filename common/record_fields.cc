@@ -29,6 +29,22 @@ std::string scalar_text(const json& value) {
   return value.dump();  // numbers and booleans as written
 }
 
+// An item of a list field (a topic, a spokesperson): a string, or the name
+// of an object as CMS exports write them (Ghost's {"name": "Asylum", "slug":
+// …}). A number is a CMS's reference to a term or user (WordPress's
+// "categories": [12, 15]), not a name: nullopt, as for null and for an
+// object without a name.
+std::optional<std::string> named_item(const json& item) {
+  if (item.is_string()) return item.get<std::string>();
+  if (item.is_boolean()) return scalar_text(item);
+  if (!item.is_object()) return std::nullopt;
+  for (const char* key : {"name", "display_name", "title", "label", "value"}) {
+    auto it = item.find(key);
+    if (it != item.end() && it->is_string()) return it->get<std::string>();
+  }
+  return std::nullopt;
+}
+
 // What a text field does with HTML in it: CMS exports carry HTML bodies
 // (<p>, &nbsp;) and titles with character references (&#8211;).
 enum class Markup { Kept, Inline, Paragraphs };
@@ -75,18 +91,20 @@ class FieldMapper {
     const json* value = find_field(record_, names, name);
     if (!value || error_) return;
     target.clear();
-    if (value->is_string()) {
-      target.push_back(value->get<std::string>());
-    } else if (value->is_array()) {
+    auto add = [&](const json& item) {
+      auto text = named_item(item);
+      if (text) target.push_back(*text);
+      return text || item.is_number() || item.is_null();
+    };
+    if (value->is_array()) {
       for (const json& item : *value) {
-        if (item.is_object() || item.is_array()) {
-          error_ = "field '" + name + "' must be a string or a list of strings";
+        if (!add(item)) {
+          error_ = "field '" + name + "' must be a string or a list of strings (or of objects with a name)";
           return;
         }
-        if (!item.is_null()) target.push_back(scalar_text(item));
       }
-    } else {
-      error_ = "field '" + name + "' must be a string or a list of strings";
+    } else if (!add(*value)) {
+      error_ = "field '" + name + "' must be a string or a list of strings (or of objects with a name)";
       return;
     }
     if (!target.empty()) out_.provenance[field] = Provenance::Source;
@@ -148,7 +166,7 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   map.text("url", out.url, {"url", "link", "canonical"});
   map.text("lang", out.lang, {"lang", "language"});
   map.text("summary", out.summary, {"summary", "description", "deck", "excerpt"}, Markup::Inline);
-  map.text("body", out.body, {"body", "text", "content"}, Markup::Paragraphs);
+  map.text("body", out.body, {"body", "text", "content", "plaintext", "html"}, Markup::Paragraphs);
   if (map.error()) return map.error();
   if (auto it = record.find("quotes"); it != record.end() && !it->is_null()) {
     if (!it->is_array()) return std::string("field 'quotes' must be a list of objects");

@@ -16,8 +16,10 @@ namespace pressroom {
 //   type | kind;
 //   topics | topic | tags | categories; spokespeople | spokesperson | authors | author;
 //   contacts; location | dateline; url | link | canonical; lang | language;
-//   summary | description | deck | excerpt; body | text | content.
-// A list field also accepts a single string; a text field also accepts
+//   summary | description | deck | excerpt; body | text | content | plaintext | html.
+// A list field also accepts a single string, and objects with a name
+// ({"name": "Asylum"}, as Ghost exports tags and authors); numbers in it are
+// a CMS's references to terms or users, not names, and are left out. A text field also accepts
 // WordPress's {"rendered": text} and Drupal's {"value": text}. A title,
 // summary or body written in HTML (block markup: <p>, <br>, <li>) becomes
 // text, the body in paragraphs; character references (&#8211;) are decoded.

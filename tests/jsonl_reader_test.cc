@@ -129,18 +129,35 @@ TEST(JsonLinesReader, ReportsALineThatIsNotAnObject) {
 }
 
 TEST(JsonLinesReader, ReportsAWronglyTypedListFieldNamingTheField) {
-  ReadBatch batch = read(R"({"id":"a","title":"A","topics":{"name":"Asylum"}})");
+  ReadBatch batch = read(R"({"id":"a","title":"A","topics":{"id":7}})");
   EXPECT_TRUE(batch.releases.empty()) << describe(batch);
   ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
   EXPECT_EQ(batch.issues[0].line, 1);
   EXPECT_NE(batch.issues[0].reason.find("topics"), std::string::npos) << batch.issues[0].reason;
 }
 
-TEST(JsonLinesReader, ReportsAListOfObjectsAsWronglyTyped) {
-  ReadBatch batch = read(R"({"id":"a","title":"A","spokespeople":[{"name":"Ana Ruiz"}]})");
+TEST(JsonLinesReader, ReportsAListOfObjectsWithoutNamesAsWronglyTyped) {
+  ReadBatch batch = read(R"({"id":"a","title":"A","spokespeople":[{"id":3}]})");
   EXPECT_TRUE(batch.releases.empty()) << describe(batch);
   ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
   EXPECT_NE(batch.issues[0].reason.find("spokespeople"), std::string::npos) << batch.issues[0].reason;
+}
+
+TEST(JsonLinesReader, ReadsTheNamesOfObjectsInListFields) {
+  // As Ghost exports tags and authors.
+  ReadBatch batch = read(R"({"id":"a","title":"A","tags":[{"name":"Asylum","slug":"asylum"}],)"
+                         R"("authors":[{"name":"Ana Ruiz","slug":"ana"}]})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].topics, (std::vector<std::string>{"Asylum"}));
+  EXPECT_EQ(batch.releases[0].spokespeople, (std::vector<std::string>{"Ana Ruiz"}));
+}
+
+TEST(JsonLinesReader, LeavesOutTheNumericReferencesOfAWordPressExport) {
+  // WordPress's REST API gives term and user ids, not names.
+  ReadBatch batch = read(R"({"id":"a","title":"A","categories":[12,15],"author":3})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_TRUE(batch.releases[0].topics.empty());
+  EXPECT_TRUE(batch.releases[0].spokespeople.empty());
 }
 
 TEST(JsonLinesReader, ReportsATextFieldGivenAsAList) {

@@ -225,7 +225,7 @@ TEST(MarkdownReader, ReportsFrontMatterThatIsNotAMapping) {
 }
 
 TEST(MarkdownReader, ReportsAWronglyTypedField) {
-  ReadBatch batch = read("---\ntitle: T\ntopics:\n  name: Asylum\n---\nBody.\n");
+  ReadBatch batch = read("---\ntitle: T\ntopics:\n  - [nested, list]\n---\nBody.\n");
   EXPECT_TRUE(batch.releases.empty()) << describe(batch);
   ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
   EXPECT_NE(batch.issues[0].reason.find("topics"), std::string::npos) << batch.issues[0].reason;
