@@ -8,28 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/date_cases.h"
+
 namespace pressroom {
 namespace {
 
-struct Case {
-  std::string text;
-  std::string date;
-};
+void expect_parses(const std::vector<testing::DateCase>& cases) { testing::expect_dates(parse_written_date, cases); }
 
-void expect_parses(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    auto parsed = parse_written_date(c.text);
-    ASSERT_TRUE(parsed.has_value()) << "'" << c.text << "'";
-    EXPECT_EQ(*parsed, c.date) << "'" << c.text << "'";
-  }
-}
-
-void expect_rejects(const std::vector<std::string>& texts) {
-  for (const std::string& text : texts) {
-    auto parsed = parse_written_date(text);
-    EXPECT_FALSE(parsed.has_value()) << "'" << text << "' gave " << parsed.value_or("");
-  }
-}
+void expect_rejects(const std::vector<std::string>& texts) { testing::expect_no_dates(parse_written_date, texts); }
 
 // ------------------------------------------------------------ parse_written_date
 

@@ -7,25 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/date_cases.h"
+
 namespace pressroom {
 namespace {
 
-struct Case {
-  std::string text;
-  std::string date;
-};
+void expect_dates(const std::vector<testing::DateCase>& cases) { testing::expect_dates(parse_release_date, cases); }
 
-void expect_dates(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    auto parsed = parse_release_date(c.text);
-    ASSERT_TRUE(parsed.has_value()) << "'" << c.text << "'";
-    EXPECT_EQ(*parsed, c.date) << "'" << c.text << "'";
-  }
-}
-
-void expect_rejected(const std::vector<std::string>& inputs) {
-  for (const std::string& input : inputs) EXPECT_EQ(parse_release_date(input), std::nullopt) << "'" << input << "'";
-}
+void expect_rejected(const std::vector<std::string>& texts) { testing::expect_no_dates(parse_release_date, texts); }
 
 TEST(ReleaseDate, AcceptsIsoDatesAndYamlTimestamps) {
   expect_dates({{"2020-11-18", "2020-11-18"},
