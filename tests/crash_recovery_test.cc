@@ -158,11 +158,10 @@ TEST_F(CrashRecovery, KilledUpdateLeavesLastCommitAndRerunCompletes) {
     long delay = delay_ms(random);
     Subprocess indexer(index_command(db), log);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-    bool killed = !indexer.poll();
     indexer.kill(SIGKILL);
     ExitStatus status = indexer.wait();
-    if (killed) {
-      ASSERT_EQ(status.signal, SIGKILL) << status.describe() << "\n" << indexer.output();
+    // The run may end between any check and the kill: then the kill missed.
+    if (status.signal == SIGKILL) {
       ++landed;
     } else {
       ASSERT_TRUE(status.exited && status.code == 0) << status.describe() << "\n" << indexer.output();
