@@ -151,9 +151,12 @@ int HttpServer::bind() {
 }
 
 bool HttpServer::run() {
-  // Checks for a new index state once a second (a few stat()s); whether
-  // there is anything to warm is the searcher's call (Searcher::warm).
-  IndexWarmer warmer(pool_, std::chrono::seconds(1));
+  // Checks for a new index state once a second (a few stat()s). Remote
+  // shards have no per-state tables to build, and asking them costs a round
+  // trip each.
+  bool remote = std::any_of(config_.db_locations.begin(), config_.db_locations.end(), is_remote_location);
+  std::optional<IndexWarmer> warmer;
+  if (!remote) warmer.emplace(pool_, std::chrono::seconds(1));
   return http_.listen_after_bind();
 }
 
