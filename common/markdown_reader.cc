@@ -1,8 +1,12 @@
 #include "common/markdown_reader.h"
 
+#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <vector>
 
 #include "common/markdown_text.h"
 #include "common/record_fields.h"
@@ -36,7 +40,10 @@ bool is_marker_line(std::string_view line, std::string_view marker) {
   return line.substr(marker.size()).find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+enum class FrontMatter { None, Yaml, Toml };
+
 struct Split {
+  FrontMatter format = FrontMatter::None;
   std::string_view front_matter;  // empty when the file has none
   std::string_view body;
   int marker_line = 1;       // the opening '---'
@@ -55,8 +62,19 @@ Split split_front_matter(std::string_view content) {
   for (size_t end; (end = content.find('\n', open)) != std::string_view::npos; open = end + 1, ++line)
     if (content.substr(open, end - open).find_first_not_of(" \t\r") != std::string_view::npos) break;
   size_t first_end = content.find('\n', open);
-  if (first_end == std::string_view::npos || !is_marker_line(content.substr(open, first_end - open), "---"))
+  if (first_end == std::string_view::npos) return split;
+  std::string_view opening = content.substr(open, first_end - open);
+  // YAML between "---" lines (or "---" and "..."), TOML between "+++" lines.
+  std::string_view closer;
+  if (is_marker_line(opening, "---")) {
+    split.format = FrontMatter::Yaml;
+    closer = "---";
+  } else if (is_marker_line(opening, "+++")) {
+    split.format = FrontMatter::Toml;
+    closer = "+++";
+  } else {
     return split;
+  }
   split.marker_line = line;
   split.front_first_line = line + 1;
   size_t pos = first_end + 1;
@@ -65,7 +83,7 @@ Split split_front_matter(std::string_view content) {
     size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
     std::string_view current = content.substr(pos, end - pos);
-    if (is_marker_line(current, "---") || is_marker_line(current, "...")) {
+    if (is_marker_line(current, closer) || (split.format == FrontMatter::Yaml && is_marker_line(current, "..."))) {
       split.front_matter = content.substr(first_end + 1, pos - first_end - 1);
       split.body = end < content.size() ? content.substr(end + 1) : std::string_view();
       split.body_first_line = line + 1;
@@ -78,6 +96,67 @@ Split split_front_matter(std::string_view content) {
   return split;
 }
 
+// The fields of YAML front matter; null when it is empty, nullopt (and an
+// issue at its line) when it cannot be read.
+std::optional<nlohmann::json> yaml_record(const std::string& file, const Split& split,
+                                          std::vector<ReadIssue>& issues) {
+  YAML::Node front;
+  try {
+    front = YAML::Load(std::string(split.front_matter));
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.line >= 0 ? e.mark.line + split.front_first_line : split.marker_line;
+    issues.push_back({file, line, "invalid YAML front matter: " + e.msg});
+    return std::nullopt;
+  }
+  if (!front.IsDefined() || front.IsNull()) return nlohmann::json();
+  if (!front.IsMap()) {
+    issues.push_back({file, split.front_first_line, "front matter is not a mapping of fields"});
+    return std::nullopt;
+  }
+  try {
+    return yaml_to_json(front);
+  } catch (const YAML::Exception& e) {
+    issues.push_back({file, split.front_first_line, "invalid YAML front matter: " + e.msg});
+    return std::nullopt;
+  }
+}
+
+nlohmann::json toml_to_json(const toml::node& node) {
+  if (const toml::table* table = node.as_table()) {
+    nlohmann::json object = nlohmann::json::object();
+    for (auto&& [key, value] : *table) object[std::string(key.str())] = toml_to_json(value);
+    return object;
+  }
+  if (const toml::array* array = node.as_array()) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const toml::node& item : *array) items.push_back(toml_to_json(item));
+    return items;
+  }
+  if (auto text = node.value<std::string>()) return *text;
+  if (const auto* flag = node.as_boolean()) return flag->get();
+  if (const auto* number = node.as_integer()) return number->get();
+  if (const auto* number = node.as_floating_point()) return number->get();
+  // Dates and times, as TOML writes them ("2020-11-18T10:00:00-05:00").
+  std::ostringstream written;
+  if (const auto* date = node.as_date()) written << date->get();
+  else if (const auto* time = node.as_time()) written << time->get();
+  else if (const auto* date_time = node.as_date_time()) written << date_time->get();
+  return written.str();
+}
+
+// The fields of TOML front matter (Hugo's "+++" blocks), as yaml_record().
+std::optional<nlohmann::json> toml_record(const std::string& file, const Split& split,
+                                          std::vector<ReadIssue>& issues) {
+  try {
+    toml::table table = toml::parse(split.front_matter);
+    return table.empty() ? nlohmann::json() : toml_to_json(table);
+  } catch (const toml::parse_error& e) {
+    int line = static_cast<int>(e.source().begin.line) + split.front_first_line - 1;
+    issues.push_back({file, line, "invalid TOML front matter: " + std::string(e.description())});
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 ReadBatch MarkdownReader::read(const std::string& file, std::string_view content,
@@ -86,33 +165,20 @@ ReadBatch MarkdownReader::read(const std::string& file, std::string_view content
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   Split split = split_front_matter(content);
   if (split.unterminated) {
-    batch.issues.push_back({file, split.marker_line, "front matter opened with '---' is never closed"});
+    batch.issues.push_back({file, split.marker_line,
+                            std::string("front matter opened with '") +
+                                (split.format == FrontMatter::Toml ? "+++" : "---") + "' is never closed"});
     return batch;
   }
 
   Release release;
   if (!split.front_matter.empty()) {
-    YAML::Node front;
-    try {
-      front = YAML::Load(std::string(split.front_matter));
-    } catch (const YAML::Exception& e) {
-      int line = e.mark.line >= 0 ? e.mark.line + split.front_first_line : split.marker_line;
-      batch.issues.push_back({file, line, "invalid YAML front matter: " + e.msg});
-      return batch;
-    }
-    if (front.IsDefined() && !front.IsNull()) {
-      if (!front.IsMap()) {
-        batch.issues.push_back({file, split.front_first_line, "front matter is not a mapping of fields"});
-        return batch;
-      }
-      nlohmann::json record;
-      try {
-        record = yaml_to_json(front);
-      } catch (const YAML::Exception& e) {
-        batch.issues.push_back({file, split.front_first_line, "invalid YAML front matter: " + e.msg});
-        return batch;
-      }
-      if (auto error = release_from_record(record, release)) {
+    std::optional<nlohmann::json> record = split.format == FrontMatter::Toml
+                                               ? toml_record(file, split, batch.issues)
+                                               : yaml_record(file, split, batch.issues);
+    if (!record) return batch;
+    if (!record->is_null()) {
+      if (auto error = release_from_record(*record, release)) {
         batch.issues.push_back({file, 1, *error});
         return batch;
       }

@@ -13,7 +13,8 @@ BUILD_PKGS=(
   nlohmann-json3-dev                  # JSON
   libspdlog-dev                       # logging (mains and server only)
   libcli11-dev                        # command lines
-  libyaml-cpp-dev                     # Markdown front matter
+  libyaml-cpp-dev                     # Markdown front matter (YAML, between ---)
+  libtomlplusplus-dev                 # Markdown front matter (TOML, between +++, as Hugo writes it)
   libcmark-dev                        # Markdown bodies (CommonMark) to plain text
   libgumbo-dev                        # HTML5 parsing
   libpoppler-cpp-dev                  # PDF text

@@ -121,6 +121,48 @@ TEST(MarkdownReader, HugoTimestampWithAOneDigitHourIsADate) {
   EXPECT_EQ(ingested_date("2017-09-06 3:00:31 -0400"), "2017-09-06");
 }
 
+TEST(MarkdownReader, ReadsHugoTomlFrontMatter) {
+  const std::string content =
+      "+++\n"
+      "title = \"Hugo post\"\n"
+      "date = 2020-11-18T23:30:00-05:00\n"
+      "tags = [\"Asylum\", \"Due Process\"]\n"
+      "authors = [\"Ana Ruiz\"]\n"
+      "draft = false\n"
+      "+++\n"
+      "Body text.\n";
+  ReadBatch batch = ingest(MarkdownReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  const Release& r = batch.releases[0];
+  EXPECT_EQ(r.title, "Hugo post");
+  EXPECT_EQ(r.date, "2020-11-18");
+  EXPECT_EQ(r.topics, (std::vector<std::string>{"Asylum", "Due Process"}));
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Ana Ruiz"}));
+  EXPECT_EQ(r.body, "Body text.");
+}
+
+TEST(MarkdownReader, ATomlDraftIsWithheld) {
+  ReadBatch batch = ingest(MarkdownReader(), kFile, "+++\ntitle = \"Soon\"\ndraft = true\n+++\nBody.\n", kDefaultId);
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.withheld.size(), 1u);
+  EXPECT_EQ(batch.withheld[0].where.reason, "draft: true");
+}
+
+TEST(MarkdownReader, ReportsInvalidTomlAtItsLineInTheFile) {
+  ReadBatch batch = read("\n+++\ntitle = \"Fine\"\nbad = = 3\n+++\nBody.\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].line, 4) << describe(batch);
+  EXPECT_TRUE(contains(batch.issues[0].reason, "TOML")) << batch.issues[0].reason;
+}
+
+TEST(MarkdownReader, ReportsUnterminatedTomlFrontMatterNamingItsMarker) {
+  ReadBatch batch = read("+++\ntitle = \"Never closed\"\n\nBody.\n");
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].line, 1);
+  EXPECT_TRUE(contains(batch.issues[0].reason, "'+++'")) << batch.issues[0].reason;
+}
+
 TEST(MarkdownReader, AHugoDraftIsWithheld) {
   ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Kitchen sink\ndraft: true\n---\nBody.\n", kDefaultId);
   EXPECT_TRUE(batch.releases.empty()) << describe(batch);
