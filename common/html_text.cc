@@ -1,13 +1,11 @@
 #include "common/html_text.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
 
+#include "common/legacy_encoding.h"
 #include "common/text_folding.h"
 
 namespace pressroom::html {
@@ -35,28 +33,6 @@ std::string declared_charset(std::string_view bytes) {
                                head[end] == '-' || head[end] == '_' || head[end] == '.' || head[end] == ':'))
     ++end;
   return head.substr(pos, end - pos);
-}
-
-// Legacy pages to UTF-8. Latin-1 and ASCII labels mean windows-1252 on the web
-// (the WHATWG Encoding Standard), which differs in 0x80–0x9F: curly quotes.
-std::string to_utf8(std::string_view bytes) {
-  std::string charset = declared_charset(bytes);
-  if (charset.empty() || charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" ||
-      charset == "ascii" || charset == "iso8859-1")
-    charset = "windows-1252";
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* converter = ucnv_open(charset.c_str(), &status);
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    converter = ucnv_open("windows-1252", &status);
-    if (U_FAILURE(status)) return std::string(bytes);
-  }
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter, status);
-  ucnv_close(converter);
-  std::string out;
-  if (U_FAILURE(status)) return std::string(bytes);
-  text.toUTF8String(out);
-  return out;
 }
 
 // ------------------------------------------------------------------ tags
@@ -198,7 +174,7 @@ struct Document::Arena {
 
 Document::Document(std::string_view bytes) : arena_(std::make_unique<Arena>()) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  text_ = is_valid_utf8(bytes) ? std::string(bytes) : to_utf8(bytes);
+  text_ = is_valid_utf8(bytes) ? std::string(bytes) : legacy_to_utf8(bytes, declared_charset(bytes));
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::allocate_for;
   options.deallocator = &Arena::release;

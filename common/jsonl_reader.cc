@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/legacy_encoding.h"
 #include "common/record_fields.h"
 
 namespace pressroom {
@@ -27,7 +28,8 @@ ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view 
 
     nlohmann::json record;
     try {
-      record = nlohmann::json::parse(line);
+      // JSON is UTF-8; a line that is not was written by a legacy system.
+      record = nlohmann::json::parse(as_utf8(line));
     } catch (const nlohmann::json::parse_error& e) {
       batch.issues.push_back({file, line_number, std::string("invalid JSON: ") + e.what()});
       continue;

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/legacy_encoding.h"
 #include "common/markdown_text.h"
 #include "common/record_fields.h"
 #include "common/text_folding.h"
@@ -163,7 +164,9 @@ ReadBatch MarkdownReader::read(const std::string& file, std::string_view content
                                const std::string& default_id) const {
   ReadBatch batch;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-  Split split = split_front_matter(content);
+  // A file saved by a legacy editor: read as windows-1252 rather than lost.
+  std::string utf8 = as_utf8(content);
+  Split split = split_front_matter(utf8);
   if (split.unterminated) {
     batch.issues.push_back({file, split.marker_line,
                             std::string("front matter opened with '") +

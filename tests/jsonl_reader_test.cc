@@ -273,6 +273,14 @@ TEST(JsonLinesReader, UnpublishedRecordsOfCmsExportsAreWithheldWithTheirReason) 
   EXPECT_EQ(batch.withheld[3].where.reason, "published: false");
 }
 
+TEST(JsonLinesReader, ALineInWindows1252IsReadAsSuch) {
+  // JSON is UTF-8; an export from a Latin-1 database is not.
+  ReadBatch batch = read("{\"id\":\"a\",\"title\":\"Detenci\xF3n\"}\n{\"id\":\"b\",\"title\":\"Caf\u00e9\"}\n");
+  ASSERT_EQ(batch.releases.size(), 2u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Detenci\u00F3n");
+  EXPECT_EQ(batch.releases[1].title, "Caf\u00E9");
+}
+
 TEST(JsonLinesReader, TheFirstAliasPresentWins) {
   ReadBatch batch = read(R"({"id":"a","title":"A","tags":["From tags"],"topics":["From topics"]})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

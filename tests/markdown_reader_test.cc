@@ -163,6 +163,14 @@ TEST(MarkdownReader, ReportsUnterminatedTomlFrontMatterNamingItsMarker) {
   EXPECT_TRUE(contains(batch.issues[0].reason, "'+++'")) << batch.issues[0].reason;
 }
 
+TEST(MarkdownReader, AFileInWindows1252IsReadAsSuch) {
+  // Saved by a legacy editor: "Declaración", and 0x96, Windows's en dash.
+  ReadBatch batch = read("---\ntitle: \"Declaraci\xF3n\"\n---\nUn da\xF1o \x96 hoy.\n");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Declaraci\u00F3n");
+  EXPECT_EQ(batch.releases[0].body, "Un da\u00F1o \u2013 hoy.");
+}
+
 TEST(MarkdownReader, AHugoDraftIsWithheld) {
   ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Kitchen sink\ndraft: true\n---\nBody.\n", kDefaultId);
   EXPECT_TRUE(batch.releases.empty()) << describe(batch);
