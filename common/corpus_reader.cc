@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/html_reader.h"
+#include "common/json_document_reader.h"
 #include "common/jsonl_reader.h"
 #include "common/markdown_reader.h"
 #include "common/pdf_reader.h"
@@ -14,11 +15,12 @@ namespace {
 
 struct Registry {
   JsonLinesReader jsonl;
+  JsonDocumentReader json;
   MarkdownReader markdown;
   HtmlReader html;
   PdfReader pdf;
   std::map<std::string, const CorpusReader*> by_extension = {
-      {".jsonl", &jsonl}, {".ndjson", &jsonl}, {".md", &markdown}, {".markdown", &markdown},
+      {".jsonl", &jsonl}, {".ndjson", &jsonl}, {".json", &json}, {".md", &markdown}, {".markdown", &markdown},
       {".html", &html},   {".htm", &html},     {".pdf", &pdf}};
   std::vector<std::string> extensions;
 

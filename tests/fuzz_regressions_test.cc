@@ -35,7 +35,8 @@ const std::map<std::string, Target>& targets() {
       {"search_request", fuzz::search_request}, {"query_text", fuzz::query_text},
       {"snippet", fuzz::snippet},               {"dates", fuzz::dates},
       {"attribution", fuzz::attribution},
-      {"jsonl_reader", fuzz::jsonl_reader},     {"markdown_reader", fuzz::markdown_reader},
+      {"jsonl_reader", fuzz::jsonl_reader},     {"json_document_reader", fuzz::json_document_reader},
+      {"markdown_reader", fuzz::markdown_reader},
       {"html_reader", fuzz::html_reader},       {"pdf_reader", fuzz::pdf_reader},
   };
   return all;
@@ -68,7 +69,7 @@ TEST_P(FuzzSeeds, EverySeedKeepsTheContract) {
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzSeeds,
                          ::testing::Values("search_request", "query_text", "snippet", "dates", "attribution", "jsonl_reader",
-                                           "markdown_reader", "html_reader", "pdf_reader"),
+                                           "json_document_reader", "markdown_reader", "html_reader", "pdf_reader"),
                          [](const auto& info) { return info.param; });
 
 // One input a fuzzer crashed on: the target, the bytes (hex), and where the

@@ -148,6 +148,7 @@ inline void read_file(const char* target, const char* extension, std::string_vie
 }
 
 inline void jsonl_reader(std::string_view data) { read_file("jsonl_reader", ".jsonl", data); }
+inline void json_document_reader(std::string_view data) { read_file("json_document_reader", ".json", data); }
 inline void markdown_reader(std::string_view data) { read_file("markdown_reader", ".md", data); }
 inline void html_reader(std::string_view data) { read_file("html_reader", ".html", data); }
 inline void pdf_reader(std::string_view data) { read_file("pdf_reader", ".pdf", data); }
