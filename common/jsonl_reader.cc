@@ -15,7 +15,6 @@ ReadBatch JsonLinesReader::read(const std::string& file, std::string_view conten
 ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view content,
                                       const std::string& default_id, int first_line) const {
   ReadBatch batch;
-  if (first_line == 1 && content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   int line_number = first_line - 1;
   size_t start = 0;
   while (start < content.size()) {
@@ -24,6 +23,9 @@ ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view 
     std::string_view line = content.substr(start, end - start);
     start = end + 1;
     ++line_number;
+    // Byte-order marks: the file's, and those of files joined with cat. Every
+    // line alike, so that a chunk of the file reads as the whole file does.
+    while (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
 
     nlohmann::json record;

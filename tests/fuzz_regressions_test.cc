@@ -101,6 +101,11 @@ const std::vector<Regression>& regressions() {
       // Synonyms::expand() looped forever (found by fuzz_query_text in CI).
       {"SynonymMemberWithoutWordsHangs", "query_text", "617c6220637c64642020637c62657cdb997c6720682069206a0a62206320642065206669206a",
        "common/synonyms.cc expand(): endless loop on a member with no words"},
+      // Two byte-order marks before the first record: the whole file dropped
+      // one and nlohmann's parser the other, a chunk of it only one, so the
+      // record was read one way and not the other (fuzz_jsonl_reader in CI).
+      {"JsonLinesDoubleByteOrderMark", "jsonl_reader", "efbbbfefbbbf7b226964223a2261222c227469746c65223a2254222c2264617465223a22323032302d31312d3138227d",
+       "common/jsonl_reader.cc read_lines(): the file's mark dropped only at its first line"},
   };
   return all;
 }

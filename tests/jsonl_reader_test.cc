@@ -342,6 +342,14 @@ TEST(JsonLinesReader, SkipsAByteOrderMarkAtTheStartOfTheFile) {
   EXPECT_EQ(batch.releases[0].source_line, 1);
 }
 
+TEST(JsonLinesReader, SkipsTheByteOrderMarksOfFilesJoinedTogether) {
+  const std::string bom = "\xEF\xBB\xBF";
+  ReadBatch batch = read(bom + bom + R"({"id":"a","title":"A"})" "\n" + bom + R"({"id":"b","title":"B"})" "\n");
+  EXPECT_EQ(batch.releases.size(), 2u) << describe(batch);
+  ReadBatch chunk = JsonLinesReader().read_lines(kFile, bom + bom + R"({"id":"a","title":"A"})" "\n", kDefaultId, 101);
+  EXPECT_EQ(chunk.releases.size(), 1u) << describe(chunk);
+}
+
 TEST(JsonLinesReader, ReadsUtf8Text) {
   ReadBatch batch = read(R"({"id":"a","title":"Declaración","spokespeople":["Lucía Fernández"]})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
