@@ -102,6 +102,9 @@ ReadBatch JsonDocumentReader::read(const std::string& file, std::string_view con
   } catch (const json::parse_error& e) {
     batch.issues.push_back({file, line_at(text, e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
     return batch;
+  } catch (const json::exception& e) {  // out_of_range: a number too large for any type
+    batch.issues.push_back({file, 0, std::string("invalid JSON: ") + e.what()});
+    return batch;
   }
   std::optional<Located> found = find_records(top);
   if (!found) {

@@ -32,7 +32,7 @@ ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view 
     try {
       // JSON is UTF-8; a line that is not was written by a legacy system.
       record = nlohmann::json::parse(as_utf8(line));
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
       batch.issues.push_back({file, line_number, std::string("invalid JSON: ") + e.what()});
       continue;
     }
