@@ -29,6 +29,7 @@
 #include "common/date_text.h"
 #include "common/dateline.h"
 #include "common/dates.h"
+#include "common/release_date.h"
 #include "common/errors.h"
 #include "common/ingest.h"
 #include "common/metadata_extractor.h"
@@ -173,6 +174,8 @@ inline void dates(std::string_view data) {
                        "find_written_date disagrees with locate_written_date");
   if (auto iso = normalize_iso_date(data))
     PRESSROOM_FUZZ_CHECK(target, is_iso_day(*iso), "normalize_iso_date gave '" + *iso + "'");
+  if (auto day = parse_release_date(data))
+    PRESSROOM_FUZZ_CHECK(target, is_iso_day(*day), "parse_release_date gave '" + *day + "'");
   for (BoundSide side : {BoundSide::Lower, BoundSide::Upper}) {
     if (auto bound = date_bound(data, side)) {
       PRESSROOM_FUZZ_CHECK(target, bound->size() == 8, "date_bound gave '" + *bound + "'");
