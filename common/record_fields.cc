@@ -1,10 +1,13 @@
 #include "common/record_fields.h"
 
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <cstdint>
 #include <initializer_list>
 
 #include "common/html_text.h"
+#include "common/release_date.h"
 
 namespace pressroom {
 namespace {
@@ -134,8 +137,35 @@ std::optional<bool> flag_of(const json& value) {
 // Hugo and Jekyll `draft: true`, Jekyll `published: false`, WordPress and
 // Ghost `status: draft | pending | private | future | scheduled | trash`,
 // Drupal `status: false`. Empty when it is published.
+// The last day a release may be dated and be out already: tomorrow in UTC,
+// since its own time zone may be up to 14 hours ahead.
+std::string last_published_day() {
+  using namespace std::chrono;
+  year_month_day day{floor<days>(system_clock::now()) + days{1}};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                static_cast<unsigned>(day.day()));
+  return buf;
+}
+
+// Scheduled: Hugo and Jekyll publish nothing dated in the future, CMSs hold
+// a release until its publishDate, and an embargoed release must not be
+// searchable before its time. Empty when no such date lies ahead.
+std::string scheduled_reason(const json& record) {
+  static const std::string kLast = last_published_day();  // a run is short
+  for (const char* key : {"embargo", "embargoed_until", "embargo_until", "publishDate", "publishdate",
+                          "publish_date", "date"}) {
+    auto it = record.find(key);
+    if (it == record.end() || !(it->is_string() || it->is_number_integer())) continue;
+    std::optional<std::string> day = parse_release_date(scalar_text(*it));
+    if (day && *day > kLast) return std::string("scheduled (") + key + ": " + *day + ")";
+  }
+  return {};
+}
+
 std::string withheld_reason(const json& record) {
   if (auto it = record.find("draft"); it != record.end() && flag_of(*it) == true) return "draft: true";
+  if (std::string scheduled = scheduled_reason(record); !scheduled.empty()) return scheduled;
   if (auto it = record.find("published"); it != record.end() && flag_of(*it) == false) return "published: false";
   auto it = record.find("status");
   if (it == record.end()) return {};

@@ -25,7 +25,8 @@ namespace pressroom {
 // text, the body in paragraphs; character references (&#8211;) are decoded.
 // A stray tag in plain text stays text. Every field present is marked
 // Provenance::Source. A record its archive marks as unpublished (`draft:
-// true`, `published: false`, `status: draft` or `private`, ...) gets
+// true`, `published: false`, `status: draft` or `private`, ...) or dates
+// after tomorrow (UTC: its `date`, `publishDate` or `embargo`) gets
 // Release::withheld. Returns the reason when a field has the wrong type
 // (e.g. "field 'topics' must be a string or a list of strings").
 std::optional<std::string> release_from_record(const nlohmann::json& record, Release& out);

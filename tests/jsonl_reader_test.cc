@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -279,6 +281,36 @@ TEST(JsonLinesReader, ALineInWindows1252IsReadAsSuch) {
   ASSERT_EQ(batch.releases.size(), 2u) << describe(batch);
   EXPECT_EQ(batch.releases[0].title, "Detenci\u00F3n");
   EXPECT_EQ(batch.releases[1].title, "Caf\u00E9");
+}
+
+TEST(JsonLinesReader, ReleasesScheduledOrEmbargoedForLaterAreWithheld) {
+  const std::string content =
+      R"({"id":"later","title":"T","date":"2999-01-01"})" "\n"
+      R"({"id":"embargo","title":"T","date":"2020-11-18","embargo":"2999-01-01T09:00:00-05:00"})" "\n"
+      R"({"id":"publish","title":"T","date":"2020-11-18","publishDate":"2999-01-01"})" "\n"
+      R"({"id":"out","title":"T","date":"2020-11-18","embargo":"2020-11-18T09:00:00-05:00"})" "\n";
+  ReadBatch batch = ingest(JsonLinesReader(), kFile, content, kDefaultId);
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].id, "out");
+  ASSERT_EQ(batch.withheld.size(), 3u);
+  EXPECT_EQ(batch.withheld[0].where.reason, "scheduled (date: 2999-01-01)");
+  EXPECT_EQ(batch.withheld[1].where.reason, "scheduled (embargo: 2999-01-01)");
+  EXPECT_EQ(batch.withheld[2].where.reason, "scheduled (publishDate: 2999-01-01)");
+}
+
+TEST(JsonLinesReader, AReleaseDatedTodayIsPublishedWhateverItsTimeZone) {
+  // Tomorrow in UTC may already be today somewhere: the margin is a day.
+  using namespace std::chrono;
+  auto today = floor<days>(system_clock::now());
+  for (auto day : {today, today + days{1}}) {
+    year_month_day ymd{day};
+    char date[40];
+    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    ReadBatch batch = ingest(JsonLinesReader(), kFile, std::string(R"({"id":"a","title":"T","date":")") + date + "\"}",
+                             kDefaultId);
+    EXPECT_EQ(batch.releases.size(), 1u) << date << ": " << describe(batch);
+  }
 }
 
 TEST(JsonLinesReader, TheFirstAliasPresentWins) {

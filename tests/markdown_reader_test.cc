@@ -180,6 +180,13 @@ TEST(MarkdownReader, AHugoDraftIsWithheld) {
   EXPECT_EQ(batch.withheld[0].where.reason, "draft: true");
 }
 
+TEST(MarkdownReader, AFutureDatedPostIsWithheldAsHugoAndJekyllWithholdIt) {
+  ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Soon\ndate: 2999-01-01 09:00:00 -0500\n---\nBody.\n", kDefaultId);
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.withheld.size(), 1u);
+  EXPECT_EQ(batch.withheld[0].where.reason, "scheduled (date: 2999-01-01)");
+}
+
 TEST(MarkdownReader, DraftFalseIsPublished) {
   ReadBatch batch = ingest(MarkdownReader(), kFile, "---\ntitle: Live\ndate: 2020-11-18\ndraft: false\n---\nBody.\n", kDefaultId);
   EXPECT_EQ(batch.releases.size(), 1u) << describe(batch);
