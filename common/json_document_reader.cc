@@ -114,16 +114,7 @@ ReadBatch JsonDocumentReader::read(const std::string& file, std::string_view con
   std::map<std::string, size_t> offsets = object_offsets(text);
   auto read_record = [&](const json& record, const std::string& pointer) {
     auto at = offsets.find(pointer);
-    int line = at == offsets.end() ? 1 : line_at(text, at->second);
-    Release release;
-    if (auto error = release_from_record(record, release)) {
-      batch.issues.push_back({file, line, *error});
-      return;
-    }
-    if (release.id.empty()) release.id = default_id + ":" + std::to_string(line);
-    release.source = file;
-    release.source_line = line;
-    batch.releases.push_back(std::move(release));
+    add_record(record, file, at == offsets.end() ? 1 : line_at(text, at->second), default_id, batch);
   };
   const auto& [path, records] = *found;
   if (records->is_array()) {

@@ -36,15 +36,7 @@ ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view 
       batch.issues.push_back({file, line_number, std::string("invalid JSON: ") + e.what()});
       continue;
     }
-    Release release;
-    if (auto error = release_from_record(record, release)) {
-      batch.issues.push_back({file, line_number, *error});
-      continue;
-    }
-    if (release.id.empty()) release.id = default_id + ":" + std::to_string(line_number);
-    release.source = file;
-    release.source_line = line_number;
-    batch.releases.push_back(std::move(release));
+    add_record(record, file, line_number, default_id, batch);
   }
   return batch;
 }

@@ -220,4 +220,17 @@ std::optional<std::string> release_from_record(const json& record, Release& out)
   return std::nullopt;
 }
 
+void add_record(const json& record, const std::string& file, int line, const std::string& default_id,
+                ReadBatch& batch) {
+  Release release;
+  if (auto error = release_from_record(record, release)) {
+    batch.issues.push_back({file, line, *error});
+    return;
+  }
+  if (release.id.empty()) release.id = default_id + ":" + std::to_string(line);
+  release.source = file;
+  release.source_line = line;
+  batch.releases.push_back(std::move(release));
+}
+
 }  // namespace pressroom

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "common/corpus_reader.h"
 #include "common/release.h"
 
 namespace pressroom {
@@ -30,5 +31,11 @@ namespace pressroom {
 // Release::withheld. Returns the reason when a field has the wrong type
 // (e.g. "field 'topics' must be a string or a list of strings").
 std::optional<std::string> release_from_record(const nlohmann::json& record, Release& out);
+
+// The record that starts at `line` of `file`, into `batch`: its release
+// (release_from_record; a release without an id gets `default_id` + ":" +
+// line, which finds it again on the next run), or an issue at that line.
+void add_record(const nlohmann::json& record, const std::string& file, int line, const std::string& default_id,
+                ReadBatch& batch);
 
 }  // namespace pressroom
