@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
 
   CLI::App app{"pressroom-index: index an archive of press releases into a Xapian database.\n"
                "Reads files and folders (recursively; format by extension: " + extensions + ").\n"
-               "Re-running updates the database: changed releases are replaced, unchanged ones skipped."};
+               "Re-running updates the database: changed releases are replaced, unchanged ones skipped.\n"
+               "Drafts and releases scheduled or embargoed for later are left out (docs/corpus-format.md)."};
   app.add_option("--db", options.db_path, "Database directory (created if missing)")->required();
   app.add_option("paths", options.paths, "Files and folders to index")->required();
   app.add_flag("--prune", options.prune,
