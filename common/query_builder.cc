@@ -72,7 +72,8 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms) : db_(db), synonyms_(synonyms) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms, const PhrasePairs* pairs)
+    : db_(db), synonyms_(synonyms), pairs_(pairs) {
   configure(english_, db, "english");
   configure(spanish_, db, "spanish");
 }
@@ -127,7 +128,9 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
     return Xapian::Query(Xapian::Query::OP_OR, en, spanish_only);
   };
   try {
-    return with_exact_wildcard_stats(parse_both(text, kSyntaxFlags));
+    Xapian::Query parsed = parse_both(text, kSyntaxFlags);
+    if (pairs_) parsed = with_phrase_pairs(parsed, *pairs_);
+    return with_exact_wildcard_stats(parsed);
   } catch (const Xapian::QueryParserError&) {
     reparsed = true;
   }

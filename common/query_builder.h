@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/phrase_pairs.h"
 #include "common/search_request.h"
 #include "common/synonyms.h"
 
@@ -35,9 +36,10 @@ enum class FacetFilter { None, Topic, Spokesperson, Type, Date };
 // Not thread-safe: one per thread (it holds QueryParsers bound to a database).
 class QueryBuilder {
  public:
-  // `db` is used to expand wildcards and for spelling; it and `synonyms`
-  // (may be null) must outlive the builder.
-  QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms = nullptr);
+  // `db` is used to expand wildcards and for spelling; it, `synonyms` and
+  // `pairs` (the index's phrase-pair list: phrases use its terms) may be
+  // null and must outlive the builder.
+  QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms = nullptr, const PhrasePairs* pairs = nullptr);
 
   // Never throws for the text: syntax the parser cannot read is retried as
   // plain words (reparsed_as_plain). Throws InvalidParameter when q has text
@@ -81,6 +83,7 @@ class QueryBuilder {
   Xapian::QueryParser english_;
   Xapian::QueryParser spanish_;
   const Synonyms* synonyms_;
+  const PhrasePairs* pairs_;
   bool explaining_ = false;  // the request being built asks to explain its hits
 };
 

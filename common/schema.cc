@@ -13,7 +13,6 @@
 namespace pressroom::schema {
 namespace {
 
-constexpr size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for glass.
 constexpr char kFieldSep = '\x1e';
 constexpr char kItemSep = '\x1f';
 

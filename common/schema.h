@@ -22,6 +22,9 @@
 //   XDB near-duplicate key: one MinHash band of the text's shingles, the
 //       band's number then 12 hex digits (near_duplicate.h)   XDB4c2e…
 //   XDG duplicate group of the release (boolean)  XDG2020-11-18-family-detention
+//   XP  two adjacent words of the text that are both frequent, a space
+//       between (boolean; only in an index with a phrase-pair list, see
+//       phrase_pairs.h)                      XPport school
 //   (none) title and body words, stemmed in the release's language, with
 //       positions; plus the joined forms of compounds ("covid19" for COVID-19,
 //       "2500" for 2,500; query_text.h), without positions
@@ -83,6 +86,7 @@ inline constexpr std::string_view kDupTitleDate = "XDT";
 inline constexpr std::string_view kDupUrl = "XDU";
 inline constexpr std::string_view kDupBand = "XDB";
 inline constexpr std::string_view kDupGroup = "XDG";
+inline constexpr std::string_view kPhrasePair = "XP";
 }  // namespace prefix
 
 enum Slot : Xapian::valueno {
@@ -122,6 +126,9 @@ enum Slot : Xapian::valueno {
 // indexes) but not over remote shards, so releases should stay below it.
 inline constexpr unsigned kFacetPositions = 16;
 
+// The longest term written: Xapian's limit is 245 bytes for glass.
+inline constexpr size_t kMaxTermBytes = 240;
+
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "pressroom.schema_version";
 inline constexpr const char* kMetaIndexedAt = "pressroom.indexed_at";  // ISO 8601 UTC
@@ -147,6 +154,10 @@ inline constexpr size_t kSpellingChunkBytes = 1 << 20;
 // server over xapian-tcpsrv learns it in one metadata read per shard rather
 // than one round trip per slot.
 inline constexpr const char* kMetaFacetPositions = "pressroom.facet_positions";
+// The phrase-pair list (PhrasePairs::encode()), learned when the index was
+// built and never changed after: which adjacent words carry an XP term. Every
+// shard of an index holds the same list; absent when none was learned.
+inline constexpr const char* kMetaPhrasePairs = "pressroom.phrase_pairs";
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -73,6 +73,7 @@ void Searcher::open() {
   if (!set_.remote) db_.reopen();
   slots_current_ = false;
   speller_current_ = false;
+  pairs_current_ = false;
   remote_checked_ = opened_at_ = std::chrono::steady_clock::now();
   broken_ = false;
 }
@@ -87,6 +88,7 @@ void Searcher::refresh() {
       db_.reopen();
       slots_current_ = false;
       speller_current_ = false;
+      pairs_current_ = false;
     } catch (const Xapian::Error& e) {
       // Without the shard that failed, or not at all.
       if (remote_options_.allow_partial) return open();
@@ -161,9 +163,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   auto phase = Clock::now();
   SearchTimings timings;
   threads_used_ = 1;
-  QueryBuilder builder(db_, synonyms_);
-  BuiltQuery built = builder.build(request);
   pin_state();
+  QueryBuilder builder(db_, synonyms_, pairs_.get());
+  BuiltQuery built = builder.build(request);
   uint64_t exact_total = 0;
   bool relaxed = false;
 
@@ -287,9 +289,35 @@ const Xapian::Database& Searcher::spelling_database() {
   return speller_;
 }
 
+namespace {
+
+// The phrase-pair list of every shard of `set`, or null when one lacks it or
+// they differ: a phrase answered by pair terms would miss the releases of a
+// shard without them.
+std::shared_ptr<const PhrasePairs> phrase_pairs_of(const DatabaseSet& set) {
+  std::optional<std::string> stored;
+  for (const Xapian::Database& part : set.parts) {
+    std::string value = part.get_metadata(schema::kMetaPhrasePairs);
+    if (stored && *stored != value) return nullptr;
+    stored = std::move(value);
+  }
+  if (!stored) return nullptr;
+  std::optional<PhrasePairs> decoded = PhrasePairs::decode(*stored);
+  if (!decoded || decoded->empty()) return nullptr;
+  return std::make_shared<const PhrasePairs>(std::move(*decoded));
+}
+
+}  // namespace
+
 void Searcher::pin_state() {
   std::string revision = revision_key(set_);
-  if (!revision.empty() && revision == revision_) return;
+  bool moved = revision.empty() || revision != revision_;
+  // Remote shards: once per reopen, not per search (a round trip each).
+  if (!pairs_current_ || (!set_.remote && moved)) {
+    pairs_ = phrase_pairs_of(set_);
+    pairs_current_ = true;
+  }
+  if (!moved) return;
   std::vector<std::shared_ptr<const FacetTable>> tables;
   if (!set_.remote)
     for (const Xapian::Database& part : set_.parts)
@@ -467,6 +495,7 @@ std::vector<WeightPart> Searcher::explain(const Xapian::Enquire& enquire, const 
   id_term.append(hit.get_document().get_value(schema::kId));
   Xapian::Query only_this(id_term);
   for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit); ++t) {
+    if ((*t).compare(0, schema::prefix::kPhrasePair.size(), schema::prefix::kPhrasePair) == 0) continue;  // no weight
     Xapian::Enquire one(db_);
     one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only_this));
     Xapian::MSet m = one.get_mset(0, 1);

@@ -16,6 +16,7 @@
 #include "common/database_set.h"
 #include "common/duplicate_groups.h"
 #include "common/facet_counter.h"
+#include "common/phrase_pairs.h"
 #include "common/ranged_match.h"
 #include "common/release.h"
 #include "common/result_order.h"
@@ -232,8 +233,8 @@ class Searcher {
   // (QueryThreads) over a single local database: its part and more handles
   // on it at the same revision. Empty when the query runs on one thread.
   std::vector<Xapian::Database> range_handles(const Xapian::Query& query);
-  // Sets revision_ and tables_ to the current state; the tables are looked
-  // up (FacetTable::for_revision) only when the state changed.
+  // Sets revision_, tables_ and pairs_ to the current state; the tables are
+  // looked up (FacetTable::for_revision) only when the state changed.
   void pin_state();
   // A counter with tables_, or over remote shards the facet positions they
   // record (read again after each reopen).
@@ -253,6 +254,8 @@ class Searcher {
   // The facet table of each local shard at revision_ (none over remote
   // shards): looked up once per state, not once per use.
   std::vector<std::shared_ptr<const FacetTable>> tables_;
+  std::shared_ptr<const PhrasePairs> pairs_;  // the index's phrase-pair list, if it has one
+  bool pairs_current_ = false;  // false after opening or a remote reopen
   FacetSlots slots_;              // remote shards: per-position slots to count
   bool slots_current_ = false;    // false after opening or reopening remote shards
   std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle

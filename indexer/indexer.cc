@@ -20,6 +20,7 @@
 #include "common/listing_dedup.h"
 #include "common/text_folding.h"
 #include "common/metadata_extractor.h"
+#include "common/phrase_pairs.h"
 #include "common/schema.h"
 #include "common/sharding.h"
 #include "indexer/build_switch.h"
@@ -84,14 +85,19 @@ struct TaskResult {
   std::vector<WithheldRelease> withheld;
   uint64_t files = 0;
   uint64_t bytes = 0;
+  bool paired = false;  // the documents have their phrase-pair terms (or the index has no list)
 };
 
-// `context` is shared by every worker: it is only read.
-TaskResult prepare(Task task, const ExtractionContext* context) {
+// `context` and `pairs` are shared by every worker: they are only read.
+// `pairs` null: the index's list is not known yet (the documents are the
+// sample it is learned from) or it has none.
+TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<const PhrasePairs> pairs,
+                   bool learning) {
   thread_local Xapian::TermGenerator generator;
   TaskResult result;
   result.files = task.files;
   result.bytes = task.bytes;
+  result.paired = !learning;
   for (Piece& piece : task.pieces) {
     ReadBatch batch = ingest(*piece.source->reader, piece.source->display, piece.content,
                              piece.source->default_id, piece.first_line, context);
@@ -100,6 +106,7 @@ TaskResult prepare(Task task, const ExtractionContext* context) {
     for (const Release& release : batch.releases) {
       Prepared prepared;
       prepared.document = schema::document_for(release, generator);
+      if (pairs) pairs->add_terms(prepared.document);
       // The generator would otherwise keep a reference to the document, whose
       // count is not atomic, while the writer thread drops its own.
       generator.set_document(Xapian::Document());
@@ -350,6 +357,21 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       }
     }
     if (runs_before) runs = *runs_before;
+    // The phrase-pair list: an existing index keeps its own (or its lack of
+    // one: its releases have no pair terms); a new one learns it from the
+    // first releases of this run, which wait until it is known.
+    bool fresh = std::all_of(targets.begin(), targets.end(),
+                             [](const ShardTarget& t) { return !t.db || t.db->get_doccount() == 0; });
+    std::shared_ptr<const PhrasePairs> pairs;
+    if (!fresh) {
+      for (const ShardTarget& target : targets)
+        if (target.db) {
+          if (auto stored = PhrasePairs::decode(target.db->get_metadata(schema::kMetaPhrasePairs)); stored && !stored->empty())
+            pairs = std::make_shared<const PhrasePairs>(std::move(*stored));
+          break;
+        }
+    }
+    bool learning = fresh && options.phrase_pair_sample != IndexOptions::kNoPhrasePairs;
     std::unordered_map<std::string, std::string> seen;  // id → where first read
     seen.reserve(existing.size());
 
@@ -436,6 +458,8 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     std::vector<Prepared> held_entries;
     std::vector<DedupKey> full_keys;
     auto write = [&](TaskResult result) {
+      if (!result.paired && pairs)
+        for (Prepared& doc : result.documents) pairs->add_terms(doc.document);
       stats.files += result.files;
       stats.bytes += result.bytes;
       for (const ReadIssue& issue : result.issues) report(issue);
@@ -466,21 +490,41 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       }
     };
 
+    std::vector<TaskResult> sample;  // while learning: the results held back, in order
+    size_t sampled = 0;
+    auto finish_learning = [&] {
+      std::vector<const Xapian::Document*> documents;
+      for (const TaskResult& result : sample)
+        for (const Prepared& doc : result.documents) documents.push_back(&doc.document);
+      PhrasePairs learned = PhrasePairs::learn(documents, options.phrase_pair_sample);
+      if (!learned.empty()) pairs = std::make_shared<const PhrasePairs>(std::move(learned));
+      learning = false;
+      std::vector<TaskResult> held = std::move(sample);
+      for (TaskResult& result : held) write(std::move(result));
+    };
+    auto deliver = [&](TaskResult result) {
+      if (!learning) return write(std::move(result));
+      sampled += result.documents.size();
+      sample.push_back(std::move(result));
+      if (sampled >= PhrasePairs::kMaxSample) finish_learning();
+    };
+
     Task task;
     while (source.next(task)) {
-      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context));
+      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context, pairs, learning));
       for (ReadIssue& issue : source_issues) report(issue);
       source_issues.clear();
       if (in_flight.size() >= threads * 2) {
-        write(in_flight.front().get());
+        deliver(in_flight.front().get());
         in_flight.pop_front();
       }
     }
     for (ReadIssue& issue : source_issues) report(issue);
     while (!in_flight.empty()) {
-      write(in_flight.front().get());
+      deliver(in_flight.front().get());
       in_flight.pop_front();
     }
+    if (learning) finish_learning();
     std::vector<DedupKey> keys = std::move(full_keys);
     size_t first_entry = keys.size();
     for (const Prepared& entry : held_entries) keys.push_back(entry.key);
@@ -515,6 +559,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
                   {schema::kMetaIndexerRuns, std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1)},
                   {schema::kMetaLastRunSkipped, std::to_string(stats.skipped)}};
     }
+    if (fresh && pairs) metadata.emplace_back(schema::kMetaPhrasePairs, pairs->encode());
     for (Shard& shard : shards)
       if (shard.build_path.empty())
         for (const auto& [key, value] : metadata) shard.writers[0]->set_metadata(key, value);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/corpus_reader.h"
+#include "common/phrase_pairs.h"
 
 namespace pressroom {
 
@@ -44,6 +45,12 @@ struct IndexOptions {
   // names are canonicalised by the rules alone.
   std::string taxonomy_path;
   std::string aliases_path;
+  // A new index learns which adjacent words get a phrase-pair term
+  // (common/phrase_pairs.h) from its first releases, when there are at
+  // least this many; kNoPhrasePairs: never (smaller index, slower phrases of
+  // frequent words). An existing index keeps what it was built with.
+  static constexpr size_t kNoPhrasePairs = static_cast<size_t>(-1);
+  size_t phrase_pair_sample = PhrasePairs::kMinSample;
 };
 
 // The extractor's files a run uses: the options' paths, else the defaults

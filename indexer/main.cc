@@ -62,10 +62,17 @@ int main(int argc, char** argv) {
   app.add_option("--aliases", options.aliases_path,
                  "Canonical spokesperson names and their variants, used for names found in the text "
                  "(default: aliases.yaml in the first given folder that has one)");
+  bool no_phrase_pairs = false;
+  app.add_flag("--no-phrase-pairs", no_phrase_pairs,
+               "A new index (a first run, --rebuild) gets no phrase-pair terms: about a tenth smaller, but "
+               "a phrase of two words that are both in most releases is slower (docs/search-syntax.md). "
+               "By default a new index built from 1,000 releases or more learns which words are frequent "
+               "from its first 2,000 and indexes their adjacent pairs; an existing index keeps what it has");
   app.add_flag("-q,--quiet", quiet, "Only print errors and the summary");
   app.footer("Metadata a release leaves empty (date, type, location, language, spokespeople, contacts,\n"
              "quotes, topics) is recovered from its text and marked as extracted; see docs/extraction.md.");
   CLI11_PARSE(app, argc, argv);
+  if (no_phrase_pairs) options.phrase_pair_sample = pressroom::IndexOptions::kNoPhrasePairs;
 
   spdlog::set_default_logger(spdlog::stderr_color_mt("pressroom-index"));
   spdlog::set_pattern("%^%l%$: %v");

@@ -1,0 +1,328 @@
+// Phrase pairs (common/phrase_pairs.h): a new index learns which words are
+// frequent, gives each release a term for every two adjacent such words, and
+// a phrase of them is answered by that term with the answers positions give.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench/synthetic_corpus.h"
+#include "common/phrase_pairs.h"
+#include "common/query_builder.h"
+#include "common/schema.h"
+#include "common/searcher.h"
+#include "common/sharding.h"
+#include "indexer/indexer.h"
+#include "tests/fixtures.h"
+#include "tests/support/synthetic_archive.h"
+
+namespace pressroom::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A document of `text` as the indexer writes free text: stemmed, with positions.
+Xapian::Document text_document(const std::string& text) {
+  Xapian::Document document;
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("en"));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+  generator.set_document(document);
+  generator.index_text(text);
+  return document;
+}
+
+// The list learned from `texts`, one document each, whatever their number.
+PhrasePairs learned_from(const std::vector<std::string>& texts) {
+  std::vector<Xapian::Document> documents;
+  for (const std::string& text : texts) documents.push_back(text_document(text));
+  std::vector<const Xapian::Document*> sample;
+  for (const Xapian::Document& d : documents) sample.push_back(&d);
+  return PhrasePairs::learn(sample, 1);
+}
+
+std::vector<std::string> pair_terms(const Xapian::Document& document) {
+  std::vector<std::string> terms;
+  std::string prefix(schema::prefix::kPhrasePair);
+  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t)
+    if ((*t).compare(0, prefix.size(), prefix) == 0) terms.push_back(*t);
+  return terms;
+}
+
+// "port" and "school" in every text, "harbour" in one of five (20%: with
+// "port" at 100% the product is 20%, the threshold), "rare" in none but one.
+const std::vector<std::string> kTexts = {
+    "the port schools opened", "port schools and harbour", "port schools closed",
+    "port schools reopened", "port schools rare words",
+};
+
+TEST(PhrasePairs, LearnsTheWordsFrequentEnoughToMakeAPair) {
+  PhrasePairs pairs = learned_from(kTexts);
+  EXPECT_TRUE(pairs.indexed("port", "school"));
+  EXPECT_TRUE(pairs.indexed("school", "port"));
+  EXPECT_TRUE(pairs.indexed("harbour", "port"));
+  EXPECT_FALSE(pairs.indexed("harbour", "rare"));  // 20% × 20% is 4%
+  EXPECT_FALSE(pairs.indexed("port", "unknown"));
+}
+
+TEST(PhrasePairs, LearnsNothingFromTooFewReleases) {
+  Xapian::Document one = text_document("port schools");
+  EXPECT_TRUE(PhrasePairs::learn({&one}, 2).empty());
+}
+
+TEST(PhrasePairs, StoredFormReadsBackAsTheSameList) {
+  PhrasePairs pairs = learned_from(kTexts);
+  std::optional<PhrasePairs> read = PhrasePairs::decode(pairs.encode());
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->encode(), pairs.encode());
+  EXPECT_EQ(read->words(), pairs.words());
+  EXPECT_TRUE(read->indexed("port", "school"));
+}
+
+TEST(PhrasePairs, SomethingElseIsNotAStoredList) {
+  EXPECT_FALSE(PhrasePairs::decode(""));
+  EXPECT_FALSE(PhrasePairs::decode("2 200000\n"));
+  EXPECT_FALSE(PhrasePairs::decode("1 200000\nport\n"));
+  EXPECT_FALSE(PhrasePairs::decode("1 200000\nport\t1001\n"));
+  EXPECT_FALSE(PhrasePairs::decode("1 200000\nport\t900"));
+  EXPECT_TRUE(PhrasePairs::decode("1 200000\nport\t900\n"));
+}
+
+TEST(PhrasePairs, AdjacentListedWordsGetTheirTermAndOthersDoNot) {
+  PhrasePairs pairs = learned_from(kTexts);
+  Xapian::Document document = text_document("port schools near the harbour port");
+  std::vector<std::string> terms = pair_terms(document);
+  EXPECT_TRUE(terms.empty()) << "no terms before add_terms";
+  pairs.add_terms(document);
+  terms = pair_terms(document);
+  EXPECT_EQ(terms, (std::vector<std::string>{phrase_pair_term("harbour", "port"), phrase_pair_term("port", "school")}));
+}
+
+TEST(PhrasePairs, WordsApartInTheTextMakeNoPair) {
+  PhrasePairs pairs = learned_from(kTexts);
+  Xapian::Document document;
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("en"));
+  generator.set_document(document);
+  generator.index_text("a title ending in port");
+  generator.increase_termpos();  // as between a release's title and its body
+  generator.index_text("schools begin the body");
+  pairs.add_terms(document);
+  EXPECT_TRUE(pair_terms(document).empty());
+}
+
+TEST(PhrasePairs, PairTermsLeaveTheDocumentLengthAlone) {
+  PhrasePairs pairs = learned_from(kTexts);
+  Xapian::Document document = text_document("port schools port schools");
+  Xapian::termcount before = 0, after = 0;
+  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) before += t.get_wdf();
+  pairs.add_terms(document);
+  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) after += t.get_wdf();
+  EXPECT_EQ(after, before);
+  EXPECT_EQ(pair_terms(document).size(), 2u);  // "port school" and "school port"
+}
+
+std::string rewritten(const std::string& text, const PhrasePairs& pairs) {
+  Xapian::QueryParser parser;
+  parser.set_stemmer(Xapian::Stem("en"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  return with_phrase_pairs(parser.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT), pairs).get_description();
+}
+
+TEST(PhrasePairs, ATwoWordPhraseOfListedWordsBecomesItsWordsFilteredByThePairTerm) {
+  EXPECT_EQ(rewritten("\"port schools\"", learned_from(kTexts)),
+            "Query(((port@1 AND school@2) FILTER XPport school))");
+}
+
+TEST(PhrasePairs, PhrasesOfUnlistedWordsAndNearQueriesKeepTheirPositionCheck) {
+  PhrasePairs pairs = learned_from(kTexts);
+  EXPECT_EQ(rewritten("\"rare words\"", pairs), "Query((rare@1 PHRASE 2 word@2))");
+  EXPECT_EQ(rewritten("port ADJ/3 schools", pairs), "Query((port@1 PHRASE 4 school@2))");
+  EXPECT_EQ(rewritten("port NEAR schools", pairs), "Query((port@1 NEAR 11 school@2))");
+}
+
+TEST(PhrasePairs, ALongerPhraseIsCheckedOnlyWhereItsPairsAre) {
+  EXPECT_EQ(rewritten("\"harbour port schools\"", learned_from(kTexts)),
+            "Query(((harbour@1 PHRASE 3 port@2 PHRASE 3 school@3) FILTER (XPharbour port AND XPport school)))");
+}
+
+TEST(PhrasePairs, PhrasesInsideOtherOperatorsAreRewrittenToo) {
+  EXPECT_EQ(rewritten("rare -\"port schools\"", learned_from(kTexts)),
+            "Query((rare@1 AND_NOT ((port@2 AND school@3) FILTER XPport school)))");
+  EXPECT_EQ(rewritten("\"port schools\" OR rare", learned_from(kTexts)),
+            "Query((((port@1 AND school@2) FILTER XPport school) OR rare@3))");
+}
+
+TEST(PhrasePairs, AnEmptyListChangesNoQuery) {
+  EXPECT_EQ(rewritten("\"port schools\"", PhrasePairs()), "Query((port@1 PHRASE 2 school@2))");
+}
+
+// Indexing and searching: the same synthetic archive with and without pairs.
+class PhrasePairIndex : public ::testing::Test {
+ protected:
+  void SetUp() override { write_synthetic_jsonl(archive / "releases.jsonl", corpus, 0, 300); }
+
+  IndexStats index(const fs::path& db, size_t sample, unsigned shards = 0) {
+    IndexOptions options;
+    options.db_path = db.string();
+    options.paths = {archive.string()};
+    options.phrase_pair_sample = sample;
+    options.shards = shards;
+    return run_index(options);
+  }
+  // The most frequent pair terms of `db`'s list as phrases, e.g. "\"of the\"".
+  static std::vector<std::string> frequent_phrases(const fs::path& db, size_t count) {
+    Xapian::Database database(db.string());
+    std::vector<std::pair<Xapian::doccount, std::string>> pairs;
+    std::string prefix(schema::prefix::kPhrasePair);
+    for (auto t = database.allterms_begin(prefix); t != database.allterms_end(prefix); ++t)
+      pairs.emplace_back(t.get_termfreq(), (*t).substr(prefix.size()));
+    std::sort(pairs.rbegin(), pairs.rend());
+    std::vector<std::string> phrases;
+    for (size_t i = 0; i < pairs.size() && i < count; ++i) phrases.push_back("\"" + pairs[i].second + "\"");
+    return phrases;
+  }
+  static std::vector<std::string> ids(Searcher& searcher, const std::string& q, uint64_t& total) {
+    SearchRequest request;
+    request.q = q;
+    request.sort = SortOrder::Relevance;
+    request.size = 20;
+    SearchResult result = searcher.search(request);
+    total = result.total;
+    std::vector<std::string> out;
+    for (const SearchHit& hit : result.hits) out.push_back(hit.release.id + " " + std::to_string(hit.score));
+    return out;
+  }
+
+  TempDir dir;
+  SyntheticCorpus corpus{7};
+  fs::path archive = dir.path() / "archive";
+  fs::path with_pairs = dir.path() / "pairs.db";
+  fs::path without = dir.path() / "plain.db";
+};
+
+TEST_F(PhrasePairIndex, ANewIndexStoresItsListAndEveryReleaseHasItsPairs) {
+  index(with_pairs, 100);
+  Xapian::Database db(with_pairs.string());
+  std::optional<PhrasePairs> list = PhrasePairs::decode(db.get_metadata(schema::kMetaPhrasePairs));
+  ASSERT_TRUE(list && !list->empty());
+  std::vector<std::string> phrases = frequent_phrases(with_pairs, 1);
+  ASSERT_EQ(phrases.size(), 1u);
+  // The first releases (the sample) and the later ones alike.
+  for (Xapian::docid id : {1u, 300u}) {
+    Xapian::Document document = db.get_document(id);
+    size_t pairs = 0;
+    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t)
+      pairs += (*t).rfind(schema::prefix::kPhrasePair, 0) == 0;
+    EXPECT_GT(pairs, 0u) << "document " << id;
+  }
+}
+
+TEST_F(PhrasePairIndex, PhrasesFindTheSameReleasesWithTheSameWeightsWithPairTerms) {
+  index(with_pairs, 100);
+  index(without, IndexOptions::kNoPhrasePairs);
+  EXPECT_EQ(Xapian::Database(without.string()).get_metadata(schema::kMetaPhrasePairs), "");
+  Searcher paired(with_pairs.string()), plain(without.string());
+  std::vector<std::string> phrases = frequent_phrases(with_pairs, 8);
+  ASSERT_EQ(phrases.size(), 8u);
+  for (const std::string& q : phrases) {
+    uint64_t paired_total = 0, plain_total = 0;
+    EXPECT_EQ(ids(paired, q, paired_total), ids(plain, q, plain_total)) << q;
+    EXPECT_EQ(paired_total, plain_total) << q;
+    EXPECT_GT(plain_total, 0u) << q;
+  }
+}
+
+TEST_F(PhrasePairIndex, ASearchAnswersAListedPhraseFromItsPairTerm) {
+  // An index without pair terms, made to claim a list: the phrase then finds
+  // nothing, which shows the search relies on the terms.
+  index(without, IndexOptions::kNoPhrasePairs);
+  index(with_pairs, 100);
+  std::string list = Xapian::Database(with_pairs.string()).get_metadata(schema::kMetaPhrasePairs);
+  std::string q = frequent_phrases(with_pairs, 1).at(0);
+  uint64_t total = 0;
+  {
+    Searcher plain(without.string());
+    ids(plain, q, total);
+    ASSERT_GT(total, 0u);
+  }
+  {
+    Xapian::WritableDatabase db(without.string(), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaPhrasePairs, list);
+    db.commit();
+  }
+  Searcher claimed(without.string());
+  ids(claimed, q, total);
+  EXPECT_EQ(total, 0u);
+}
+
+TEST_F(PhrasePairIndex, AnUpdateGivesNewReleasesThePairsOfTheStoredList) {
+  write_synthetic_jsonl(archive / "releases.jsonl", corpus, 0, 200);
+  index(with_pairs, 100);
+  std::string list = Xapian::Database(with_pairs.string()).get_metadata(schema::kMetaPhrasePairs);
+  write_synthetic_jsonl(archive / "more.jsonl", corpus, 300, 310);
+  EXPECT_EQ(index(with_pairs, 100).added, 10u);
+  Xapian::Database db(with_pairs.string());
+  EXPECT_EQ(db.get_metadata(schema::kMetaPhrasePairs), list);
+  Xapian::Document newest = db.get_document(db.get_lastdocid());
+  size_t pairs = 0;
+  for (auto t = newest.termlist_begin(); t != newest.termlist_end(); ++t)
+    pairs += (*t).rfind(schema::prefix::kPhrasePair, 0) == 0;
+  EXPECT_GT(pairs, 0u);
+}
+
+TEST_F(PhrasePairIndex, AnIndexBuiltWithoutAListNeverGetsOne) {
+  index(without, IndexOptions::kNoPhrasePairs);
+  write_synthetic_jsonl(archive / "more.jsonl", corpus, 300, 310);
+  EXPECT_EQ(index(without, 100).added, 10u);
+  Xapian::Database db(without.string());
+  EXPECT_EQ(db.get_metadata(schema::kMetaPhrasePairs), "");
+  std::string prefix(schema::prefix::kPhrasePair);
+  EXPECT_EQ(db.allterms_begin(prefix), db.allterms_end(prefix));
+}
+
+TEST_F(PhrasePairIndex, AnIndexOfFewerReleasesThanTheSampleLearnsNoList) {
+  index(with_pairs, 1000);
+  Xapian::Database db(with_pairs.string());
+  EXPECT_EQ(db.get_metadata(schema::kMetaPhrasePairs), "");
+}
+
+TEST_F(PhrasePairIndex, EveryShardOfANewShardedIndexHoldsTheSameList) {
+  index(with_pairs, 100, 2);
+  std::string first, second;
+  {
+    Xapian::Database a((with_pairs / shard_name(0)).string()), b((with_pairs / shard_name(1)).string());
+    first = a.get_metadata(schema::kMetaPhrasePairs);
+    second = b.get_metadata(schema::kMetaPhrasePairs);
+  }
+  EXPECT_FALSE(first.empty());
+  EXPECT_EQ(first, second);
+}
+
+TEST_F(PhrasePairIndex, ShardsThatDisagreeAnswerPhrasesByPositions) {
+  // Shard 0 claims a list its releases do not have terms for; shard 1 has
+  // none: the search must not use the list.
+  index(without, IndexOptions::kNoPhrasePairs, 2);
+  index(with_pairs, 100);
+  std::string list = Xapian::Database(with_pairs.string()).get_metadata(schema::kMetaPhrasePairs);
+  std::string q = frequent_phrases(with_pairs, 1).at(0);
+  uint64_t before = 0, after = 0;
+  {
+    Searcher plain(without.string());
+    ids(plain, q, before);
+  }
+  {
+    Xapian::WritableDatabase shard((without / shard_name(0)).string(), Xapian::DB_OPEN);
+    shard.set_metadata(schema::kMetaPhrasePairs, list);
+    shard.commit();
+  }
+  Searcher mixed(without.string());
+  ids(mixed, q, after);
+  EXPECT_GT(before, 0u);
+  EXPECT_EQ(after, before);
+}
+
+}  // namespace
+}  // namespace pressroom::testing
