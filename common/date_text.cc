@@ -226,9 +226,7 @@ class Matcher {
 
   bool finish(int y, int m, int d, size_t end_token, std::string& date, size_t& end) const {
     if (y < 0 || !is_valid_day(y, m, d)) return false;
-    char buf[40];  // room for any int, so the compiler can see nothing is cut
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    date = buf;
+    date = format_iso_day(y, m, d);
     end = end_token;
     return true;
   }

@@ -31,6 +31,12 @@ std::string format_compact(int y, int m, int d) {
 
 }  // namespace
 
+std::string format_iso_day(int year, int month, int day) {
+  char buf[40];  // room for any int, so the compiler can see nothing is cut
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
 bool is_valid_day(int year, int month, int day) {
   return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
          day <= days_in_month(year, month);
@@ -55,9 +61,7 @@ std::optional<std::string> normalize_iso_date(std::string_view text) {
       return std::nullopt;
     if (time.substr(hour + 3).find_first_not_of("0123456789:.+-Zz ") != std::string_view::npos) return std::nullopt;
   }
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
+  return format_iso_day(y, m, d);
 }
 
 std::optional<std::string> date_bound(std::string_view text, BoundSide side) {

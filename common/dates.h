@@ -17,6 +17,10 @@ bool is_valid_day(int year, int month, int day);
 // normalised "YYYY-MM-DD", or nullopt for anything else or an impossible day.
 std::optional<std::string> normalize_iso_date(std::string_view text);
 
+// "YYYY-MM-DD" of a day (not checked: see is_valid_day()); the one place
+// the archive's day form is written.
+std::string format_iso_day(int year, int month, int day);
+
 // Which end of a partial date a bound stands for.
 enum class BoundSide { Lower, Upper };
 

@@ -548,7 +548,13 @@ std::string decode_references(std::string_view text) {
     if (has_character_references(line)) {
       // Escaped, a '<' stays text: only the references are read as HTML.
       std::string escaped;
-      for (char c : line) escaped += c == '<' ? std::string("&lt;") : std::string(1, c);
+      escaped.reserve(line.size() + 16);
+      for (size_t at = 0; at < line.size();) {
+        size_t lt = std::min(line.find('<', at), line.size());
+        escaped.append(line.substr(at, lt - at));
+        if (lt < line.size()) escaped.append("&lt;");
+        at = lt + 1;
+      }
       out += fragment_inline_text(escaped);
     } else {
       out += line;

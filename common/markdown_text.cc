@@ -5,6 +5,7 @@
 #include <cctype>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "common/html_text.h"
 #include "common/text_folding.h"
@@ -51,7 +52,9 @@ std::string html_fragment_text(const char* html) { return html ? html::fragment_
 // indented, not code: after a blank line, CommonMark reads the indented
 // `<p>` of a pasted WordPress page as code. Fenced blocks stay code (cmark
 // 0.30 cannot say whether a block was fenced: its first source line tells).
-bool is_indented_html(cmark_node* code_block, std::string_view source) {
+// `line_starts` is the offset of each line of `source`, filled on first use
+// and kept for the document's other blocks.
+bool is_indented_html(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
   const char* literal = cmark_node_get_literal(code_block);
   if (!literal) return false;
   std::string_view text(literal);
@@ -59,12 +62,14 @@ bool is_indented_html(cmark_node* code_block, std::string_view source) {
   if (first == std::string_view::npos || text[first] != '<' || first + 1 >= text.size()) return false;
   char next = text[first + 1];
   if (!std::isalpha(static_cast<unsigned char>(next)) && next != '/' && next != '!') return false;
-  size_t begin = 0;
-  for (int line = 1; line < cmark_node_get_start_line(code_block) && begin != std::string_view::npos; ++line) {
-    begin = source.find('\n', begin);
-    if (begin != std::string_view::npos) ++begin;
+  if (line_starts.empty()) {
+    line_starts.push_back(0);
+    for (size_t eol = source.find('\n'); eol != std::string_view::npos; eol = source.find('\n', eol + 1))
+      line_starts.push_back(eol + 1);
   }
-  if (begin == std::string_view::npos) return false;
+  int line = cmark_node_get_start_line(code_block);
+  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return false;
+  size_t begin = line_starts[line - 1];
   std::string_view opening = source.substr(begin, source.find('\n', begin) - begin);
   size_t content = opening.find_first_not_of(" \t>");
   if (content == std::string_view::npos) return true;
@@ -114,6 +119,7 @@ std::string markdown_to_text(std::string_view markdown) {
   std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root.get()),
                                                               &cmark_iter_free);
   int skip_depth = 0;  // inside an image: its alt text is not body text
+  std::vector<size_t> line_starts;
   for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter.get());
     cmark_node_type type = cmark_node_get_type(node);
@@ -132,7 +138,7 @@ std::string markdown_to_text(std::string_view markdown) {
         text.block += ' ';
         break;
       case CMARK_NODE_CODE_BLOCK:
-        if (is_indented_html(node, source)) text.block += html_fragment_text(cmark_node_get_literal(node));
+        if (is_indented_html(node, source, line_starts)) text.block += html_fragment_text(cmark_node_get_literal(node));
         else text.block += cmark_node_get_literal(node);
         text.end_block();
         break;

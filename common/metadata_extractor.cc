@@ -28,9 +28,7 @@ bool digit_at(std::string_view s, size_t pos) {
 
 std::optional<std::string> as_date(int year, int month, int day) {
   if (!is_valid_day(year, month, day) || year < 1990) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
+  return format_iso_day(year, month, day);
 }
 
 // The language cues and stemming follow: "es-MX" → "es".

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "common/dates.h"
 #include "common/html_text.h"
 #include "common/release_date.h"
 
@@ -142,10 +143,8 @@ std::optional<bool> flag_of(const json& value) {
 std::string last_published_day() {
   using namespace std::chrono;
   year_month_day day{floor<days>(system_clock::now()) + days{1}};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                static_cast<unsigned>(day.day()));
-  return buf;
+  return format_iso_day(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                        static_cast<int>(static_cast<unsigned>(day.day())));
 }
 
 // Scheduled: Hugo and Jekyll publish nothing dated in the future, CMSs hold

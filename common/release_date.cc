@@ -19,12 +19,6 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-std::string format_day(int64_t y, unsigned m, unsigned d) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
-}
-
 // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm, exact for
 // the proleptic Gregorian calendar).
 std::optional<std::string> day_of_unix_days(int64_t days) {
@@ -39,7 +33,7 @@ std::optional<std::string> day_of_unix_days(int64_t days) {
   unsigned m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
   if (y < 1000 || y > 9999) return std::nullopt;
-  return format_day(y, m, d);
+  return format_iso_day(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
 // All digits: YYYYMMDD, or Unix seconds (9–10 digits) or milliseconds (12–13).
@@ -53,7 +47,7 @@ std::optional<std::string> numeric_date(std::string_view s) {
   if (s.size() == 8) {
     int y = static_cast<int>(value / 10000), m = static_cast<int>(value / 100 % 100), d = static_cast<int>(value % 100);
     if (!is_valid_day(y, m, d)) return std::nullopt;
-    return format_day(y, m, d);
+    return format_iso_day(y, m, d);
   }
   if (s.size() == 12 || s.size() == 13) value /= 1000;
   else if (s.size() != 9 && s.size() != 10) return std::nullopt;

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   bool no_phrase_pairs = false;
   app.add_flag("--no-phrase-pairs", no_phrase_pairs,
                "A new index (a first run, --rebuild) gets no phrase-pair terms: about a tenth smaller, but "
-               "a phrase of two words that are both in most releases is slower (docs/search-syntax.md). "
+               "a phrase of two words that are both in most releases is slower (docs/architecture.md, Phrase pairs). "
                "By default a new index built from 1,000 releases or more learns which words are frequent "
                "from its first 2,000 and indexes their adjacent pairs; an existing index keeps what it has");
   app.add_flag("-q,--quiet", quiet, "Only print errors and the summary");
