@@ -89,11 +89,11 @@ void Searcher::refresh() {
       slots_current_ = false;
       speller_current_ = false;
       pairs_current_ = false;
-    } catch (const Xapian::Error& e) {
-      // Without the shard that failed, or not at all.
-      if (remote_options_.allow_partial) return open();
+    } catch (const Xapian::Error&) {
+      // Connecting again names the shard that is down (IndexUnavailable),
+      // leaves it out (allow_partial), or finds them all back.
       broken_ = true;
-      throw IndexUnavailable("a shard is unreachable: " + e.get_description());
+      return open();
     }
   }
   if (database_fingerprint(locations_, set_) == fingerprint_) return;
@@ -106,7 +106,7 @@ template <typename F>
 auto Searcher::with_retry(F&& f) -> decltype(f()) {
   // A reader may see the indexer's commit half-way through a search; Xapian
   // then asks us to reopen and try again.
-  bool left_out = false;  // allow_partial: a shard lost during this request was left out
+  bool reconnected = false;  // a connection lost during this request was made again once
   for (int attempt = 0;; ++attempt) {
     try {
       return f();
@@ -114,12 +114,16 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       if (attempt >= 3) throw IndexUnavailable("the index is changing too fast to read; retry");
       db_.reopen();
     } catch (const Xapian::NetworkError& e) {
-      if (remote_options_.allow_partial && !left_out) {
-        left_out = true;
-        open();  // leaves out the shard that cannot be reached, or throws
+      broken_ = true;  // the connection is gone: open again next time
+      if (!reconnected) {
+        // A connection made before a shard went down (or restarted) fails
+        // with Xapian's bare "Connection closed unexpectedly": connecting
+        // again names the shard that is down (IndexUnavailable), leaves it
+        // out (allow_partial), or finds every shard back.
+        reconnected = true;
+        open();
         continue;
       }
-      broken_ = true;  // the connection is gone: open again next time
       throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     } catch (const Xapian::DatabaseError& e) {
       throw IndexUnavailable("reading the index failed: " + e.get_description());
