@@ -8,6 +8,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "common/duplicate_groups.h"
@@ -89,11 +90,13 @@ void Searcher::refresh() {
       slots_current_ = false;
       speller_current_ = false;
       pairs_current_ = false;
-    } catch (const Xapian::Error&) {
+    } catch (const Xapian::Error& e) {
       // Connecting again names the shard that is down (IndexUnavailable),
-      // leaves it out (allow_partial), or finds them all back.
+      // leaves it out (allow_partial), or finds them all back; not after a
+      // timeout, which a second try would wait out again.
       broken_ = true;
-      return open();
+      if (remote_options_.allow_partial || std::string_view(e.get_type()) != "NetworkTimeoutError") return open();
+      throw IndexUnavailable("a shard is unreachable: " + e.get_description());
     }
   }
   if (database_fingerprint(locations_, set_) == fingerprint_) return;
@@ -115,7 +118,10 @@ auto Searcher::with_retry(F&& f) -> decltype(f()) {
       db_.reopen();
     } catch (const Xapian::NetworkError& e) {
       broken_ = true;  // the connection is gone: open again next time
-      if (!reconnected) {
+      // A shard that hangs would hang a second try too: after a timeout,
+      // only allow_partial connects again (and leaves it out).
+      bool timeout = std::string_view(e.get_type()) == "NetworkTimeoutError";
+      if (!reconnected && (!timeout || remote_options_.allow_partial)) {
         // A connection made before a shard went down (or restarted) fails
         // with Xapian's bare "Connection closed unexpectedly": connecting
         // again names the shard that is down (IndexUnavailable), leaves it

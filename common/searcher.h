@@ -255,7 +255,7 @@ class Searcher {
   // shards): looked up once per state, not once per use.
   std::vector<std::shared_ptr<const FacetTable>> tables_;
   std::shared_ptr<const PhrasePairs> pairs_;  // the index's phrase-pair list, if it has one
-  bool pairs_current_ = false;  // false after opening or a remote reopen
+  bool pairs_current_ = false;  // false after opening or a remote reopen (at most once a second)
   FacetSlots slots_;              // remote shards: per-position slots to count
   bool slots_current_ = false;    // false after opening or reopening remote shards
   std::shared_ptr<const RemoteSpellings> remote_spellings_;  // before speller_: outlives its handle

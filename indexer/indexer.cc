@@ -506,7 +506,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       if (!learning) return write(std::move(result));
       sampled += result.documents.size();
       sample.push_back(std::move(result));
-      if (sampled >= PhrasePairs::kMaxSample) finish_learning();
+      if (sampled >= options.phrase_pair_sample_max) finish_learning();
     };
 
     Task task;
@@ -559,7 +559,12 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
                   {schema::kMetaIndexerRuns, std::to_string((runs.empty() ? 0 : std::stoull(runs)) + 1)},
                   {schema::kMetaLastRunSkipped, std::to_string(stats.skipped)}};
     }
-    if (fresh && pairs) metadata.emplace_back(schema::kMetaPhrasePairs, pairs->encode());
+    // A fresh index states its list, or its lack of one ("" deletes a list an
+    // emptied index kept, whose terms its new releases would not have). A
+    // shard built anew in an existing index takes the others' list, which its
+    // releases were given.
+    std::string pairs_stored = pairs ? pairs->encode() : std::string();
+    if (fresh) metadata.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
     for (Shard& shard : shards)
       if (shard.build_path.empty())
         for (const auto& [key, value] : metadata) shard.writers[0]->set_metadata(key, value);
@@ -576,6 +581,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       std::vector<std::string> parts;
       for (auto& writer : shards[i].writers) parts.insert(parts.end(), writer->parts().begin(), writer->parts().end());
       auto shard_metadata_list = metadata;
+      if (!fresh) shard_metadata_list.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
       if (shard_count > 1) shard_metadata_list.emplace_back(schema::kMetaShard, shard_metadata(i, shard_count));
       merges.push_back(std::async(std::launch::async, merge_parts, std::move(parts), shards[i].build_path,
                                   std::move(shard_metadata_list)));

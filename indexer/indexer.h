@@ -51,6 +51,9 @@ struct IndexOptions {
   // frequent words). An existing index keeps what it was built with.
   static constexpr size_t kNoPhrasePairs = static_cast<size_t>(-1);
   size_t phrase_pair_sample = PhrasePairs::kMinSample;
+  // The releases it learns from: the first this many of the run (at least,
+  // up to one task more).
+  size_t phrase_pair_sample_max = PhrasePairs::kMaxSample;
 };
 
 // The extractor's files a run uses: the options' paths, else the defaults
