@@ -597,6 +597,8 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (unsigned i = 0; i < shard_count; ++i)
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
     stats.duplicates = group_duplicates(settled, written);
+    for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
+    stats.phrase_pairs = pairs != nullptr;
     // With what readers over xapian-tcpsrv need in metadata (the spelling
     // mirror, the facet positions), in the commit that holds the documents;
     // for a new shard, of the table its parts were merged into.

@@ -76,6 +76,8 @@ struct IndexStats {
   uint64_t withdrawn = 0;  // of those, indexed by an earlier run and taken out now
   uint64_t duplicates = 0; // written into the duplicate group of a release they copy (near_duplicate.h)
   uint64_t bytes = 0;      // bytes of input read
+  uint64_t documents = 0;  // releases in the index after the run
+  bool phrase_pairs = false;  // the index has a phrase-pair list (common/phrase_pairs.h)
   double seconds = 0;
   uint64_t processed() const { return added + replaced + unchanged; }
 };

@@ -13,6 +13,10 @@
 
 namespace {
 
+// From this size a phrase of two frequent words takes tens of milliseconds
+// by positions (docs/benchmarks.md, "Session 8").
+constexpr uint64_t kSuggestPhrasePairsFrom = 50000;
+
 void print_progress(const pressroom::IndexStats& s) {
   double rate = s.seconds > 0 ? s.processed() / s.seconds : 0;
   std::fprintf(stderr, "\r%llu documents, %llu files, %.0f docs/s   ",
@@ -112,5 +116,11 @@ int main(int argc, char** argv) {
                options.paths.size() == 1 ? options.paths[0] : std::to_string(options.paths.size()) + " paths",
                options.db_path, stats.added, stats.replaced, stats.unchanged, stats.deleted, stats.merged, stats.duplicates, stats.withheld, stats.withdrawn, stats.skipped,
                stats.files, mb, stats.seconds, stats.seconds > 0 ? stats.processed() / stats.seconds : 0.0);
+  // A list is learned only when an index is built: one that began small
+  // and grew large answers phrases of frequent words by positions.
+  if (!stats.phrase_pairs && !no_phrase_pairs && stats.documents >= kSuggestPhrasePairsFrom)
+    spdlog::info("the index ({} releases) has no phrase-pair list, so phrases of frequent words read the positions "
+                 "of most releases; --rebuild builds it anew with one (docs/architecture.md, Phrase pairs)",
+                 stats.documents);
   return strict && stats.skipped > 0 ? 1 : 0;
 }
