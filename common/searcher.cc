@@ -648,6 +648,7 @@ IndexInfo Searcher::info() {
     info.shards = set_.parts.size();
     info.remote = set_.remote;
     info.missing_shards = set_.missing;
+    info.phrase_pairs = phrase_pairs_of(set_) != nullptr;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

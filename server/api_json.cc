@@ -114,7 +114,8 @@ nlohmann::json index_info_json(const IndexInfo& info) {
                         {"revision", info.revision},
                         {"schema_version", info.schema_version},
                         {"shards", info.shards},
-                        {"remote_shards", info.remote}};
+                        {"remote_shards", info.remote},
+                        {"phrase_pairs", info.phrase_pairs}};
   mark_partial(out, info.missing_shards);
   return out;
 }

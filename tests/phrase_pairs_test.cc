@@ -285,6 +285,13 @@ TEST_F(PhrasePairIndex, ASearchAnswersAListedPhraseFromItsPairTerm) {
   EXPECT_EQ(total, 0u);
 }
 
+TEST_F(PhrasePairIndex, IndexInfoSaysWhetherTheIndexHasPairs) {
+  index(with_pairs, 100);
+  index(without, IndexOptions::kNoPhrasePairs);
+  EXPECT_TRUE(Searcher(with_pairs.string()).info().phrase_pairs);
+  EXPECT_FALSE(Searcher(without.string()).info().phrase_pairs);
+}
+
 TEST_F(PhrasePairIndex, AnUpdateGivesNewReleasesThePairsOfTheStoredList) {
   write_synthetic_jsonl(archive / "releases.jsonl", corpus, 0, 200);
   index(with_pairs, 100);
