@@ -54,12 +54,17 @@ std::optional<std::string> named_item(const json& item) {
 enum class Markup { Kept, Inline, Paragraphs };
 
 // WordPress's REST API wraps its texts ({"rendered": "<p>…"}), Drupal's
-// exports too ({"value": "<p>…", "format": "full_html"}): the text is inside.
-const json* rendered(const json& value) {
+// exports too ({"value": "<p>…", "format": "full_html"}): the text is inside,
+// and it is HTML (`html` is set), inline tags and all.
+const json* rendered(const json& value, bool& html) {
+  html = false;
   if (!value.is_object()) return &value;
   for (const char* key : {"rendered", "value"}) {
     auto it = value.find(key);
-    if (it != value.end() && it->is_string()) return &*it;
+    if (it != value.end() && it->is_string()) {
+      html = true;
+      return &*it;
+    }
   }
   return &value;
 }
@@ -73,7 +78,8 @@ class FieldMapper {
     std::string name;
     const json* value = find_field(record_, names, name);
     if (!value || error_) return;
-    value = rendered(*value);
+    bool html = false;
+    value = rendered(*value, html);
     if (value->is_boolean()) return;  // Jekyll's `published: false` is a flag, not a date
     if (value->is_array() || value->is_object()) {
       error_ = "field '" + name + "' must be a string";
@@ -81,7 +87,10 @@ class FieldMapper {
     }
     target = scalar_text(*value);
     if (markup != Markup::Kept) {
-      if (html::has_block_markup(target))
+      // A plain string is HTML only with block markup: a stray tag in a
+      // plain title stays text. A rendered one is HTML ("<em>Flores</em>").
+      bool is_html = html::has_block_markup(target) || (html && target.find('<') != std::string::npos);
+      if (is_html)
         target = markup == Markup::Paragraphs ? html::fragment_text(target) : html::fragment_inline_text(target);
       else if (html::has_character_references(target))
         target = html::decode_references(target);

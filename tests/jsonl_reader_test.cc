@@ -222,6 +222,12 @@ TEST(JsonLinesReader, ReadsAWordPressRestExport) {
   EXPECT_EQ(r.url, "https://example.org/2020/11/18/statement/");
 }
 
+TEST(JsonLinesReader, ARenderedTitleLosesItsInlineTags) {
+  ReadBatch batch = read(R"({"id":"a","title":{"rendered":"<em>Flores</em> settlement &#8211; update"},"body":"B"})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Flores settlement \u2013 update");
+}
+
 TEST(JsonLinesReader, ReadsADrupalValueObject) {
   ReadBatch batch = read(R"({"id":"n1","title":"T","body":{"value":"<p>One</p><p>Two</p>","format":"full_html"}})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
