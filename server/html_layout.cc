@@ -71,6 +71,12 @@ std::string thousands(uint64_t n) {
   return out;
 }
 
+std::string quotable_query(std::string_view q) {
+  if (q.size() >= 2 && q.front() == '"' && q.back() == '"' && q.find('"', 1) == q.size() - 1)
+    q = q.substr(1, q.size() - 2);
+  return std::string(q);
+}
+
 std::string count_noun(uint64_t n, std::string_view one, std::string_view many) {
   return thousands(n) + " " + std::string(n == 1 ? one : many);
 }

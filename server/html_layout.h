@@ -76,6 +76,11 @@ std::string release_path(std::string_view id);
 // 12345 → "12,345".
 std::string thousands(uint64_t n);
 
+// A query as a heading quotes it: without the straight quotes of a query
+// that is one quoted phrase, which curly quotes around it would double
+// ("\"family detention\"" → "family detention").
+std::string quotable_query(std::string_view q);
+
 // (1, "release", "releases") → "1 release"; (1234, …) → "1,234 releases".
 std::string count_noun(uint64_t n, std::string_view one, std::string_view many);
 

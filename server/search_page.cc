@@ -317,10 +317,10 @@ std::string headline(const SearchPageView& view) {
   std::string h = "<h2 id=\"results-count\" class=\"results-count\"><span class=\"results-number\">" +
                   count_noun(r.total, "release", "releases") + "</span> ";
   if (!r.corrected_from.empty()) {
-    h += "match <q>" + esc(q.empty() ? r.corrected_from : q) + "</q>";
+    h += "match <q>" + esc(quotable_query(q.empty() ? r.corrected_from : q)) + "</q>";
   } else if (!q.empty()) {
     h += r.total == 1 ? "matches " : "match ";
-    h += "<q>" + esc(q) + "</q>";
+    h += "<q>" + esc(quotable_query(q)) + "</q>";
     if (filtered) h += " with these filters";
   } else if (filtered) {
     h += r.total == 1 ? "matches these filters" : "match these filters";
@@ -440,7 +440,7 @@ std::string results(const SearchPageView& view) {
 
 std::string page_title(const SearchPageView& view) {
   std::string q = view.params.get("q");
-  std::string title = q.empty() ? "Search" : "“" + q + "”";
+  std::string title = q.empty() ? "Search" : "“" + quotable_query(q) + "”";
   if (view.request && view.request->page > 1) title += " · page " + std::to_string(view.request->page);
   return title;
 }
@@ -463,7 +463,7 @@ std::string render_search_page(const SearchPageView& view, const PageAssets& ass
   shell.canonical = view.canonical;
   shell.feed_href = view.feed_href;
   std::string q = view.params.get("q");
-  shell.feed_title = q.empty() ? "New releases" : "Releases matching “" + q + "”";
+  shell.feed_title = q.empty() ? "New releases" : "Releases matching “" + quotable_query(q) + "”";
   shell.body_class = "page-search";
   shell.section = Section::Search;
   shell.header_search = false;

@@ -163,7 +163,7 @@ bool flag_partial(httplib::Response& res, const std::vector<std::string>& missin
 std::string describe(const SearchParams& params) {
   std::string out;
   auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
-  if (std::string q = params.get("q"); !q.empty()) add("“" + q + "”");
+  if (std::string q = params.get("q"); !q.empty()) add("“" + quotable_query(q) + "”");
   for (const char* name : {"topic", "spokesperson", "type"})
     for (const std::string& v : params.all(name)) add(std::string(name) + ": " + (std::string(name) == "type" ? type_label(v) : v));
   if (std::string from = params.get("from"); !from.empty()) add("from " + from);

@@ -29,6 +29,13 @@ TEST(HtmlLayout, LabelsTypesAndCounts) {
   EXPECT_EQ(count_noun(1200, "release", "releases"), "1,200 releases");
 }
 
+TEST(HtmlLayout, AQuotedPhraseIsQuotedOnceInHeadings) {
+  EXPECT_EQ(quotable_query("\"family detention\""), "family detention");
+  EXPECT_EQ(quotable_query("family detention"), "family detention");
+  EXPECT_EQ(quotable_query("\"family\" OR \"detention\""), "\"family\" OR \"detention\"");  // two phrases
+  EXPECT_EQ(quotable_query("\""), "\"");
+}
+
 TEST(HtmlLayout, EscapesTextAndAttributes) {
   EXPECT_EQ(esc("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(attr("title", "\"><script>"), " title=\"&quot;&gt;&lt;script&gt;\"");
