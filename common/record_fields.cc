@@ -55,14 +55,16 @@ enum class Markup { Kept, Inline, Paragraphs };
 
 // WordPress's REST API wraps its texts ({"rendered": "<p>…"}), Drupal's
 // exports too ({"value": "<p>…", "format": "full_html"}): the text is inside,
-// and it is HTML (`html` is set), inline tags and all.
+// and it is HTML (`html` is set), inline tags and all — but for Drupal's
+// "plain_text" format, which is text as typed.
 const json* rendered(const json& value, bool& html) {
   html = false;
   if (!value.is_object()) return &value;
   for (const char* key : {"rendered", "value"}) {
     auto it = value.find(key);
     if (it != value.end() && it->is_string()) {
-      html = true;
+      auto format = value.find("format");
+      html = !(format != value.end() && format->is_string() && format->get<std::string>() == "plain_text");
       return &*it;
     }
   }

@@ -158,6 +158,8 @@ inline constexpr const char* kMetaFacetPositions = "pressroom.facet_positions";
 // built and never changed after: which adjacent words carry an XP term. Every
 // shard of an index holds the same list; absent when none was learned.
 inline constexpr const char* kMetaPhrasePairs = "pressroom.phrase_pairs";
+// Its value for an index built with --no-phrase-pairs: no list, by choice.
+inline constexpr const char* kPhrasePairsOff = "off";
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -648,7 +648,11 @@ IndexInfo Searcher::info() {
     info.shards = set_.parts.size();
     info.remote = set_.remote;
     info.missing_shards = set_.missing;
-    info.phrase_pairs = phrase_pairs_of(set_) != nullptr;
+    if (!pairs_current_) {  // as searches use it: read once per open or remote reopen
+      pairs_ = phrase_pairs_of(set_);
+      pairs_current_ = true;
+    }
+    info.phrase_pairs = pairs_ != nullptr;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

@@ -363,10 +363,13 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     bool fresh = std::all_of(targets.begin(), targets.end(),
                              [](const ShardTarget& t) { return !t.db || t.db->get_doccount() == 0; });
     std::shared_ptr<const PhrasePairs> pairs;
+    bool declined = fresh && options.phrase_pair_sample == IndexOptions::kNoPhrasePairs;
     if (!fresh) {
       for (const ShardTarget& target : targets)
         if (target.db) {
-          if (auto stored = PhrasePairs::decode(target.db->get_metadata(schema::kMetaPhrasePairs)); stored && !stored->empty())
+          std::string value = target.db->get_metadata(schema::kMetaPhrasePairs);
+          declined = value == schema::kPhrasePairsOff;
+          if (auto stored = PhrasePairs::decode(value); stored && !stored->empty())
             pairs = std::make_shared<const PhrasePairs>(std::move(*stored));
           break;
         }
@@ -563,7 +566,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     // emptied index kept, whose terms its new releases would not have). A
     // shard built anew in an existing index takes the others' list, which its
     // releases were given.
-    std::string pairs_stored = pairs ? pairs->encode() : std::string();
+    std::string pairs_stored = pairs ? pairs->encode() : declined ? schema::kPhrasePairsOff : std::string();
     if (fresh) metadata.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
     for (Shard& shard : shards)
       if (shard.build_path.empty())
@@ -599,6 +602,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     stats.duplicates = group_duplicates(settled, written);
     for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
     stats.phrase_pairs = pairs != nullptr;
+    stats.phrase_pairs_declined = declined;
     // With what readers over xapian-tcpsrv need in metadata (the spelling
     // mirror, the facet positions), in the commit that holds the documents;
     // for a new shard, of the table its parts were merged into.

@@ -78,6 +78,7 @@ struct IndexStats {
   uint64_t bytes = 0;      // bytes of input read
   uint64_t documents = 0;  // releases in the index after the run
   bool phrase_pairs = false;  // the index has a phrase-pair list (common/phrase_pairs.h)
+  bool phrase_pairs_declined = false;  // it was built without one on purpose (--no-phrase-pairs)
   double seconds = 0;
   uint64_t processed() const { return added + replaced + unchanged; }
 };

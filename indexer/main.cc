@@ -118,7 +118,10 @@ int main(int argc, char** argv) {
                stats.files, mb, stats.seconds, stats.seconds > 0 ? stats.processed() / stats.seconds : 0.0);
   // A list is learned only when an index is built: one that began small
   // and grew large answers phrases of frequent words by positions.
-  if (!stats.phrase_pairs && !no_phrase_pairs && stats.documents >= kSuggestPhrasePairsFrom)
+  // Not after a run that built the index (it wrote every release), nor for
+  // one built without pairs on purpose.
+  if (!quiet && !stats.phrase_pairs && !stats.phrase_pairs_declined && !no_phrase_pairs &&
+      stats.added < stats.documents && stats.documents >= kSuggestPhrasePairsFrom)
     spdlog::info("the index ({} releases) has no phrase-pair list, so phrases of frequent words read the positions "
                  "of most releases; --rebuild builds it anew with one (docs/architecture.md, Phrase pairs)",
                  stats.documents);

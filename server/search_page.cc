@@ -398,7 +398,7 @@ std::string active_filters(const SearchPageView& view) {
 std::string no_results(const SearchPageView& view) {
   std::string h = "<div class=\"empty\"><p>Nothing in the archive matches";
   std::string q = view.params.get("q");
-  if (!q.empty()) h += " <q>" + esc(q) + "</q>";
+  if (!q.empty()) h += " <q>" + esc(quotable_query(q)) + "</q>";
   h += ".</p><ul>";
   if (view.params.all("topic").size() + view.params.all("spokesperson").size() + view.params.all("type").size() > 0 ||
       !view.params.get("from").empty() || !view.params.get("to").empty())

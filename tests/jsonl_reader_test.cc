@@ -228,6 +228,12 @@ TEST(JsonLinesReader, ARenderedTitleLosesItsInlineTags) {
   EXPECT_EQ(batch.releases[0].title, "Flores settlement \u2013 update");
 }
 
+TEST(JsonLinesReader, ADrupalPlainTextValueKeepsWhatLooksLikeTags) {
+  ReadBatch batch = read(R"({"id":"a","title":{"value":"Reply to <jsmith@example.org>","format":"plain_text"},"body":"B"})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Reply to <jsmith@example.org>");
+}
+
 TEST(JsonLinesReader, ReadsADrupalValueObject) {
   ReadBatch batch = read(R"({"id":"n1","title":"T","body":{"value":"<p>One</p><p>Two</p>","format":"full_html"}})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);

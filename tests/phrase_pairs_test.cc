@@ -184,7 +184,7 @@ class PhrasePairIndex : public ::testing::Test {
   // Neither a list nor a pair term anywhere.
   static void expect_no_pairs(const fs::path& path) {
     Xapian::Database db(path.string());
-    EXPECT_EQ(db.get_metadata(schema::kMetaPhrasePairs), "");
+    EXPECT_FALSE(PhrasePairs::decode(db.get_metadata(schema::kMetaPhrasePairs)));
     std::string prefix(schema::prefix::kPhrasePair);
     EXPECT_EQ(db.allterms_begin(prefix), db.allterms_end(prefix));
   }
@@ -249,7 +249,7 @@ TEST_F(PhrasePairIndex, ANewIndexStoresItsListAndEveryReleaseHasItsPairs) {
 TEST_F(PhrasePairIndex, PhrasesFindTheSameReleasesWithTheSameWeightsWithPairTerms) {
   index(with_pairs, 100);
   index(without, IndexOptions::kNoPhrasePairs);
-  EXPECT_EQ(Xapian::Database(without.string()).get_metadata(schema::kMetaPhrasePairs), "");
+  EXPECT_EQ(Xapian::Database(without.string()).get_metadata(schema::kMetaPhrasePairs), schema::kPhrasePairsOff);
   Searcher paired(with_pairs.string()), plain(without.string());
   std::vector<std::string> phrases = frequent_phrases(with_pairs, 8);
   ASSERT_EQ(phrases.size(), 8u);
@@ -313,7 +313,10 @@ TEST_F(PhrasePairIndex, AnUpdateGivesNewReleasesThePairsOfTheStoredList) {
 TEST_F(PhrasePairIndex, AnIndexBuiltWithoutAListNeverGetsOne) {
   index(without, IndexOptions::kNoPhrasePairs);
   write_synthetic_jsonl(archive / "more.jsonl", corpus, 300, 310);
-  EXPECT_EQ(index(without, 100).added, 10u);
+  IndexStats update = index(without, 100);
+  EXPECT_EQ(update.added, 10u);
+  EXPECT_FALSE(update.phrase_pairs);
+  EXPECT_TRUE(update.phrase_pairs_declined);  // built so on purpose: no advice to rebuild
   expect_no_pairs(without);
 }
 
