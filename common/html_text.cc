@@ -173,7 +173,7 @@ struct Document::Arena {
 };
 
 Document::Document(std::string_view bytes) : arena_(std::make_unique<Arena>()) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  bytes = without_byte_order_mark(bytes);
   text_ = is_valid_utf8(bytes) ? std::string(bytes) : legacy_to_utf8(bytes, declared_charset(bytes));
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Arena::allocate_for;

@@ -93,9 +93,8 @@ std::optional<Located> find_records(const json& top) {
 ReadBatch JsonDocumentReader::read(const std::string& file, std::string_view content,
                                    const std::string& default_id) const {
   ReadBatch batch;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   // JSON is UTF-8; a document that is not was written by a legacy system.
-  std::string text = as_utf8(content);
+  std::string text = as_utf8(without_byte_order_mark(content));
   json top;
   try {
     top = json::parse(text);

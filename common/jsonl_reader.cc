@@ -25,7 +25,7 @@ ReadBatch JsonLinesReader::read_lines(const std::string& file, std::string_view 
     ++line_number;
     // Byte-order marks: the file's, and those of files joined with cat. Every
     // line alike, so that a chunk of the file reads as the whole file does.
-    while (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    while (line.substr(0, kByteOrderMark.size()) == kByteOrderMark) line.remove_prefix(kByteOrderMark.size());
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
 
     nlohmann::json record;

@@ -18,4 +18,12 @@ std::string legacy_to_utf8(std::string_view bytes, std::string charset = "");
 // `text` itself when it is valid UTF-8, else read as windows-1252.
 std::string as_utf8(std::string_view text);
 
+// The mark some editors put before UTF-8 text ("\xEF\xBB\xBF").
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// `text` without a leading byte-order mark.
+inline std::string_view without_byte_order_mark(std::string_view text) {
+  return text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? text.substr(kByteOrderMark.size()) : text;
+}
+
 }  // namespace pressroom

@@ -163,9 +163,8 @@ std::optional<nlohmann::json> toml_record(const std::string& file, const Split& 
 ReadBatch MarkdownReader::read(const std::string& file, std::string_view content,
                                const std::string& default_id) const {
   ReadBatch batch;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   // A file saved by a legacy editor: read as windows-1252 rather than lost.
-  std::string utf8 = as_utf8(content);
+  std::string utf8 = as_utf8(without_byte_order_mark(content));
   Split split = split_front_matter(utf8);
   if (split.unterminated) {
     batch.issues.push_back({file, split.marker_line,

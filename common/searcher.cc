@@ -319,14 +319,18 @@ std::shared_ptr<const PhrasePairs> phrase_pairs_of(const DatabaseSet& set) {
 
 }  // namespace
 
+void Searcher::refresh_pairs() {
+  if (pairs_current_) return;
+  pairs_ = phrase_pairs_of(set_);
+  pairs_current_ = true;
+}
+
 void Searcher::pin_state() {
   std::string revision = revision_key(set_);
   bool moved = revision.empty() || revision != revision_;
   // Remote shards: once per reopen, not per search (a round trip each).
-  if (!pairs_current_ || (!set_.remote && moved)) {
-    pairs_ = phrase_pairs_of(set_);
-    pairs_current_ = true;
-  }
+  if (!set_.remote && moved) pairs_current_ = false;
+  refresh_pairs();
   if (!moved) return;
   std::vector<std::shared_ptr<const FacetTable>> tables;
   if (!set_.remote)
@@ -648,10 +652,7 @@ IndexInfo Searcher::info() {
     info.shards = set_.parts.size();
     info.remote = set_.remote;
     info.missing_shards = set_.missing;
-    if (!pairs_current_) {  // as searches use it: read once per open or remote reopen
-      pairs_ = phrase_pairs_of(set_);
-      pairs_current_ = true;
-    }
+    refresh_pairs();
     info.phrase_pairs = pairs_ != nullptr;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;

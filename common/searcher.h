@@ -234,6 +234,8 @@ class Searcher {
   // (QueryThreads) over a single local database: its part and more handles
   // on it at the same revision. Empty when the query runs on one thread.
   std::vector<Xapian::Database> range_handles(const Xapian::Query& query);
+  // Reads pairs_ again unless pairs_current_.
+  void refresh_pairs();
   // Sets revision_, tables_ and pairs_ to the current state; the tables are
   // looked up (FacetTable::for_revision) only when the state changed.
   void pin_state();
