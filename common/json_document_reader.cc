@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "common/legacy_encoding.h"
 #include "common/record_fields.h"
@@ -16,9 +17,20 @@ namespace {
 
 using json = nlohmann::json;
 
-int line_at(std::string_view text, size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
-}
+// The line of each byte offset, from one pass over the text: a document of
+// many records asks for the line of each.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) newlines_.push_back(at);
+  }
+  int line_at(size_t offset) const {
+    return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
+  }
+
+ private:
+  std::vector<size_t> newlines_;
+};
 
 // The byte offset where each object of a valid JSON text starts, by its JSON
 // pointer ("/db/0/data/posts/3"): nlohmann's values carry no positions.
@@ -99,7 +111,7 @@ ReadBatch JsonDocumentReader::read(const std::string& file, std::string_view con
   try {
     top = json::parse(text);
   } catch (const json::parse_error& e) {
-    batch.issues.push_back({file, line_at(text, e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
+    batch.issues.push_back({file, LineIndex(text).line_at(e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
     return batch;
   } catch (const json::exception& e) {  // out_of_range: a number too large for any type
     batch.issues.push_back({file, 0, std::string("invalid JSON: ") + e.what()});
@@ -111,9 +123,10 @@ ReadBatch JsonDocumentReader::read(const std::string& file, std::string_view con
     return batch;
   }
   std::map<std::string, size_t> offsets = object_offsets(text);
+  LineIndex lines(text);
   auto read_record = [&](const json& record, const std::string& pointer) {
     auto at = offsets.find(pointer);
-    add_record(record, file, at == offsets.end() ? 1 : line_at(text, at->second), default_id, batch);
+    add_record(record, file, at == offsets.end() ? 1 : lines.line_at(at->second), default_id, batch);
   };
   const auto& [path, records] = *found;
   if (records->is_array()) {
