@@ -1,7 +1,6 @@
 #include "common/date_text.h"
 
 #include <array>
-#include <cstdio>
 #include <vector>
 
 #include "common/dates.h"

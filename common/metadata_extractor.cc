@@ -1,7 +1,6 @@
 #include "common/metadata_extractor.h"
 
 #include <cctype>
-#include <cstdio>
 
 #include "common/attribution.h"
 #include "common/dateline.h"

@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
 #include <initializer_list>
 
@@ -145,10 +144,6 @@ std::optional<bool> flag_of(const json& value) {
   return std::nullopt;
 }
 
-// Why a record is not published, as the tools that export archives mark it:
-// Hugo and Jekyll `draft: true`, Jekyll `published: false`, WordPress and
-// Ghost `status: draft | pending | private | future | scheduled | trash`,
-// Drupal `status: false`. Empty when it is published.
 // The last day a release may be dated and be out already: tomorrow in UTC,
 // since its own time zone may be up to 14 hours ahead.
 std::string last_published_day() {
@@ -173,6 +168,11 @@ std::string scheduled_reason(const json& record) {
   return {};
 }
 
+// Why a record is not published, as the tools that export archives mark it:
+// Hugo and Jekyll `draft: true`, Jekyll `published: false`, WordPress and
+// Ghost `status: draft | pending | private | future | scheduled | trash`,
+// Drupal `status: false`, and a date still ahead (scheduled_reason()). Empty
+// when it is published.
 std::string withheld_reason(const json& record) {
   if (auto it = record.find("draft"); it != record.end() && flag_of(*it) == true) return "draft: true";
   if (std::string scheduled = scheduled_reason(record); !scheduled.empty()) return scheduled;

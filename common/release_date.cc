@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 
 #include "common/date_text.h"
 #include "common/dates.h"
