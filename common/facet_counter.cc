@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/duplicate_groups.h"
+#include "common/match_walk.h"
 #include "common/schema.h"
 #include "common/text_folding.h"
 
@@ -63,6 +64,12 @@ class FacetCounter::TableSpy : public Xapian::MatchSpy {
     Xapian::docid did = doc.get_docid();
     if (did > table_.last_docid()) return;  // cannot happen at the table's own state
     count(did);
+  }
+
+  void count_walk(MatchWalk& walk) {
+    walk.each([this](Xapian::docid did) {
+      if (did <= table_.last_docid()) count(did);
+    });
   }
 
   // Every release of the table, in document order, as if all had matched.
@@ -224,6 +231,8 @@ void FacetCounter::attach(Xapian::Enquire& enquire, size_t part, unsigned range)
   for (auto& spy : topic_spies_) enquire.add_matchspy(spy.get());
   for (auto& spy : person_spies_) enquire.add_matchspy(spy.get());
 }
+
+void FacetCounter::count_walked(size_t part, MatchWalk& walk) { table_spies_.at(part * ranges_)->count_walk(walk); }
 
 uint64_t FacetCounter::count_everything(size_t part) { return table_spies_.at(part * ranges_)->count_all(); }
 

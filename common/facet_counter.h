@@ -28,6 +28,8 @@
 
 namespace pressroom {
 
+class MatchWalk;
+
 struct FacetValue {
   std::string value;  // display form (original case and accents)
   uint64_t count = 0;
@@ -81,6 +83,11 @@ class FacetCounter {
   // date histogram of any date-filtered browse. Needs the tables; returns the
   // number of results (near-duplicate groups once).
   uint64_t count_everything(size_t part);
+
+  // Counts every match of `walk`, a walk over shard `part`'s own database
+  // (the table's ids), as an attached Enquire checking every match would.
+  // Needs the tables.
+  void count_walked(size_t part, MatchWalk& walk);
 
   // With tables: the matches counted so far over every part, each
   // near-duplicate group once — the number of results, without Xapian's

@@ -13,6 +13,7 @@
 
 #include "common/duplicate_groups.h"
 #include "common/errors.h"
+#include "common/match_walk.h"
 #include "common/query_builder.h"
 #include "common/schema.h"
 #include "common/snippet.h"
@@ -351,16 +352,25 @@ FacetCounter Searcher::counter_for(FacetSelection selection, unsigned ranges) {
   return FacetCounter(selection, tables_, slots_, ranges);
 }
 
+unsigned Searcher::idle_threads() const {
+  if (query_threads_.threads < 2 || set_.remote || set_.parts.size() != 1 || tables_.size() != 1) return 1;
+  // Fewer when the other cores are busy with searches of their own.
+  return std::min({query_threads_.threads, query_threads_.ranges,
+                   query_threads_.cores / std::max(searches_running.load(), 1u)});
+}
+
 std::vector<Xapian::Database> Searcher::range_handles(const Xapian::Query& query) {
-  if (query_threads_.threads < 2 || set_.remote || set_.parts.size() != 1 || tables_.size() != 1) return {};
-  unsigned threads = std::min({query_threads_.threads, query_threads_.ranges,
-                               query_threads_.cores / std::max(searches_running.load(), 1u)});
-  if (threads < 2) return {};  // the other cores are busy with searches of their own
-  const Xapian::Database& part = set_.parts[0];
-  Xapian::Enquire estimate(part);
+  unsigned threads = idle_threads();
+  if (threads < 2) return {};
+  Xapian::Enquire estimate(set_.parts[0]);
   estimate.set_query(query);
   estimate.set_weighting_scheme(Xapian::BoolWeight());
   if (estimate.get_mset(0, 0).get_matches_estimated() < query_threads_.min_matches) return {};
+  return handles_at_this_state(threads);
+}
+
+std::vector<Xapian::Database> Searcher::handles_at_this_state(unsigned threads) {
+  const Xapian::Database& part = set_.parts[0];
   std::string state = revision_key_of(part);
   std::vector<Xapian::Database> handles{part};
   try {
@@ -390,8 +400,10 @@ CountedMatches Searcher::count(const SerialisedQuery& query, FacetSelection sele
     // A query matching every release (a browse without filters; the date
     // histogram of a date-filtered browse) is counted from the tables alone.
     bool everything = query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+    // A walk of the posting lists counts faster on one core than the
+    // matcher does on two.
     std::vector<Xapian::Database> handles;
-    if (!everything) handles = range_handles(query.query);
+    if (!everything && !walks(query.query)) handles = range_handles(query.query);
     FacetCounter counter = counter_for(selection, handles.empty() ? 1 : query_threads_.ranges);
     if (everything) {
       for (size_t i = 0; i < set_.parts.size(); ++i) counter.count_everything(i);
@@ -417,13 +429,24 @@ CountedMatches Searcher::counted_by(const FacetCounter& counter, FacetSelection 
   return {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
 }
 
+bool Searcher::walks(const Xapian::Query& query) const {
+  return !set_.remote && !tables_.empty() && MatchWalk::walkable(query);
+}
+
 void Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) {
   // A match spy sees ids within one shard, so each shard has a pass of its
   // own, on both cores; the tables count each duplicate group once.
+  bool walk = walks(query.query);
   auto count_part = [&](size_t i) {
     const Xapian::Database& part = set_.parts[i];
+    // Each thread its own copy: a Query's reference counts are not atomic.
+    Xapian::Query own = i == 0 ? query.query : Xapian::Query::unserialise(query.serialised);
+    if (walk) {
+      counter.count_walked(i, *MatchWalk::of(part, own));
+      return;
+    }
     Xapian::Enquire enquire(part);
-    enquire.set_query(i == 0 ? query.query : Xapian::Query::unserialise(query.serialised));
+    enquire.set_query(own);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire, i);
     enquire.get_mset(0, 0, part.get_doccount());
@@ -455,8 +478,8 @@ CountedMatches Searcher::count_remote(const Xapian::Query& query, FacetSelection
 ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, const SerialisedQuery& query,
                           FacetSelection selection, Xapian::doccount offset, Xapian::doccount size,
                           CountedMatches& counted, const CountedMatches* known) {
-  // One local database: the page and the counts come from the same pass.
-  // Not over remote shards: Xapian 1.4 then counts some of the page's
+  // One local database: the page and the counts come from the same pass,
+  // unless the query's matches can be walked (below). Not over remote shards: Xapian 1.4 then counts some of the page's
   // documents twice in a value-count spy when the results are sorted by value.
   bool one_pass =
       !set_.remote && set_.parts.size() == 1 && query.query.get_type() != Xapian::Query::LEAF_MATCH_ALL;
@@ -479,6 +502,27 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   if (!one_pass || CountCache::shared().find(key)) {
     counted = count(query, selection);
     return collapsed_page(enquire, tables_, offset, size, check, check);
+  }
+  if (walks(query.query)) {
+    // The page ranked with early termination, the matches counted by a walk
+    // of the posting lists: side by side when a core is idle and the query
+    // broad enough to be worth a thread.
+    std::vector<Xapian::Database> handles;
+    if (idle_threads() >= 2 && MatchWalk::of(set_.parts[0], query.query)->size_bound() >= query_threads_.min_matches)
+      handles = handles_at_this_state(2);
+    if (handles.empty()) {
+      counted = count(query, selection);
+      return collapsed_page(enquire, tables_, offset, size, check, check);
+    }
+    auto counting = std::async(std::launch::async, [&, serialised = query.serialised] {
+      FacetCounter counter = counter_for(selection);
+      counter.count_walked(0, *MatchWalk::of(handles[1], Xapian::Query::unserialise(serialised)));
+      return counted_by(counter, selection);
+    });
+    ResultPage results = collapsed_page(enquire, tables_, offset, size, check, check);
+    counted = counting.get();
+    CountCache::shared().store(key, counted);
+    return results;
   }
   if (auto handles = range_handles(query.query); !handles.empty()) {
     // A broad query: ranked and counted on several threads, a range of ids each.

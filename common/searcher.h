@@ -214,6 +214,10 @@ class Searcher {
   // Counts `query` over local shards in `counter`'s tables: one pass per
   // shard, in parallel.
   void count_local(const SerialisedQuery& query, FacetCounter& counter);
+  // Whether count_local() counts `query` by walking its posting lists
+  // (match_walk.h) rather than with the matcher: local shards with their
+  // facet tables, and a query of terms and set operations.
+  bool walks(const Xapian::Query& query) const;
   // Total and facets of `query` over remote shards: one pass with Xapian's
   // collapse key and value-count spies, then the copies taken back.
   CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);
@@ -234,6 +238,12 @@ class Searcher {
   // (QueryThreads) over a single local database: its part and more handles
   // on it at the same revision. Empty when the query runs on one thread.
   std::vector<Xapian::Database> range_handles(const Xapian::Query& query);
+  // How many threads one search may use now: 1 unless QueryThreads allows
+  // more, the index is one local database and other cores are idle.
+  unsigned idle_threads() const;
+  // The single local database's handle and `threads` - 1 more on it at the
+  // same revision (kept between searches); empty when that cannot be had.
+  std::vector<Xapian::Database> handles_at_this_state(unsigned threads);
   // Reads pairs_ again unless pairs_current_.
   void refresh_pairs();
   // Sets revision_, tables_ and pairs_ to the current state; the tables are

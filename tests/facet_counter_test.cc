@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/match_walk.h"
 #include "common/release_validation.h"
 #include "common/schema.h"
 #include "tests/fixtures.h"
@@ -62,9 +63,10 @@ std::string build_index(const TempDir& dir, const std::vector<Release>& releases
   return path;
 }
 
-// The two ways of counting, which must agree: the in-memory table (local
-// indexes) and Xapian's value-count spies on per-position slots (remote shards).
-enum class Counting { Table, Slots };
+// The ways of counting, which must agree: the in-memory table over the
+// matcher's matches or over a walk of the posting lists (local indexes), and
+// Xapian's value-count spies on per-position slots (remote shards).
+enum class Counting { Table, Walk, Slots };
 
 Counting counting = Counting::Table;  // set by each parameterised test
 
@@ -75,8 +77,14 @@ FacetCounts count(const std::string& db_path, const Xapian::Query& query, size_t
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   std::vector<std::shared_ptr<const FacetTable>> tables;
-  if (counting == Counting::Table) tables.push_back(std::make_shared<const FacetTable>(db));
+  if (counting != Counting::Slots) tables.push_back(std::make_shared<const FacetTable>(db));
   FacetCounter counter(selection, tables, FacetSlots::of(db));
+  if (counting == Counting::Walk) {
+    std::unique_ptr<MatchWalk> walk = MatchWalk::of(db, query);
+    EXPECT_TRUE(walk) << query.get_description();
+    if (walk) counter.count_walked(0, *walk);
+    return counter.counts(limit);
+  }
   counter.attach(enquire);
   enquire.get_mset(0, page, db.get_doccount());
   counter.count_groups_once(db, query);
@@ -374,9 +382,10 @@ TEST_P(FacetCounterTest, AGroupCountsWithWhicheverMemberComesFirstInDocumentOrde
   expect_values(facet(counts, "type"), {{"statement", 1}}, "type");
 }
 
-INSTANTIATE_TEST_SUITE_P(BothWaysOfCounting, FacetCounterTest, ::testing::Values(Counting::Table, Counting::Slots),
+INSTANTIATE_TEST_SUITE_P(EveryWayOfCounting, FacetCounterTest,
+                         ::testing::Values(Counting::Table, Counting::Walk, Counting::Slots),
                          [](const ::testing::TestParamInfo<Counting>& info) {
-                           return info.param == Counting::Table ? "Table" : "Slots";
+                           return info.param == Counting::Table ? "Table" : info.param == Counting::Walk ? "Walk" : "Slots";
                          });
 
 }  // namespace

@@ -61,8 +61,11 @@ class RangedSearch : public ::testing::Test {
       shared_out_searches += shared.timings.threads == 2;
     }
     // Not a comparison of one thread with itself: nearly every search was
-    // shared out (a browse without filters is counted from the tables alone).
-    EXPECT_GE(shared_out_searches + 2, searches.size()) << "ranges=" << ranges;
+    // shared out, by ranges or by counting on a thread of its own (not a
+    // browse without filters, counted from the tables alone, nor the
+    // all-words count of several words ranked by relevance, made before the
+    // page and walked on one thread).
+    EXPECT_GE(shared_out_searches * 10, searches.size() * 8) << "ranges=" << ranges;
   }
 };
 
