@@ -578,6 +578,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (unsigned i = 0; i < shard_count; ++i)
       for (auto& writer : shards[i].writers) final_state[i] = writer->finish_uncommitted();
     // New shards are merged from their parts in parallel.
+    auto phase = Clock::now();
     std::vector<std::future<void>> merges;
     for (unsigned i = 0; i < shard_count; ++i) {
       if (shards[i].build_path.empty()) continue;
@@ -599,7 +600,10 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     std::vector<Xapian::WritableDatabase> settled;
     for (unsigned i = 0; i < shard_count; ++i)
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
+    stats.merge_seconds = std::chrono::duration<double>(Clock::now() - phase).count();
+    phase = Clock::now();
     stats.duplicates = group_duplicates(settled, written);
+    stats.grouping_seconds = std::chrono::duration<double>(Clock::now() - phase).count();
     for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
     stats.phrase_pairs = pairs != nullptr;
     stats.phrase_pairs_declined = declined;

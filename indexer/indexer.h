@@ -80,6 +80,10 @@ struct IndexStats {
   bool phrase_pairs = false;  // the index has a phrase-pair list (common/phrase_pairs.h)
   bool phrase_pairs_declined = false;  // it was built without one on purpose (--no-phrase-pairs)
   double seconds = 0;
+  // Of `seconds`, after the last release was written: merging the parts of
+  // new shards, and settling the run's duplicate groups (one core each).
+  double merge_seconds = 0;
+  double grouping_seconds = 0;
   uint64_t processed() const { return added + replaced + unchanged; }
 };
 

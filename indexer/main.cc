@@ -116,6 +116,9 @@ int main(int argc, char** argv) {
                options.paths.size() == 1 ? options.paths[0] : std::to_string(options.paths.size()) + " paths",
                options.db_path, stats.added, stats.replaced, stats.unchanged, stats.deleted, stats.merged, stats.duplicates, stats.withheld, stats.withdrawn, stats.skipped,
                stats.files, mb, stats.seconds, stats.seconds > 0 ? stats.processed() / stats.seconds : 0.0);
+  if (!quiet && stats.merge_seconds + stats.grouping_seconds >= 1)
+    spdlog::info("of which {:.2f} s merging the parts of new databases and {:.2f} s settling near-duplicate groups",
+                 stats.merge_seconds, stats.grouping_seconds);
   // A list is learned only when an index is built: one that began small
   // and grew large answers phrases of frequent words by positions.
   // Not after a run that built the index (it wrote every release), nor for
