@@ -502,11 +502,15 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
   return out;
 }
 
-bool has_block_markup(std::string_view text) {
-  static constexpr std::string_view kTags[] = {"p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                               "ul", "ol", "table", "tr", "blockquote"};
+namespace {
+
+// f(name, closing) for each tag ("<name" or "</name" followed by '>', '/' or
+// white space; the name lowercased) until f returns true; whether it did.
+template <typename F>
+bool any_tag(std::string_view text, F f) {
   for (size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
-    size_t start = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');
+    bool closing = lt + 1 < text.size() && text[lt + 1] == '/';
+    size_t start = lt + 1 + closing;
     size_t end = start;
     while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
     if (end == start || end >= text.size()) continue;
@@ -514,10 +518,33 @@ bool has_block_markup(std::string_view text) {
     if (after != '>' && after != ' ' && after != '/' && after != '\t' && after != '\n') continue;
     std::string name(text.substr(start, end - start));
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view tag : kTags)
-      if (name == tag) return true;
+    if (f(name, closing)) return true;
   }
   return false;
+}
+
+template <size_t N>
+bool one_of(const std::string& name, const std::string_view (&names)[N]) {
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+}  // namespace
+
+bool has_block_markup(std::string_view text) {
+  static constexpr std::string_view kTags[] = {"p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                               "ul", "ol", "table", "tr", "blockquote"};
+  return any_tag(text, [](const std::string& name, bool) { return one_of(name, kTags); });
+}
+
+bool has_inline_element(std::string_view text) {
+  static constexpr std::string_view kTags[] = {"a",    "abbr", "b", "cite", "code", "em",  "i",   "mark",
+                                               "q",    "s",    "small", "span", "strong", "sub", "sup", "u"};
+  std::vector<std::string> opened;
+  return any_tag(text, [&](const std::string& name, bool closing) {
+    if (!one_of(name, kTags)) return false;
+    if (!closing) opened.push_back(name);
+    return closing && std::find(opened.begin(), opened.end(), name) != opened.end();
+  });
 }
 
 bool has_character_references(std::string_view text) {

@@ -138,6 +138,11 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs);
 // text. A stray tag in plain text ("<img src=x>") is not block markup.
 bool has_block_markup(std::string_view text);
 
+// True when `text` holds an inline element opened and closed
+// ("<em>Flores</em> settlement", "<a href=…>report</a>"): a title a CMS
+// exported as HTML without block markup. One tag alone ("x <b y") is text.
+bool has_inline_element(std::string_view text);
+
 // True when `text` holds a character reference (&amp;, &#8211;, &#x2019;,
 // &Eacute;). "AT&T;" and "R&D" are not references.
 bool has_character_references(std::string_view text);

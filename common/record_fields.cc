@@ -88,9 +88,11 @@ class FieldMapper {
     }
     target = scalar_text(*value);
     if (markup != Markup::Kept) {
-      // A plain string is HTML only with block markup: a stray tag in a
-      // plain title stays text. A rendered one is HTML ("<em>Flores</em>").
-      bool is_html = html::has_block_markup(target) || (html && target.find('<') != std::string::npos);
+      // A plain string is HTML with block markup or an inline element
+      // opened and closed; a stray tag in a plain title stays text. A
+      // rendered one is HTML ("<em>Flores</em>").
+      bool is_html = html::has_block_markup(target) || html::has_inline_element(target) ||
+                     (html && target.find('<') != std::string::npos);
       if (is_html)
         target = markup == Markup::Paragraphs ? html::fragment_text(target) : html::fragment_inline_text(target);
       else if (html::has_character_references(target))

@@ -403,6 +403,17 @@ TEST(HtmlReader, RefusesAbsurdNestingInsteadOfStalling) {
   EXPECT_TRUE(contains(batch.issues[0].reason, "nested too deeply")) << batch.issues[0].reason;
 }
 
+TEST(HtmlText, AnInlineElementIsOneOpenedAndClosed) {
+  EXPECT_TRUE(html::has_inline_element("<em>Flores</em> settlement"));
+  EXPECT_TRUE(html::has_inline_element("See the <A HREF=\"/r\">report</A>"));
+  EXPECT_TRUE(html::has_inline_element("H<sub>2</sub>O"));
+  EXPECT_FALSE(html::has_inline_element("x <b y"));
+  EXPECT_FALSE(html::has_inline_element("a <i>b"));
+  EXPECT_FALSE(html::has_inline_element("</em> before <em>"));
+  EXPECT_FALSE(html::has_inline_element("<script>alert(1)</script>"));
+  EXPECT_FALSE(html::has_inline_element("5 < 7 and 8 > 6"));
+}
+
 TEST(HtmlText, EstimatesNestingFromTagsAlone) {
   EXPECT_EQ(html::nesting_estimate("<html><body><div><p>a<p>b<br><img src=x><div/></div></body></html>"), 3u);
   EXPECT_EQ(html::nesting_estimate("<!-- <div><div><div> --><script>if (a<b) x('<div>')</script>"), 1u);

@@ -228,6 +228,12 @@ TEST(JsonLinesReader, ARenderedTitleLosesItsInlineTags) {
   EXPECT_EQ(batch.releases[0].title, "Flores settlement \u2013 update");
 }
 
+TEST(JsonLinesReader, APlainTitleWithAnInlineElementLosesItsTags) {
+  ReadBatch batch = read(R"({"id":"a","title":"<em>Flores</em> settlement &#8211; <a href=\"/x\">update</a>","body":"B"})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].title, "Flores settlement \u2013 update");
+}
+
 TEST(JsonLinesReader, ADrupalPlainTextValueKeepsWhatLooksLikeTags) {
   ReadBatch batch = read(R"({"id":"a","title":{"value":"Reply to <jsmith@example.org>","format":"plain_text"},"body":"B"})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
