@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/fnv1a.h"
 #include "common/schema.h"
 
 namespace pressroom {
@@ -128,8 +129,33 @@ std::vector<std::string> key_terms_of(const Xapian::Document& doc) {
 
 }  // namespace
 
-uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written) {
+uint64_t RunDuplicateKeys::hash(std::string_view key_term) { return fnv1a64(key_term); }
+
+void RunDuplicateKeys::add(std::vector<uint64_t> key_hashes) {
+  std::sort(key_hashes.begin(), key_hashes.end());
+  key_hashes.erase(std::unique(key_hashes.begin(), key_hashes.end()), key_hashes.end());
+  hashes_.insert(hashes_.end(), key_hashes.begin(), key_hashes.end());
+  ends_.push_back(hashes_.size());
+}
+
+std::vector<bool> RunDuplicateKeys::alone() const {
+  std::vector<uint64_t> sorted = hashes_;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<uint64_t> shared;
+  for (size_t i = 1; i < sorted.size(); ++i)
+    if (sorted[i] == sorted[i - 1] && (shared.empty() || shared.back() != sorted[i])) shared.push_back(sorted[i]);
+  std::vector<bool> alone(ends_.size(), true);
+  size_t begin = 0;
+  for (size_t r = 0; r < ends_.size(); begin = ends_[r++])
+    for (size_t k = begin; k < ends_[r] && alone[r]; ++k)
+      if (std::binary_search(shared.begin(), shared.end(), hashes_[k])) alone[r] = false;
+  return alone;
+}
+
+uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written,
+                          const std::vector<bool>* alone) {
   if (written.empty() || shards.empty()) return 0;
+  if (alone && alone->size() != written.size()) alone = nullptr;  // not of this run: every release is read
   // Reads through the writers' own handles see what they have not
   // committed; the pass's own changes are tracked apart (SettlingLookup).
   Xapian::Database all;
@@ -150,6 +176,10 @@ uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const s
   };
   uint64_t joined = 0;
   for (size_t position = 0; position < written.size(); ++position) {
+    // In an index the run began empty, a release alone by its keys is in
+    // its own group (written so) and no release before it can be in that
+    // group: nothing to read.
+    if (alone && (*alone)[position]) continue;
     const std::string& id = written[position];
     auto where = locate(id);
     if (!where) continue;  // written, then dropped later in the run

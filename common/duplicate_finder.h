@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/near_duplicate.h"
@@ -78,6 +79,28 @@ DuplicateGroup find_duplicate_group(const std::string& id, const DuplicateProfil
 // another joins its group and moves to the shard that holds the group, so
 // that a group never spans shards. Leaves its changes for the caller to
 // commit. Returns how many releases joined a group. Throws Xapian::Error.
-uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written);
+// `alone`, when given, is per release of `written`: true for one known to
+// share no duplicate key with any other release of the index (RunDuplicateKeys,
+// a run into an empty index), which stays in its own group without a read.
+uint64_t group_duplicates(std::vector<Xapian::WritableDatabase>& shards, const std::vector<std::string>& written,
+                          const std::vector<bool>* alone = nullptr);
+
+// The duplicate keys of a run into an empty index, counted in memory as the
+// releases are written, so that settling the groups reads only the releases
+// that share a key (at 1M releases, a read of each release's term list was
+// most of the settling). Keys are kept as 64-bit hashes: two keys that only
+// share a hash cost the read, never a wrong group.
+class RunDuplicateKeys {
+ public:
+  static uint64_t hash(std::string_view key_term);
+  // The key hashes of the next release of the run (in `written` order).
+  void add(std::vector<uint64_t> key_hashes);
+  // Per release added, in order: whether none of its keys is another's.
+  std::vector<bool> alone() const;
+
+ private:
+  std::vector<uint64_t> hashes_;  // each release's distinct keys, one after the other
+  std::vector<size_t> ends_;      // release i's keys end at ends_[i]
+};
 
 }  // namespace pressroom

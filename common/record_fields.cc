@@ -88,10 +88,12 @@ class FieldMapper {
     }
     target = scalar_text(*value);
     if (markup != Markup::Kept) {
-      // A plain string is HTML with block markup or an inline element
-      // opened and closed; a stray tag in a plain title stays text. A
-      // rendered one is HTML ("<em>Flores</em>").
-      bool is_html = html::has_block_markup(target) || html::has_inline_element(target) ||
+      // A plain string is HTML with block markup, or for a one-line field
+      // (a title) with an inline element opened and closed; a stray tag in a
+      // plain title stays text, and a plain body keeps its lines. A rendered
+      // one is HTML ("<em>Flores</em>").
+      bool is_html = html::has_block_markup(target) ||
+                     (markup == Markup::Inline && html::has_inline_element(target)) ||
                      (html && target.find('<') != std::string::npos);
       if (is_html)
         target = markup == Markup::Paragraphs ? html::fragment_text(target) : html::fragment_inline_text(target);

@@ -499,24 +499,23 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
     return collapsed_page(enquire, tables_, offset, size, check, check);
   }
   std::string key = CountCache::count_key(revision_, query.serialised, selection);
-  if (!one_pass || CountCache::shared().find(key)) {
+  // The page ranked with early termination, the matches counted by a walk
+  // of the posting lists: side by side when a core is idle and the query
+  // broad enough to be worth a thread.
+  bool cached = CountCache::shared().find(key).has_value();
+  bool walked = one_pass && !cached && walks(query.query);
+  std::vector<Xapian::Database> beside;
+  if (walked && idle_threads() >= 2 &&
+      MatchWalk::of(set_.parts[0], query.query)->size_bound() >= query_threads_.min_matches)
+    beside = handles_at_this_state(2);
+  if (!one_pass || cached || (walked && beside.empty())) {
     counted = count(query, selection);
     return collapsed_page(enquire, tables_, offset, size, check, check);
   }
-  if (walks(query.query)) {
-    // The page ranked with early termination, the matches counted by a walk
-    // of the posting lists: side by side when a core is idle and the query
-    // broad enough to be worth a thread.
-    std::vector<Xapian::Database> handles;
-    if (idle_threads() >= 2 && MatchWalk::of(set_.parts[0], query.query)->size_bound() >= query_threads_.min_matches)
-      handles = handles_at_this_state(2);
-    if (handles.empty()) {
-      counted = count(query, selection);
-      return collapsed_page(enquire, tables_, offset, size, check, check);
-    }
+  if (walked) {
     auto counting = std::async(std::launch::async, [&, serialised = query.serialised] {
       FacetCounter counter = counter_for(selection);
-      counter.count_walked(0, *MatchWalk::of(handles[1], Xapian::Query::unserialise(serialised)));
+      counter.count_walked(0, *MatchWalk::of(beside[1], Xapian::Query::unserialise(serialised)));
       return counted_by(counter, selection);
     });
     ResultPage results = collapsed_page(enquire, tables_, offset, size, check, check);

@@ -222,8 +222,9 @@ class Searcher {
   // collapse key and value-count spies, then the copies taken back.
   CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);
   // The page of `enquire` (whose query is `query`), with its total and facets
-  // counted in the same pass unless they are cached or `known` (then the
-  // page alone is ranked, with Xapian's early termination).
+  // counted in the same pass unless they are cached or `known`, or the query
+  // is walked (walks()): then the page alone is ranked, with Xapian's early
+  // termination, and a walk counts (beside it when a core is idle).
   ResultPage page(Xapian::Enquire& enquire, const ResultOrder& order, const SerialisedQuery& query,
                   FacetSelection selection, Xapian::doccount offset, Xapian::doccount size, CountedMatches& counted,
                   const CountedMatches* known = nullptr);

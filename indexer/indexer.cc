@@ -64,6 +64,7 @@ struct Prepared {
   Xapian::Document document;
   DedupKey key;                        // to drop a listing entry whose full page is in the run
   std::vector<std::string> spellings;  // words for "did you mean": title words, names, topics
+  std::vector<uint64_t> duplicate_keys;  // RunDuplicateKeys::hash of its near-duplicate keys
 };
 
 // The words the spelling dictionary learns from a release: what people type
@@ -105,7 +106,10 @@ TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<
     for (WithheldRelease& draft : batch.withheld) result.withheld.push_back(std::move(draft));
     for (const Release& release : batch.releases) {
       Prepared prepared;
-      prepared.document = schema::document_for(release, generator);
+      DuplicateProfile profile = duplicate_profile(release);
+      prepared.document = schema::document_for(release, generator, profile);
+      for (const std::string& key : schema::duplicate_terms(profile))
+        prepared.duplicate_keys.push_back(RunDuplicateKeys::hash(key));
       if (pairs) pairs->add_terms(prepared.document);
       // The generator would otherwise keep a reference to the document, whose
       // count is not atomic, while the writer thread drops its own.
@@ -405,6 +409,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     std::vector<std::string> shard_paths;
     for (const ShardTarget& target : targets) shard_paths.push_back(target.path);
     std::vector<std::string> written;  // ids added or replaced, in the run's order: their duplicate groups
+    RunDuplicateKeys run_keys;         // of `written`, when the index began empty
     targets.clear();
 
     std::vector<ReadIssue> source_issues;
@@ -444,6 +449,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         shard.writers[shard.next++ % shard.writers.size()]->add(std::move(doc.document));
         ++stats.added;
         written.push_back(doc.id);
+        if (fresh) run_keys.add(std::move(doc.duplicate_keys));
       } else if (known->second.hash == doc.hash) {
         ++stats.unchanged;
         return;
@@ -602,7 +608,9 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       settled.push_back(final_state[i] ? *final_state[i] : Xapian::WritableDatabase(shard_paths[i], Xapian::DB_OPEN));
     stats.merge_seconds = std::chrono::duration<double>(Clock::now() - phase).count();
     phase = Clock::now();
-    stats.duplicates = group_duplicates(settled, written);
+    std::vector<bool> alone;
+    if (fresh) alone = run_keys.alone();
+    stats.duplicates = group_duplicates(settled, written, fresh ? &alone : nullptr);
     stats.grouping_seconds = std::chrono::duration<double>(Clock::now() - phase).count();
     for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
     stats.phrase_pairs = pairs != nullptr;

@@ -298,6 +298,46 @@ TEST_F(DuplicateGroups, AListingEntryReadAfterItsFullPageJoinsItsGroup) {
   EXPECT_EQ(copies, stats.duplicates);
 }
 
+TEST(RunDuplicateKeys, ReleasesWhoseKeysNoOtherCarriesAreAlone) {
+  RunDuplicateKeys keys;
+  keys.add({1, 2, 3});
+  keys.add({4, 5});
+  keys.add({6, 2});  // shares key 2 with the first
+  keys.add({7, 7});  // its own key twice: still alone
+  EXPECT_EQ(keys.alone(), (std::vector<bool>{false, true, false, true}));
+}
+
+TEST(RunDuplicateKeys, HashesTheKeyTermsAsTheyAre) {
+  EXPECT_EQ(RunDuplicateKeys::hash("XDB0abc"), RunDuplicateKeys::hash("XDB0abc"));
+  EXPECT_NE(RunDuplicateKeys::hash("XDB0abc"), RunDuplicateKeys::hash("XDB1abc"));
+}
+
+TEST_F(DuplicateGroups, AFreshBuildGroupsAsARunIntoAnIndexWithReleasesDoes) {
+  // Settled from the keys counted in memory (a run into an empty index) and
+  // from the index (a run into one that holds a release already): the same
+  // groups, copies together and the rest alone.
+  std::vector<Release> releases = {release("a", "Families to hold vigil at Pima processing center", kVigil),
+                                   release("b", "Heat survey of farmworkers", kHeat), vigil_copy("c"),
+                                   release("d", "Ballots in Spanish and Tohono O'odham", kVoting), vigil_copy("e")};
+  std::string file = write("run.jsonl", releases);
+  index_paths(db_path, {file});
+  std::map<std::string, std::string> fresh;
+  for (const Release& r : releases) fresh[r.id] = group_of(r.id);
+
+  std::string seeded_db = (dir.path() / "seeded").string();
+  std::string seed = dir.write("seed/one.jsonl", jsonl_line(release("z", "Office hours change", "The Tucson office opens at nine on weekdays from May."))).string();
+  index_paths(seeded_db, {seed});
+  index_paths(seeded_db, {file});
+  std::swap(db_path, seeded_db);
+  for (const Release& r : releases) EXPECT_EQ(group_of(r.id), fresh[r.id]) << r.id;
+  std::swap(db_path, seeded_db);
+
+  EXPECT_EQ(fresh["c"], fresh["a"]);
+  EXPECT_EQ(fresh["e"], fresh["a"]);
+  EXPECT_EQ(fresh["b"], "b");
+  EXPECT_EQ(fresh["d"], "d");
+}
+
 TEST(DuplicateLookupOverADatabase, SeesUncommittedDocumentsOfAWritableDatabase) {
   TempDir dir;
   Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE);

@@ -234,6 +234,12 @@ TEST(JsonLinesReader, APlainTitleWithAnInlineElementLosesItsTags) {
   EXPECT_EQ(batch.releases[0].title, "Flores settlement \u2013 update");
 }
 
+TEST(JsonLinesReader, APlainBodyWithAnInlineElementKeepsItsParagraphs) {
+  ReadBatch batch = read(R"({"id":"a","title":"T","body":"First.\n\nSecond, see <a href=x>report</a>."})");
+  ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.releases[0].body, "First.\n\nSecond, see <a href=x>report</a>.");
+}
+
 TEST(JsonLinesReader, ADrupalPlainTextValueKeepsWhatLooksLikeTags) {
   ReadBatch batch = read(R"({"id":"a","title":{"value":"Reply to <jsmith@example.org>","format":"plain_text"},"body":"B"})");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
