@@ -58,12 +58,14 @@ TEST_F(ServerLimits, OverloadIsAnswered503WithRetryAfterQuickly) {
   config.max_queued = 1;
   TestServer server(db, config);
   // Two idle connections: one holds the only worker, one fills the queue.
+  // Half a second each for the worker to take the first and the queue the
+  // second, on a slow machine too (a sanitizer build under load).
   int held = connect_to(server.port());
   ASSERT_GE(held, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   int queued = connect_to(server.port());
   ASSERT_GE(queued, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   auto started = Clock::now();
   auto res = server.client().Get("/api/search?q=asylum");
   double seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -71,7 +73,8 @@ TEST_F(ServerLimits, OverloadIsAnswered503WithRetryAfterQuickly) {
   EXPECT_EQ(res->status, 503);
   EXPECT_EQ(res->get_header_value("Retry-After"), "1");
   EXPECT_EQ(json::parse(res->body)["error"]["code"], "overloaded");
-  EXPECT_LT(seconds, 1.0);
+  // Refused at once, not served after the 5 s read timeout frees the worker.
+  EXPECT_LT(seconds, 3.0);
   close(held);
   close(queued);
 }
@@ -93,13 +96,15 @@ TEST_F(ServerLimits, IdleClientIsCutOffAndFreesItsWorker) {
   EXPECT_EQ(res->status, 200);
   // The worker is freed by the 5 s read timeout (twice: the partial request,
   // then the keep-alive wait); without it the request would never be served.
-  EXPECT_LT(seconds, 12.0) << "the slow client held the worker past the read timeouts";
+  EXPECT_LT(seconds, 20.0) << "the slow client held the worker past the read timeouts";
   close(slow);
 }
 
 TEST_F(ServerLimits, RateLimitAnswers429PerClient) {
   ServerConfig config;
-  config.rate_limit = 5;  // burst of 10
+  // One a second, a burst of 2: 30 requests outrun it however slow the
+  // machine (a sanitizer build under load).
+  config.rate_limit = 1;
   TestServer server(db, config);
   auto cli = server.client();
   int ok = 0, limited = 0;
@@ -113,7 +118,7 @@ TEST_F(ServerLimits, RateLimitAnswers429PerClient) {
       EXPECT_EQ(json::parse(res->body)["error"]["code"], "rate_limited");
     }
   }
-  EXPECT_GE(ok, 10);
+  EXPECT_GE(ok, 2);
   EXPECT_GT(limited, 0);
 }
 

@@ -12,11 +12,13 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "tests/fixtures.h"
@@ -53,22 +55,35 @@ class ServerStartup : public ::testing::Test {
     return db;
   }
 
+  // The server on a port it picks (--port 0), which its log names: a port
+  // picked here could be taken by another test before the server binds it.
   std::unique_ptr<Subprocess> start(const fs::path& db) {
-    port_ = testing::free_loopback_port();
+    port_ = 0;
     log_ = dir_.path() / ("server-" + std::to_string(++started_) + ".log");
     return std::make_unique<Subprocess>(
-        std::vector<std::string>{PRESSROOM_SERVER_BIN, "--db", db.string(), "--bind", "127.0.0.1", "--port",
-                                 std::to_string(port_)},
+        std::vector<std::string>{PRESSROOM_SERVER_BIN, "--db", db.string(), "--bind", "127.0.0.1", "--port", "0"},
         log_);
+  }
+
+  // The port the server's log says it listens on; 0 until it says so.
+  int logged_port() const {
+    std::string text = log();
+    constexpr std::string_view kSays = " on http://127.0.0.1:";
+    size_t at = text.find(kSays);
+    return at == std::string::npos ? 0 : std::atoi(text.c_str() + at + kSays.size());
   }
 
   // GET once the server listens (it has 20 s to start); nullopt when it
   // never answered.
   httplib::Result get(Subprocess& server, const std::string& path) {
+    auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (port_ == 0 && std::chrono::steady_clock::now() < deadline && !server.poll()) {
+      port_ = logged_port();
+      if (port_ == 0) std::this_thread::sleep_for(50ms);
+    }
     httplib::Client client("127.0.0.1", port_);
     client.set_connection_timeout(1);
     client.set_read_timeout(10);
-    auto deadline = std::chrono::steady_clock::now() + 20s;
     while (true) {
       auto res = client.Get(path);
       if (res || std::chrono::steady_clock::now() > deadline || server.poll()) return res;
@@ -196,7 +211,7 @@ TEST_P(ServerStartupCorrupt, KeepsRunningAndAnswersWithJsonNeverACrash) {
     EXPECT_NE(log().find(db.string()), std::string::npos) << "the log names the database:\n" << log();
   }
   server->kill(SIGTERM);
-  ExitStatus status = server->wait_for(10s);
+  ExitStatus status = server->wait_for(30s);
   EXPECT_TRUE(status.exited && status.code == 0) << "no clean stop: " << status.describe() << "\n" << log();
 }
 

@@ -330,7 +330,7 @@ TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
     servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("down-" + std::to_string(i) + ".log")));
     addresses.push_back(servers.back()->address());
   }
-  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000});
+  Searcher sharded(addresses, synonyms_, RemoteOptions{5000, 30000});
   ASSERT_GT(sharded.search(request({{"q", "detention"}})).total, 0u);
   std::string down = servers[1]->address();
   servers[1]->stop();
@@ -355,7 +355,7 @@ TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
 TEST_F(ShardedSearch, WithAllowPartialAShardThatGoesDownIsLeftOutAndNamed) {
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses = serve(shards_, "partial", servers);
-  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000, /*allow_partial=*/true});
+  Searcher sharded(addresses, synonyms_, RemoteOptions{5000, 30000, /*allow_partial=*/true});
   ASSERT_TRUE(sharded.missing_shards().empty());
   servers[1]->stop();
   // The request that meets the lost connection is answered by the others.
@@ -372,7 +372,7 @@ TEST_F(ShardedSearch, WithAllowPartialAShardLeftOutIsSearchedAgainOnceItIsBack) 
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses = serve({shards_[0], shards_[1]}, "back", servers);
   addresses.push_back(address);
-  Searcher sharded(addresses, synonyms_, RemoteOptions{1000, 3000, /*allow_partial=*/true});
+  Searcher sharded(addresses, synonyms_, RemoteOptions{5000, 30000, /*allow_partial=*/true});
   EXPECT_EQ(sharded.missing_shards(), std::vector<std::string>{address});
   servers.push_back(testing::start_tcpsrv({shards_[2]}, dir_->path() / "back-2.log", port));
   std::this_thread::sleep_for(std::chrono::milliseconds(5100));  // a missing shard is tried every 5 s
@@ -385,7 +385,7 @@ TEST_F(ShardedSearch, WithAllowPartialAShardLeftOutIsSearchedAgainOnceItIsBack) 
 TEST_F(ShardedSearch, WithAllowPartialNoShardAnsweringIsStillAnError) {
   std::string address = "127.0.0.1:" + std::to_string(testing::free_loopback_port());
   try {
-    Searcher sharded(std::vector<std::string>{address}, synonyms_, RemoteOptions{1000, 3000, true});
+    Searcher sharded(std::vector<std::string>{address}, synonyms_, RemoteOptions{5000, 30000, true});
     ADD_FAILURE() << "opened an index of which no shard answers";
   } catch (const IndexUnavailable& e) {
     EXPECT_NE(std::string(e.what()).find("every shard is unreachable"), std::string::npos) << e.what();
@@ -397,7 +397,7 @@ TEST_F(ShardedSearch, AShardThatCannotBeReachedAtStartIsNamed) {
   int port = testing::free_loopback_port();
   std::string address = "127.0.0.1:" + std::to_string(port);
   try {
-    Searcher sharded(std::vector<std::string>{shards_[0], address}, synonyms_, RemoteOptions{1000, 3000});
+    Searcher sharded(std::vector<std::string>{shards_[0], address}, synonyms_, RemoteOptions{5000, 30000});
     ADD_FAILURE() << "opened a shard nobody serves";
   } catch (const IndexUnavailable& e) {
     EXPECT_NE(std::string(e.what()).find(address), std::string::npos) << e.what();
@@ -441,8 +441,8 @@ TEST_F(ShardedSearch, TheServerWithAllowPartialAnswersFromTheShardsUpAndNamesThe
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   ServerConfig config;
   config.db_locations = serve(shards_, "http-partial", servers);
-  config.remote_connect_ms = 1000;
-  config.remote_timeout_ms = 3000;
+  config.remote_connect_ms = 5000;
+  config.remote_timeout_ms = 30000;
   config.allow_partial = true;
   testing::TestServer sharded("", config);
   nlohmann::json whole = sharded.get_json("/api/search?q=asylum");
@@ -482,8 +482,8 @@ TEST_F(ShardedSearch, TheServerAnswers503NamingAShardThatIsDown) {
     servers.push_back(testing::start_tcpsrv({shards_[i]}, dir_->path() / ("http-down-" + std::to_string(i) + ".log")));
     config.db_locations.push_back(servers.back()->address());
   }
-  config.remote_connect_ms = 1000;
-  config.remote_timeout_ms = 3000;
+  config.remote_connect_ms = 5000;
+  config.remote_timeout_ms = 30000;
   testing::TestServer sharded("", config);
   sharded.get_json("/api/search?q=detention");
   servers[2]->stop();
