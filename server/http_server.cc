@@ -156,10 +156,22 @@ bool HttpServer::run() {
   // trip each.
   bool remote = std::any_of(config_.db_locations.begin(), config_.db_locations.end(), is_remote_location);
   std::optional<IndexWarmer> warmer;
+  run_started_ = true;
+  if (stop_requested_) {
+    run_ended_ = true;
+    return true;
+  }
   if (!remote) warmer.emplace(pool_, std::chrono::seconds(1));
-  return http_.listen_after_bind();
+  bool listened = http_.listen_after_bind();
+  run_ended_ = true;
+  return listened;
 }
 
-void HttpServer::stop() { http_.stop(); }
+void HttpServer::stop() {
+  stop_requested_ = true;
+  if (!run_started_) return;  // run() sees the request and returns at once
+  while (!http_.is_running() && !run_ended_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  http_.stop();
+}
 
 }  // namespace pressroom

@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <atomic>
+
 #include <memory>
 
 #include "server/metrics.h"
@@ -28,7 +30,8 @@ class HttpServer {
   // Serves until stop(); returns false when the listener failed.
   bool run();
 
-  // Safe from any thread; run() returns soon after.
+  // Safe from any thread, before run() too (it then returns at once); run()
+  // returns soon after.
   void stop();
 
  private:
@@ -38,6 +41,12 @@ class HttpServer {
   RateLimiter limiter_;
   Metrics metrics_;
   httplib::Server http_;
+  // httplib ignores a stop() that comes before its accept loop has started
+  // (a SIGTERM just after start-up would go unheard): stop() waits for the
+  // loop, or for run() to end, or tells a run() not yet begun to return.
+  std::atomic<bool> run_started_{false};
+  std::atomic<bool> run_ended_{false};
+  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace pressroom
