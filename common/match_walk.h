@@ -3,9 +3,9 @@
 //
 // Why: to count every match, Xapian's matcher weighs each one, makes a
 // Document for each match spy call and keeps its ranking structures, about
-// 100 ns a match; walking the same posting lists costs under 10 (at 1M
-// releases, "launch" has 674k matches: 70 ms through the matcher with a spy,
-// 5 ms walked; docs/benchmarks.md, "Session 9"). The page itself still comes
+// 75 ns a match; walking the same posting lists costs under 10 (at 1M
+// releases, "launch" has 674k matches: 50 ms through the matcher with a spy,
+// 4 ms walked; bench/walk_cost.cc, docs/benchmarks.md "Session 9"). The page itself still comes
 // from the matcher, which stops early once it has the best few.
 //
 // Only queries whose matches are set operations on posting lists are walked:
