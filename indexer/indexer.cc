@@ -92,8 +92,10 @@ struct TaskResult {
 // `context` and `pairs` are shared by every worker: they are only read.
 // `pairs` null: the index's list is not known yet (the documents are the
 // sample it is learned from) or it has none.
+// `duplicate_keys`: hash each release's near-duplicate keys (a run into an
+// empty index settles its groups from them, RunDuplicateKeys).
 TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<const PhrasePairs> pairs,
-                   bool learning) {
+                   bool learning, bool duplicate_keys) {
   thread_local Xapian::TermGenerator generator;
   TaskResult result;
   result.files = task.files;
@@ -108,8 +110,9 @@ TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<
       Prepared prepared;
       DuplicateProfile profile = duplicate_profile(release);
       prepared.document = schema::document_for(release, generator, profile);
-      for (const std::string& key : schema::duplicate_terms(profile))
-        prepared.duplicate_keys.push_back(RunDuplicateKeys::hash(key));
+      if (duplicate_keys)
+        for (const std::string& key : schema::duplicate_terms(profile))
+          prepared.duplicate_keys.push_back(RunDuplicateKeys::hash(key));
       if (pairs) pairs->add_terms(prepared.document);
       // The generator would otherwise keep a reference to the document, whose
       // count is not atomic, while the writer thread drops its own.
@@ -520,7 +523,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
 
     Task task;
     while (source.next(task)) {
-      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context, pairs, learning));
+      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context, pairs, learning, fresh));
       for (ReadIssue& issue : source_issues) report(issue);
       source_issues.clear();
       if (in_flight.size() >= threads * 2) {
