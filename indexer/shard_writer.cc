@@ -32,11 +32,17 @@ namespace {
 
 constexpr size_t kPartsPerMerge = 32;
 
+// A part is scratch: the final merge reads it and a killed run's parts are
+// removed by the next run, so syncing each one to disk buys nothing.
+constexpr int kPartFlags = Xapian::DB_NO_SYNC;
+
 // One pass over every input: Xapian's DBCOMPACT_MULTIPASS merges posting
 // lists two databases at a time, rewriting them once per level, which cost
 // 1.6x the CPU of the single pass on 20 parts of 500 releases and 1.9x on 100
-// (same bytes out).
-constexpr unsigned kCompactFlags = 0;
+// (same bytes out). FULL splits an item across blocks when that saves space
+// (xapian-compact's default): 1.2% smaller at 100k (the term lists 4.7%, the
+// stored releases 2%) for the same compaction time.
+constexpr unsigned kCompactFlags = Xapian::Compactor::FULL;
 
 class UpdatingSink : public ShardWriter::Sink {
  public:
@@ -95,7 +101,7 @@ class BuildingSink : public ShardWriter::Sink {
       char name[32];
       std::snprintf(name, sizeof name, "part-%05zu", next_part_++);
       parts_.push_back((fs::path(parts_dir_) / name).string());
-      part_ = std::make_unique<Xapian::WritableDatabase>(parts_.back(), Xapian::DB_CREATE);
+      part_ = std::make_unique<Xapian::WritableDatabase>(parts_.back(), Xapian::DB_CREATE | kPartFlags);
       in_part_ = 0;
     }
     return *part_;
