@@ -33,6 +33,32 @@ inline bool accepts_connections(int port) {
   return ok;
 }
 
+// True when process `pid` itself holds a socket listening on TCP `port`
+// (IPv4): the inode of the listening socket in /proc/net/tcp is one of the
+// process's open files. A connection alone could reach another process that
+// took the port first.
+inline bool process_listens_on(pid_t pid, int port) {
+  std::vector<std::string> inodes;
+  std::istringstream table(read_text("/proc/net/tcp"));
+  std::string line;
+  std::getline(table, line);  // the header
+  while (std::getline(table, line)) {
+    std::istringstream fields(line);
+    std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+    fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+    size_t colon = local.find(':');
+    if (state != "0A" || colon == std::string::npos) continue;  // 0A: LISTEN
+    if (std::stoi(local.substr(colon + 1), nullptr, 16) == port) inodes.push_back("socket:[" + inode + "]");
+  }
+  std::error_code ec;
+  for (const auto& fd : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
+    std::string target = std::filesystem::read_symlink(fd.path(), ec).string();
+    for (const std::string& inode : inodes)
+      if (target == inode) return true;
+  }
+  return false;
+}
+
 // A Xapian server process listening on a free loopback port.
 class XapianServer {
  public:
@@ -50,7 +76,7 @@ class XapianServer {
       process_ = std::make_unique<Subprocess>(argv, log);
       auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
       while (std::chrono::steady_clock::now() < deadline && !process_->poll()) {
-        if (accepts_connections(port_)) return;
+        if (accepts_connections(port_) && process_listens_on(process_->pid(), port_)) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
       process_.reset();
