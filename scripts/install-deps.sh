@@ -21,6 +21,7 @@ BUILD_PKGS=(
   libicu-dev                          # Unicode case and accent folding
   prometheus-cpp-dev                  # /metrics in the Prometheus text format
   libxml2-dev                         # XML parser for the feed, sitemap and OpenSearch tests
+  libjemalloc-dev                     # the indexer's allocator (Xapian's writer allocates heavily)
 )
 TEST_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
