@@ -9,8 +9,8 @@
 // then encodes releases FROM..FROM+COUNT-1 (the 2,000 from the middle of the
 // index): each position's word as a varint of its frequency rank (rank 0 takes
 // one byte, as does every rank under 125), a word outside the list spelled
-// out, and a gap in the positions as a skip. Prints the bytes per release and
-// what the position table holds per release now.
+// out, and a gap in the positions as a skip. Prints the bytes per release,
+// beside the positions and position lists (B-tree items) a release has now.
 #include <xapian.h>
 
 #include <algorithm>

@@ -5,6 +5,11 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
 
 #include "tests/fixtures.h"
 #include "tests/support/xapian_servers.h"
@@ -22,10 +27,10 @@ struct Listener {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::listen(fd, 1);
     socklen_t length = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, SOMAXCONN) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length) != 0)
+      throw std::runtime_error(std::string("cannot listen on loopback: ") + std::strerror(errno));
     port = ntohs(addr.sin_port);
   }
   ~Listener() { ::close(fd); }
@@ -33,7 +38,7 @@ struct Listener {
 
 TEST(XapianServers, ProcessHoldingTheListeningSocketListensOnItsPort) {
   Listener listener;
-  EXPECT_TRUE(accepts_connections(listener.port));
+  ASSERT_TRUE(accepts_connections(listener.port));
   EXPECT_TRUE(process_listens_on(::getpid(), listener.port));
 }
 
@@ -41,8 +46,18 @@ TEST(XapianServers, AnotherProcessDoesNotListenOnAPortThatAccepts) {
   TempDir dir;
   Listener listener;
   Subprocess other({"/bin/sleep", "30"}, dir.path() / "sleep.log");
-  EXPECT_TRUE(accepts_connections(listener.port));
+  ASSERT_TRUE(accepts_connections(listener.port));
   EXPECT_FALSE(process_listens_on(other.pid(), listener.port));
+}
+
+// xapian-tcpsrv cannot bind a port another process listens on and exits;
+// that port accepting connections does not make the server started.
+TEST(XapianServers, ServerIsNotStartedOnAPortAnotherProcessListensOn) {
+  TempDir dir;
+  std::string db = (dir.path() / "db").string();
+  Xapian::WritableDatabase(db, Xapian::DB_CREATE).commit();
+  Listener listener;
+  EXPECT_THROW(start_tcpsrv({db}, dir.path() / "tcpsrv.log", listener.port), std::runtime_error);
 }
 
 TEST(XapianServers, ClosedPortHasNoListener) {

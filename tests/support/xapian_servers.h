@@ -34,21 +34,23 @@ inline bool accepts_connections(int port) {
 }
 
 // True when process `pid` itself holds a socket listening on TCP `port`
-// (IPv4): the inode of the listening socket in /proc/net/tcp is one of the
-// process's open files. A connection alone could reach another process that
-// took the port first.
+// (IPv4 or IPv6): the inode of the listening socket in /proc/net/tcp{,6} is
+// one of the process's open files. A connection alone could reach another
+// process that took the port first.
 inline bool process_listens_on(pid_t pid, int port) {
   std::vector<std::string> inodes;
-  std::istringstream table(read_text("/proc/net/tcp"));
-  std::string line;
-  std::getline(table, line);  // the header
-  while (std::getline(table, line)) {
-    std::istringstream fields(line);
-    std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
-    fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
-    size_t colon = local.find(':');
-    if (state != "0A" || colon == std::string::npos) continue;  // 0A: LISTEN
-    if (std::stoi(local.substr(colon + 1), nullptr, 16) == port) inodes.push_back("socket:[" + inode + "]");
+  for (const char* file : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::istringstream table(read_text(file));
+    std::string line;
+    std::getline(table, line);  // the header
+    while (std::getline(table, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+      fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+      size_t colon = local.rfind(':');
+      if (state != "0A" || colon == std::string::npos) continue;  // 0A: LISTEN
+      if (std::stoi(local.substr(colon + 1), nullptr, 16) == port) inodes.push_back("socket:[" + inode + "]");
+    }
   }
   std::error_code ec;
   for (const auto& fd : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
@@ -76,7 +78,9 @@ class XapianServer {
       process_ = std::make_unique<Subprocess>(argv, log);
       auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
       while (std::chrono::steady_clock::now() < deadline && !process_->poll()) {
-        if (accepts_connections(port_) && process_listens_on(process_->pid(), port_)) return;
+        // Ours first: a connection to another process's listener that never
+        // accepts can block for minutes once its queue is full.
+        if (process_listens_on(process_->pid(), port_) && accepts_connections(port_)) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
       process_.reset();
