@@ -11,6 +11,7 @@
 #include <string_view>
 #include <thread>
 
+#include "common/cpu_cores.h"
 #include "common/duplicate_groups.h"
 #include "common/errors.h"
 #include "common/match_walk.h"
@@ -33,7 +34,7 @@ constexpr auto kRetryMissing = std::chrono::seconds(5);
 
 QueryThreads QueryThreads::for_this_machine() {
   QueryThreads threads;
-  threads.cores = std::max(std::thread::hardware_concurrency(), 1u);
+  threads.cores = usable_cores();
   threads.threads = std::min(threads.cores, 4u);
   return threads;
 }

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "common/cpu_cores.h"
 #include "common/duplicate_finder.h"
 #include "common/ingest.h"
 #include "common/listing_dedup.h"
@@ -385,7 +386,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     std::unordered_map<std::string, std::string> seen;  // id → where first read
     seen.reserve(existing.size());
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = options.threads ? options.threads : usable_cores();
     // Writer threads: one per existing shard, updated in place; a shard that
     // does not exist yet gets its share of the cores, each building parts
     // that are merged at the end (shard_writer.h). What needs the run's

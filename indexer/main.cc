@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
                "switch DB, a symbolic link, to it atomically; the previous build is kept for servers that "
                "still read it, older ones are deleted. A plain DB folder becomes the previous build");
   app.add_flag("--strict", strict, "Exit with status 1 when any record or file was skipped");
-  app.add_option("--threads", options.threads, "Worker threads for parsing (0 = one per core)")
+  app.add_option("--threads", options.threads, "Worker threads for parsing (0 = one per core this process may use: its CPU affinity and cgroup quota)")
       ->capture_default_str();
   app.add_option("--shards", options.shards,
                  "Spread releases over this many databases by a hash of their id, written in parallel "
