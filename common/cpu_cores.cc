@@ -3,7 +3,9 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <limits>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,7 +26,8 @@ std::optional<long long> parse_integer(std::string_view text) {
 
 std::optional<unsigned> cores_of(long long quota, long long period) {
   if (quota <= 0 || period <= 0) return std::nullopt;
-  return static_cast<unsigned>(std::max(1LL, (quota + period - 1) / period));
+  long long cores = quota / period + (quota % period != 0);
+  return static_cast<unsigned>(std::clamp(cores, 1LL, static_cast<long long>(std::numeric_limits<unsigned>::max())));
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& file) {
@@ -50,13 +53,15 @@ std::optional<unsigned> limit_in(const std::filesystem::path& folder) {
   return std::nullopt;
 }
 
-// The limit from `folder` up to `root`, both included.
-std::optional<unsigned> limit_up_to(const std::filesystem::path& root, std::filesystem::path folder) {
-  std::optional<unsigned> limit;
-  for (;;) {
+// The tightest limit in `root` and each folder down to `root`/`relative`:
+// built downward from the mount, so it never leaves it.
+std::optional<unsigned> limit_down_to(const std::filesystem::path& root, const std::string& relative) {
+  std::optional<unsigned> limit = limit_in(root);
+  std::filesystem::path folder = root;
+  for (const auto& part : std::filesystem::path(relative).lexically_normal()) {
+    if (part.empty() || part == "/" || part == "." || part == "..") continue;
+    folder /= part;
     limit = tighter(limit, limit_in(folder));
-    if (folder == root || !folder.has_parent_path() || folder.parent_path() == folder) break;
-    folder = folder.parent_path();
   }
   return limit;
 }
@@ -94,25 +99,34 @@ std::optional<unsigned> cgroup_core_limit(const std::filesystem::path& root, std
     if (second == std::string::npos) continue;
     std::string controllers = line.substr(first + 1, second - first - 1);
     std::string path = line.substr(second + 1);
-    while (!path.empty() && path.front() == '/') path.erase(path.begin());
-    auto under = [&](const std::filesystem::path& mount) { return path.empty() ? mount : mount / path; };
     if (controllers.empty()) {
-      limit = tighter(limit, limit_up_to(root, under(root)));
+      limit = tighter(limit, limit_down_to(root, path));
       continue;
     }
     std::istringstream names(controllers);
     std::string name;
     while (std::getline(names, name, ','))
-      if (name == "cpu") limit = tighter(limit, limit_up_to(root / "cpu", under(root / "cpu")));
+      if (name == "cpu") limit = tighter(limit, limit_down_to(root / "cpu", path));
   }
   return limit;
 }
 
 unsigned usable_cores() {
   unsigned cores = std::max(std::thread::hardware_concurrency(), 1u);
-  cpu_set_t mask;
-  CPU_ZERO(&mask);
-  if (sched_getaffinity(0, sizeof mask, &mask) == 0) cores = std::min(cores, std::max(1u, static_cast<unsigned>(CPU_COUNT(&mask))));
+  // A fixed cpu_set_t holds 1,024 CPUs; a larger machine needs a larger set.
+  for (int cpus = 1024; cpus <= (1 << 20); cpus *= 2) {
+    cpu_set_t* mask = CPU_ALLOC(cpus);
+    size_t size = CPU_ALLOC_SIZE(cpus);
+    CPU_ZERO_S(size, mask);
+    int rc = sched_getaffinity(0, size, mask);
+    int count = rc == 0 ? CPU_COUNT_S(size, mask) : 0;
+    CPU_FREE(mask);
+    if (rc == 0) {
+      cores = std::min(cores, std::max(1u, static_cast<unsigned>(count)));
+      break;
+    }
+    if (errno != EINVAL) break;
+  }
   if (auto self = read_file("/proc/self/cgroup"))
     if (auto limit = cgroup_core_limit("/sys/fs/cgroup", *self)) cores = std::min(cores, *limit);
   return std::max(cores, 1u);

@@ -10,9 +10,10 @@
 
 namespace pressroom {
 
-// The cores this process may use: the CPUs of its affinity mask, bounded by
-// the CPU quota of its cgroup and every parent cgroup (v2 `cpu.max`, or v1
-// `cpu.cfs_quota_us` / `cpu.cfs_period_us`) under /sys/fs/cgroup. At least 1.
+// The cores this process may use: the CPUs of the calling thread's affinity
+// mask, bounded by the CPU quota of its cgroup and every parent visible under
+// /sys/fs/cgroup (v2 `cpu.max`, or v1 `cpu.cfs_quota_us` / `cpu.cfs_period_us`
+// under /sys/fs/cgroup/cpu). At least 1.
 unsigned usable_cores();
 
 // The cores a cgroup v2 `cpu.max` file allows ("QUOTA PERIOD", quota rounded
@@ -23,9 +24,10 @@ std::optional<unsigned> cores_of_cpu_max(std::string_view content);
 // when the quota is -1 (no limit) or either value is malformed.
 std::optional<unsigned> cores_of_cfs_quota(std::string_view quota_us, std::string_view period_us);
 
-// The smallest CPU quota, in cores, on the path from the process's cgroup up
-// to the root, as /proc/self/cgroup (`self_cgroup`) names it under the
-// cgroup file system mounted at `root`; nullopt when nothing limits it.
+// The smallest CPU quota, in cores, on the path from the cgroup file system
+// mounted at `root` down to the process's cgroup, as /proc/self/cgroup
+// (`self_cgroup`) names it; nullopt when nothing limits it. Cgroups above the
+// mount (outside a container's cgroup namespace) are not visible here.
 std::optional<unsigned> cgroup_core_limit(const std::filesystem::path& root, std::string_view self_cgroup);
 
 }  // namespace pressroom

@@ -3,8 +3,9 @@
 #include "common/cpu_cores.h"
 
 #include <gtest/gtest.h>
+#include <sched.h>
 
-#include <thread>
+#include <limits>
 
 #include "tests/fixtures.h"
 
@@ -61,10 +62,43 @@ TEST(CpuCores, NoQuotaAnywhereIsNoLimit) {
   EXPECT_EQ(cgroup_core_limit(root.path(), "0::/user.slice\n"), std::nullopt);
 }
 
-TEST(CpuCores, UsableCoresAreAtLeastOneAndAtMostTheMachines) {
+TEST(CpuCores, QuotaAboveTheMountIsNotRead) {
+  TempDir dir;
+  dir.write("cpu.max", "100000 100000\n");
+  dir.write("mnt/cpu.max", "max 100000\n");
+  dir.write("mnt/app/cpu.max", "400000 100000\n");
+  EXPECT_EQ(cgroup_core_limit(dir.path() / "mnt", "0::/app\n"), 4u);
+  EXPECT_EQ(cgroup_core_limit(dir.path() / "mnt", "0::/../..\n"), std::nullopt);
+}
+
+TEST(CpuCores, OtherV1ControllersAreNotTheCpuQuota) {
+  TempDir root;
+  root.write("cpu/cpu.cfs_quota_us", "-1\n");
+  root.write("cpu/cpu.cfs_period_us", "100000\n");
+  root.write("cpuacct/x/cpu.cfs_quota_us", "100000\n");
+  root.write("cpuacct/x/cpu.cfs_period_us", "100000\n");
+  EXPECT_EQ(cgroup_core_limit(root.path(), "2:cpuacct:/x\n3:cpuset:/x\n1:cpu:/\n"), std::nullopt);
+}
+
+TEST(CpuCores, HugeQuotaIsClampedNotWrapped) {
+  // 2^44 µs a period of 1 ms: more cores than an unsigned holds.
+  EXPECT_EQ(cores_of_cfs_quota("17592186044415", "1000"), std::numeric_limits<unsigned>::max());
+}
+
+TEST(CpuCores, AffinityOfOneCpuIsOneCore) {
+  cpu_set_t saved;
+  ASSERT_EQ(sched_getaffinity(0, sizeof saved, &saved), 0);
+  int first = -1;
+  for (int cpu = 0; cpu < CPU_SETSIZE && first < 0; ++cpu)
+    if (CPU_ISSET(cpu, &saved)) first = cpu;
+  ASSERT_GE(first, 0);
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(first, &one);
+  ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
   unsigned cores = usable_cores();
-  EXPECT_GE(cores, 1u);
-  EXPECT_LE(cores, std::max(std::thread::hardware_concurrency(), 1u));
+  sched_setaffinity(0, sizeof saved, &saved);
+  EXPECT_EQ(cores, 1u);
 }
 
 }  // namespace
