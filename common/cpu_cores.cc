@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <thread>
-#include <vector>
 
 namespace pressroom {
 

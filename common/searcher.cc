@@ -33,8 +33,11 @@ constexpr auto kRetryMissing = std::chrono::seconds(5);
 }  // namespace
 
 QueryThreads QueryThreads::for_this_machine() {
+  // Read once: every Searcher (one per index state) asks, and the cgroup
+  // files behind the answer do not change under a running server.
+  static const unsigned cores = usable_cores();
   QueryThreads threads;
-  threads.cores = usable_cores();
+  threads.cores = cores;
   threads.threads = std::min(threads.cores, 4u);
   return threads;
 }
