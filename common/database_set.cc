@@ -35,9 +35,11 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = static_cast<unsigned>(std::strtoul(location.c_str() + colon + 1, nullptr, 10));
   std::string version;
+  bool sequences = false;
   try {
     Xapian::Database part = Xapian::Remote::open(host, port, options.operation_ms, options.connect_ms);
     version = part.get_metadata(schema::kMetaSchemaVersion);
+    sequences = !part.get_metadata(schema::kMetaWordSequencesId).empty();
     set.db.add_database(part);
     set.parts.push_back(part);
     set.part_names.push_back(location);
@@ -59,6 +61,12 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
                            std::to_string(schema::kMinRemoteVersion) +
                            " or later: index it again with pressroom-index (the first run after an upgrade rewrites "
                            "every release) or rebuild it with --rebuild");
+  // Its phrases are checked by a posting source of ours, which a stock
+  // xapian-tcpsrv cannot run (sequence_phrases.h).
+  if (sequences)
+    throw IndexUnavailable("the shard at " + location + " keeps its word positions as word sequences, which "
+                           "xapian-tcpsrv cannot check phrases against: serve it as a local database, or rebuild "
+                           "it with pressroom-index --rebuild --xapian-positions to search it over xapian-tcpsrv");
 }
 
 void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth);

@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/query_text.h"
 #include "common/schema.h"
+#include "common/sequence_phrases.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
@@ -72,8 +73,9 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms, const PhrasePairs* pairs)
-    : db_(db), synonyms_(synonyms), pairs_(pairs) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms, const PhrasePairs* pairs,
+                           bool word_sequences)
+    : db_(db), synonyms_(synonyms), pairs_(pairs), word_sequences_(word_sequences) {
   configure(english_, db, "english");
   configure(spanish_, db, "spanish");
 }
@@ -130,6 +132,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
   try {
     Xapian::Query parsed = parse_both(text, kSyntaxFlags);
     if (pairs_) parsed = with_phrase_pairs(parsed, *pairs_);
+    if (word_sequences_) parsed = with_word_sequences(parsed);
     return with_exact_wildcard_stats(parsed);
   } catch (const Xapian::QueryParserError&) {
     reparsed = true;

@@ -38,8 +38,11 @@ class QueryBuilder {
  public:
   // `db` is used to expand wildcards and for spelling; it, `synonyms` and
   // `pairs` (the index's phrase-pair list: phrases use its terms) may be
-  // null and must outlive the builder.
-  QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms = nullptr, const PhrasePairs* pairs = nullptr);
+  // null and must outlive the builder. `word_sequences`: some shard keeps
+  // its positions as word sequences, so phrases are checked against them
+  // (sequence_phrases.h).
+  QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms = nullptr, const PhrasePairs* pairs = nullptr,
+               bool word_sequences = false);
 
   // Never throws for the text: syntax the parser cannot read is retried as
   // plain words (reparsed_as_plain). Throws InvalidParameter when q has text
@@ -84,6 +87,7 @@ class QueryBuilder {
   Xapian::QueryParser spanish_;
   const Synonyms* synonyms_;
   const PhrasePairs* pairs_;
+  bool word_sequences_;
   bool explaining_ = false;  // the request being built asks to explain its hits
 };
 

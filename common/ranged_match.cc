@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "common/docid_range.h"
+#include "common/sequence_phrases.h"
 
 namespace pressroom {
 
@@ -54,7 +55,7 @@ RangedMatches ranged_match(const std::vector<Xapian::Database>& handles, const s
     const Xapian::Database& db = handles[worker];
     Xapian::Enquire enquire(db);
     // A query of this thread's own: Xapian's reference counts are not atomic.
-    enquire.set_query(within_docids(Xapian::Query::unserialise(serialised), cuts[unit].first, cuts[unit].second));
+    enquire.set_query(within_docids(Xapian::Query::unserialise(serialised, query_registry()), cuts[unit].first, cuts[unit].second));
     // A count alone needs neither weights nor order.
     if (top > 0) {
       enquire.set_weighting_scheme(Xapian::BM25Weight());

@@ -112,15 +112,18 @@ FacetRecord decode_facets(std::string_view encoded) {
 
 namespace {
 
+std::string hex16(uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 // content_hash() of the release whose stored form (document data) is `data`.
 std::string hash_of_stored_form(const std::string& data) {
   std::string schema_suffix = "\nschema:";
   schema_suffix.append(std::to_string(kVersion));
   // The historical seed, kept so that existing indexes keep their hashes.
-  uint64_t h = fnv1a64(schema_suffix, fnv1a64(data, 1469598103934665603ULL));
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return hex16(fnv1a64(schema_suffix, fnv1a64(data, 1469598103934665603ULL)));
 }
 
 }  // namespace
@@ -223,6 +226,8 @@ std::optional<std::vector<SpellingEntry>> decode_spelling_mirror(std::string_vie
   }
   return words;
 }
+
+std::string word_sequences_id(std::string_view stored_vocabulary) { return hex16(fnv1a64(stored_vocabulary)); }
 
 Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator) {
   return document_for(r, generator, duplicate_profile(r));

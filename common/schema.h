@@ -119,6 +119,9 @@ enum Slot : Xapian::valueno {
   kFacetMonth = 11,  // "YYYY-MM"
   kFacetTopic = 12,  // kFacetTopic + i: the release's i-th topic (display form)
   kFacetSpokesperson = kFacetTopic + 16,  // + i: its i-th spokesperson
+  // The release's word sequence (word_sequence.h): its words' positions, in
+  // an index built with word sequences, which keeps no Xapian positions.
+  kWordSequence = kFacetSpokesperson + 16,
 };
 
 // Positions available for each multi-valued facet in the per-position slots;
@@ -160,6 +163,15 @@ inline constexpr const char* kMetaFacetPositions = "pressroom.facet_positions";
 inline constexpr const char* kMetaPhrasePairs = "pressroom.phrase_pairs";
 // Its value for an index built with --no-phrase-pairs: no list, by choice.
 inline constexpr const char* kPhrasePairsOff = "off";
+// The word vocabulary (WordVocabulary::encode()) of an index that keeps its
+// positions as word sequences (kWordSequence), learned when the index was
+// built and never changed after; absent (or "") when the index keeps Xapian's
+// positions. Every shard of an index holds the same one.
+inline constexpr const char* kMetaWordSequences = "pressroom.word_sequences";
+// word_sequences_id() of it: what a search reads to find the vocabulary (a
+// few bytes rather than the whole list).
+inline constexpr const char* kMetaWordSequencesId = "pressroom.word_sequences_id";
+std::string word_sequences_id(std::string_view stored_vocabulary);
 
 // Relevance: the title counts this many times a body word.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -17,6 +17,7 @@
 #include "common/match_walk.h"
 #include "common/query_builder.h"
 #include "common/schema.h"
+#include "common/sequence_phrases.h"
 #include "common/snippet.h"
 #include "common/suggestion_index.h"
 #include "common/text_folding.h"
@@ -179,7 +180,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   SearchTimings timings;
   threads_used_ = 1;
   pin_state();
-  QueryBuilder builder(db_, synonyms_, pairs_.get());
+  QueryBuilder builder(db_, synonyms_, pairs_.get(), word_sequences_);
   BuiltQuery built = builder.build(request);
   uint64_t exact_total = 0;
   bool relaxed = false;
@@ -327,6 +328,10 @@ std::shared_ptr<const PhrasePairs> phrase_pairs_of(const DatabaseSet& set) {
 void Searcher::refresh_pairs() {
   if (pairs_current_) return;
   pairs_ = phrase_pairs_of(set_);
+  word_sequences_ = false;
+  if (!set_.remote)  // remote shards have none (database_set.cc)
+    for (const Xapian::Database& part : set_.parts)
+      word_sequences_ |= !part.get_metadata(schema::kMetaWordSequencesId).empty();
   pairs_current_ = true;
 }
 
@@ -444,7 +449,7 @@ void Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) 
   auto count_part = [&](size_t i) {
     const Xapian::Database& part = set_.parts[i];
     // Each thread its own copy: a Query's reference counts are not atomic.
-    Xapian::Query own = i == 0 ? query.query : Xapian::Query::unserialise(query.serialised);
+    Xapian::Query own = i == 0 ? query.query : Xapian::Query::unserialise(query.serialised, query_registry());
     if (walk) {
       counter.count_walked(i, *MatchWalk::of(part, own));
       return;
@@ -519,7 +524,7 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   if (walked) {
     auto counting = std::async(std::launch::async, [&, serialised = query.serialised] {
       FacetCounter counter = counter_for(selection);
-      counter.count_walked(0, *MatchWalk::of(beside[1], Xapian::Query::unserialise(serialised)));
+      counter.count_walked(0, *MatchWalk::of(beside[1], Xapian::Query::unserialise(serialised, query_registry())));
       return counted_by(counter, selection);
     });
     ResultPage results = collapsed_page(enquire, tables_, offset, size, check, check);
@@ -630,7 +635,8 @@ std::optional<std::vector<RelatedHit>> Searcher::related(const std::string& id, 
 
 StatementResult Searcher::statements(const SearchRequest& request) {
   return with_retry([&] {
-    QueryBuilder builder(db_, synonyms_);
+    pin_state();
+    QueryBuilder builder(db_, synonyms_, nullptr, word_sequences_);
     BuiltQuery built = builder.build_statements(request);
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);

@@ -269,6 +269,7 @@ class Searcher {
   // shards): looked up once per state, not once per use.
   std::vector<std::shared_ptr<const FacetTable>> tables_;
   std::shared_ptr<const PhrasePairs> pairs_;  // the index's phrase-pair list, if it has one
+  bool word_sequences_ = false;  // some shard keeps word sequences (sequence_phrases.h); read with pairs_
   bool pairs_current_ = false;  // false after opening or a remote reopen (at most once a second)
   FacetSlots slots_;              // remote shards: per-position slots to count
   bool slots_current_ = false;    // false after opening or reopening remote shards

@@ -22,6 +22,7 @@
 #include "common/text_folding.h"
 #include "common/metadata_extractor.h"
 #include "common/phrase_pairs.h"
+#include "common/word_sequence.h"
 #include "common/schema.h"
 #include "common/sharding.h"
 #include "indexer/build_switch.h"
@@ -87,21 +88,29 @@ struct TaskResult {
   std::vector<WithheldRelease> withheld;
   uint64_t files = 0;
   uint64_t bytes = 0;
-  bool paired = false;  // the documents have their phrase-pair terms (or the index has no list)
+  bool settled = false;  // the documents are settle()d (phrase pairs, word sequences)
 };
 
-// `context` and `pairs` are shared by every worker: they are only read.
-// `pairs` null: the index's list is not known yet (the documents are the
-// sample it is learned from) or it has none.
+// What a document gets once the index's lists are known: its phrase-pair
+// terms (read from its positions), then its positions as a word sequence.
+// Null lists: the index has none (a null vocabulary keeps Xapian positions).
+void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVocabulary* vocabulary) {
+  if (pairs) pairs->add_terms(document);
+  if (vocabulary) document.add_value(schema::kWordSequence, take_word_sequence(document, *vocabulary));
+}
+
+// `context`, `pairs` and `vocabulary` are shared by every worker: they are
+// only read. `learning`: the lists are not known yet (the documents are the
+// sample they are learned from), and the documents are settled later.
 // `duplicate_keys`: hash each release's near-duplicate keys (a run into an
 // empty index settles its groups from them, RunDuplicateKeys).
 TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<const PhrasePairs> pairs,
-                   bool learning, bool duplicate_keys) {
+                   std::shared_ptr<const WordVocabulary> vocabulary, bool learning, bool duplicate_keys) {
   thread_local Xapian::TermGenerator generator;
   TaskResult result;
   result.files = task.files;
   result.bytes = task.bytes;
-  result.paired = !learning;
+  result.settled = !learning;
   for (Piece& piece : task.pieces) {
     ReadBatch batch = ingest(*piece.source->reader, piece.source->display, piece.content,
                              piece.source->default_id, piece.first_line, context);
@@ -114,7 +123,7 @@ TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<
       if (duplicate_keys)
         for (const std::string& key : schema::duplicate_terms(profile))
           prepared.duplicate_keys.push_back(RunDuplicateKeys::hash(key));
-      if (pairs) pairs->add_terms(prepared.document);
+      if (!learning) settle(prepared.document, pairs.get(), vocabulary.get());
       // The generator would otherwise keep a reference to the document, whose
       // count is not atomic, while the writer thread drops its own.
       generator.set_document(Xapian::Document());
@@ -370,7 +379,10 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     // first releases of this run, which wait until it is known.
     bool fresh = std::all_of(targets.begin(), targets.end(),
                              [](const ShardTarget& t) { return !t.db || t.db->get_doccount() == 0; });
+    // The same for the word vocabulary (word_sequence.h): an existing index
+    // keeps its word sequences, or Xapian's positions if it has none.
     std::shared_ptr<const PhrasePairs> pairs;
+    std::shared_ptr<const WordVocabulary> vocabulary;
     bool declined = fresh && options.phrase_pair_sample == IndexOptions::kNoPhrasePairs;
     if (!fresh) {
       for (const ShardTarget& target : targets)
@@ -379,10 +391,12 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
           declined = value == schema::kPhrasePairsOff;
           if (auto stored = PhrasePairs::decode(value); stored && !stored->empty())
             pairs = std::make_shared<const PhrasePairs>(std::move(*stored));
+          if (auto stored = WordVocabulary::decode(target.db->get_metadata(schema::kMetaWordSequences)))
+            vocabulary = std::make_shared<const WordVocabulary>(std::move(*stored));
           break;
         }
     }
-    bool learning = fresh && options.phrase_pair_sample != IndexOptions::kNoPhrasePairs;
+    bool learning = fresh && (options.phrase_pair_sample != IndexOptions::kNoPhrasePairs || !options.xapian_positions);
     std::unordered_map<std::string, std::string> seen;  // id → where first read
     seen.reserve(existing.size());
 
@@ -471,8 +485,8 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     std::vector<Prepared> held_entries;
     std::vector<DedupKey> full_keys;
     auto write = [&](TaskResult result) {
-      if (!result.paired && pairs)
-        for (Prepared& doc : result.documents) pairs->add_terms(doc.document);
+      if (!result.settled)
+        for (Prepared& doc : result.documents) settle(doc.document, pairs.get(), vocabulary.get());
       stats.files += result.files;
       stats.bytes += result.bytes;
       for (const ReadIssue& issue : result.issues) report(issue);
@@ -511,6 +525,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         for (const Prepared& doc : result.documents) documents.push_back(&doc.document);
       PhrasePairs learned = PhrasePairs::learn(documents, options.phrase_pair_sample);
       if (!learned.empty()) pairs = std::make_shared<const PhrasePairs>(std::move(learned));
+      if (!options.xapian_positions) vocabulary = std::make_shared<const WordVocabulary>(WordVocabulary::learn(documents));
       learning = false;
       std::vector<TaskResult> held = std::move(sample);
       for (TaskResult& result : held) write(std::move(result));
@@ -524,7 +539,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
 
     Task task;
     while (source.next(task)) {
-      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context, pairs, learning, fresh));
+      in_flight.push_back(std::async(std::launch::async, prepare, std::move(task), &context, pairs, vocabulary, learning, fresh));
       for (ReadIssue& issue : source_issues) report(issue);
       source_issues.clear();
       if (in_flight.size() >= threads * 2) {
@@ -577,7 +592,13 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     // shard built anew in an existing index takes the others' list, which its
     // releases were given.
     std::string pairs_stored = pairs ? pairs->encode() : declined ? schema::kPhrasePairsOff : std::string();
-    if (fresh) metadata.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
+    std::string vocabulary_stored = vocabulary ? vocabulary->encode() : std::string();
+    std::string vocabulary_id = vocabulary ? schema::word_sequences_id(vocabulary_stored) : std::string();
+    if (fresh) {
+      metadata.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
+      metadata.emplace_back(schema::kMetaWordSequences, vocabulary_stored);
+      metadata.emplace_back(schema::kMetaWordSequencesId, vocabulary_id);
+    }
     for (Shard& shard : shards)
       if (shard.build_path.empty())
         for (const auto& [key, value] : metadata) shard.writers[0]->set_metadata(key, value);
@@ -595,7 +616,11 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
       std::vector<std::string> parts;
       for (auto& writer : shards[i].writers) parts.insert(parts.end(), writer->parts().begin(), writer->parts().end());
       auto shard_metadata_list = metadata;
-      if (!fresh) shard_metadata_list.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
+      if (!fresh) {
+        shard_metadata_list.emplace_back(schema::kMetaPhrasePairs, pairs_stored);
+        shard_metadata_list.emplace_back(schema::kMetaWordSequences, vocabulary_stored);
+        shard_metadata_list.emplace_back(schema::kMetaWordSequencesId, vocabulary_id);
+      }
       if (shard_count > 1) shard_metadata_list.emplace_back(schema::kMetaShard, shard_metadata(i, shard_count));
       merges.push_back(std::async(std::launch::async, merge_parts, std::move(parts), shards[i].build_path,
                                   std::move(shard_metadata_list)));
@@ -618,6 +643,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     stats.grouping_seconds = std::chrono::duration<double>(Clock::now() - phase).count();
     for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
     stats.phrase_pairs = pairs != nullptr;
+    stats.word_sequences = vocabulary != nullptr;
     stats.phrase_pairs_declined = declined;
     // With what readers over xapian-tcpsrv need in metadata (the spelling
     // mirror, the facet positions), in the commit that holds the documents;

@@ -54,6 +54,12 @@ struct IndexOptions {
   // The releases it learns from: the first this many of the run (at least,
   // up to one task more).
   size_t phrase_pair_sample_max = PhrasePairs::kMaxSample;
+  // A new index keeps its positions in Xapian's position table instead of
+  // one word sequence per release (common/word_sequence.h): a larger index,
+  // slower to build, but one a stock xapian-tcpsrv can serve as a remote
+  // shard and on which Xapian's own tools answer phrases. An existing index
+  // keeps what it was built with.
+  bool xapian_positions = false;
 };
 
 // The extractor's files a run uses: the options' paths, else the defaults
@@ -78,6 +84,7 @@ struct IndexStats {
   uint64_t bytes = 0;      // bytes of input read
   uint64_t documents = 0;  // releases in the index after the run
   bool phrase_pairs = false;  // the index has a phrase-pair list (common/phrase_pairs.h)
+  bool word_sequences = false;  // the index keeps its positions as word sequences (common/word_sequence.h)
   bool phrase_pairs_declined = false;  // it was built without one on purpose (--no-phrase-pairs)
   double seconds = 0;
   // Of `seconds`, after the last release was written: merging the parts of

@@ -1,0 +1,310 @@
+#include "common/sequence_phrases.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+
+#include "common/fnv1a.h"
+#include "common/phrase_check.h"
+#include "common/schema.h"
+#include "common/word_sequence.h"
+
+namespace pressroom {
+
+namespace {
+
+// Vocabularies by their id (schema::kMetaWordSequencesId): an index's never
+// changes, and a new one has a new id, so an entry never goes stale.
+std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, const std::string& id) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const WordVocabulary>> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto found = known.find(id); found != known.end()) return found->second;
+  }
+  std::string stored = db.get_metadata(schema::kMetaWordSequences);
+  std::optional<WordVocabulary> decoded = WordVocabulary::decode(stored);
+  if (!decoded || schema::word_sequences_id(stored) != id)
+    throw Xapian::DatabaseCorruptError("the index's word vocabulary (" + std::string(schema::kMetaWordSequences) +
+                                       ") does not match its id: rebuild the index");
+  auto vocabulary = std::make_shared<const WordVocabulary>(std::move(*decoded));
+  std::lock_guard lock(mutex);
+  return known.emplace(id, std::move(vocabulary)).first->second;
+}
+
+void put_count(std::string& out, size_t n) { out.append(std::to_string(n)).push_back(' '); }
+
+size_t get_count(std::string_view& in) {
+  size_t n = 0;
+  auto [end, error] = std::from_chars(in.data(), in.data() + in.size(), n);
+  if (error != std::errc() || end == in.data() + in.size() || *end != ' ')
+    throw Xapian::SerialisationError("bad word-sequence phrase");
+  in.remove_prefix(static_cast<size_t>(end - in.data()) + 1);
+  return n;
+}
+
+class SequencePhraseSource : public Xapian::PostingSource {
+ public:
+  explicit SequencePhraseSource(PhraseSpec spec) : spec_(std::make_shared<const PhraseSpec>(std::move(spec))) {}
+
+  void init(const Xapian::Database& db) override {
+    db_ = db;
+    current_ = 0;
+    at_end_ = false;
+    termfreq_max_ = db.get_doccount();
+    lists_.assign(spec_->slots.size(), {});
+    for (size_t i = 0; i < spec_->slots.size(); ++i) {
+      Xapian::doccount slot_freq = 0;
+      for (const std::string& term : spec_->slots[i]) {
+        slot_freq += db.get_termfreq(term);
+        lists_[i].push_back(db.postlist_begin(term));
+      }
+      termfreq_max_ = std::min(termfreq_max_, slot_freq);
+    }
+    std::string id = db.get_metadata(schema::kMetaWordSequencesId);
+    vocabulary_ = id.empty() ? nullptr : vocabulary_of(db, id);
+    if (vocabulary_) {
+      coded_ = slot_words(spec_->slots, *vocabulary_);
+      values_ = db.valuestream_begin(schema::kWordSequence);
+    }
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  // Like Xapian's own phrase estimate: a fraction of its words' AND.
+  Xapian::doccount get_termfreq_est() const override { return termfreq_max_ / 2; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_max_; }
+  Xapian::docid get_docid() const override { return current_; }
+  bool at_end() const override { return at_end_; }
+
+  void next(double min_wt) override { skip_to(current_ + 1, min_wt); }
+
+  void skip_to(Xapian::docid did, double) override {
+    if (at_end_ || did <= current_) return;
+    // Leapfrog over the slots' posting lists; the phrase checked where all meet.
+    Xapian::docid candidate = did;
+    while (true) {
+      bool agreed = true;
+      for (size_t i = 0; i < lists_.size(); ++i) {
+        Xapian::docid at = slot_skip_to(i, candidate);
+        if (at == 0) {
+          at_end_ = true;
+          return;
+        }
+        if (at != candidate) {
+          candidate = at;
+          agreed = false;
+          break;
+        }
+      }
+      if (agreed && holds(candidate)) {
+        current_ = candidate;
+        return;
+      }
+      if (agreed) ++candidate;
+    }
+  }
+
+  bool check(Xapian::docid did, double) override {
+    // The matcher only asks of releases its AND of the words found: no
+    // posting lists needed, just the phrase.
+    current_ = did;
+    return holds(did);
+  }
+
+  PostingSource* clone() const override { return new SequencePhraseSource(spec_); }
+  std::string name() const override { return "pressroom::SequencePhrase"; }
+
+  std::string serialise() const override {
+    std::string out;
+    put_count(out, spec_->window);
+    put_count(out, spec_->ordered ? 1 : 0);
+    put_count(out, spec_->slots.size());
+    for (const auto& slot : spec_->slots) {
+      put_count(out, slot.size());
+      for (const std::string& term : slot) {
+        put_count(out, term.size());
+        out.append(term);
+      }
+    }
+    return out;
+  }
+
+  PostingSource* unserialise(const std::string& serialised) const override {
+    std::string_view in = serialised;
+    PhraseSpec spec;
+    spec.window = static_cast<Xapian::termpos>(get_count(in));
+    spec.ordered = get_count(in) != 0;
+    spec.slots.resize(get_count(in));
+    for (auto& slot : spec.slots) {
+      slot.resize(get_count(in));
+      for (std::string& term : slot) {
+        size_t size = get_count(in);
+        if (size > in.size()) throw Xapian::SerialisationError("bad word-sequence phrase");
+        term = std::string(in.substr(0, size));
+        in.remove_prefix(size);
+      }
+    }
+    return new SequencePhraseSource(std::move(spec));
+  }
+
+  std::string get_description() const override { return "SequencePhrase(" + serialise() + ")"; }
+
+ private:
+  explicit SequencePhraseSource(std::shared_ptr<const PhraseSpec> spec) : spec_(std::move(spec)) {}
+
+  // The first release at or after `did` with a term of slot `i`; 0 if none.
+  Xapian::docid slot_skip_to(size_t i, Xapian::docid did) {
+    Xapian::docid first = 0;
+    for (Xapian::PostingIterator& list : lists_[i]) {
+      if (list == Xapian::PostingIterator()) continue;
+      list.skip_to(did);
+      if (list != Xapian::PostingIterator() && (first == 0 || *list < first)) first = *list;
+    }
+    return first;
+  }
+
+  bool holds(Xapian::docid did) {
+    if (vocabulary_) {
+      if (values_ == Xapian::ValueIterator() || !values_.check(did) || values_ == Xapian::ValueIterator() ||
+          values_.get_docid() != did)
+        return false;
+      decode_slot_hits(*values_, coded_, hits_);
+    } else {
+      positions_hits(did);
+    }
+    return phrase_holds(hits_, spec_->slots.size(), spec_->window, spec_->ordered);
+  }
+
+  // An index that keeps Xapian's positions: the same hits from them.
+  void positions_hits(Xapian::docid did) {
+    std::map<Xapian::termpos, uint32_t> at;
+    for (size_t i = 0; i < spec_->slots.size(); ++i)
+      for (const std::string& term : spec_->slots[i])
+        for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) at[*p] |= 1u << i;
+    hits_.clear();
+    for (const auto& [position, slots] : at) hits_.push_back({position, slots});
+  }
+
+  std::shared_ptr<const PhraseSpec> spec_;
+  Xapian::Database db_;
+  std::shared_ptr<const WordVocabulary> vocabulary_;
+  std::vector<SlotWords> coded_;
+  Xapian::ValueIterator values_;
+  std::vector<std::vector<Xapian::PostingIterator>> lists_;
+  std::vector<SlotHit> hits_;
+  Xapian::doccount termfreq_max_ = 0;
+  Xapian::docid current_ = 0;
+  bool at_end_ = false;
+};
+
+// Inside "Query(...)": the form a subquery takes in its parent's description.
+std::string inner_description(const Xapian::Query& query) {
+  std::string d = query.get_description();
+  constexpr std::string_view kWrap = "Query(";
+  if (d.size() < kWrap.size() + 1 || d.compare(0, kWrap.size(), kWrap) != 0 || d.back() != ')') return {};
+  return d.substr(kWrap.size(), d.size() - kWrap.size() - 1);
+}
+
+// The window of an OP_PHRASE or OP_NEAR: Xapian 1.4 has no accessor, but its
+// description is "(a@1 PHRASE 3 b@2 PHRASE 3 c@3)".
+std::optional<Xapian::termpos> window_of(const Xapian::Query& query, std::string_view op) {
+  std::string whole = inner_description(query);
+  std::string first = inner_description(query.get_subquery(0));
+  std::string lead = "(" + first + " " + std::string(op) + " ";
+  if (first.empty() || whole.compare(0, lead.size(), lead) != 0) return std::nullopt;
+  Xapian::termpos window = 0;
+  const char* start = whole.data() + lead.size();
+  auto [end, error] = std::from_chars(start, whole.data() + whole.size(), window);
+  if (error != std::errc() || end == start || *end != ' ') return std::nullopt;
+  return window;
+}
+
+// The terms of a phrase's subquery: a term, or an OR or synonym of terms.
+std::optional<std::vector<std::string>> slot_terms(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM)
+    return std::vector<std::string>(query.get_terms_begin(), query.get_terms_end());
+  if (query.get_type() != Xapian::Query::OP_OR && query.get_type() != Xapian::Query::OP_SYNONYM) return std::nullopt;
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    Xapian::Query sub = query.get_subquery(i);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    terms.insert(terms.end(), sub.get_terms_begin(), sub.get_terms_end());
+  }
+  return terms;
+}
+
+Xapian::Query rewrite(const Xapian::Query& query, bool& changed);
+
+Xapian::Query rewrite_phrase(const Xapian::Query& query, bool& changed) {
+  bool ordered = query.get_type() == Xapian::Query::OP_PHRASE;
+  size_t n = query.get_num_subqueries();
+  if (n < 2 || n > 32) return query;
+  std::optional<Xapian::termpos> window = window_of(query, ordered ? "PHRASE" : "NEAR");
+  if (!window) return query;
+  PhraseSpec spec;
+  spec.window = *window;
+  spec.ordered = ordered;
+  std::vector<Xapian::Query> words;
+  for (size_t i = 0; i < n; ++i) {
+    words.push_back(query.get_subquery(i));
+    std::optional<std::vector<std::string>> terms = slot_terms(words.back());
+    if (!terms) return query;
+    spec.slots.push_back(std::move(*terms));
+  }
+  changed = true;
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                       word_sequence_phrase(spec));
+}
+
+Xapian::Query rewrite(const Xapian::Query& query, bool& changed) {
+  switch (query.get_type()) {
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+      return rewrite_phrase(query, changed);
+    // Operators without parameters: rebuilt from their subqueries.
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_MAX: {
+      bool any = false;
+      std::vector<Xapian::Query> subqueries;
+      for (size_t i = 0; i < query.get_num_subqueries(); ++i) subqueries.push_back(rewrite(query.get_subquery(i), any));
+      if (!any) return query;
+      changed = true;
+      return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
+    }
+    // Leaves, and what cannot be rebuilt or would weigh a phrase otherwise
+    // (OP_SYNONYM sums its members' wdf).
+    default:
+      return query;
+  }
+}
+
+}  // namespace
+
+Xapian::Query with_word_sequences(const Xapian::Query& query) {
+  bool changed = false;
+  return rewrite(query, changed);
+}
+
+Xapian::Query word_sequence_phrase(const PhraseSpec& spec) {
+  return Xapian::Query((new SequencePhraseSource(spec))->release());
+}
+
+const Xapian::Registry& query_registry() {
+  static const Xapian::Registry registry = [] {
+    Xapian::Registry r;
+    r.register_posting_source(SequencePhraseSource(PhraseSpec{}));
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace pressroom
