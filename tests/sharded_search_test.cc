@@ -332,6 +332,29 @@ TEST_F(ShardedSearch, ARemoteShardOfAnOlderSchemaIsRefusedWithWhatToDo) {
   EXPECT_NO_THROW(Searcher(copies, synonyms_));
 }
 
+TEST_F(ShardedSearch, ARemoteShardWithWordSequencesIsRefusedWithWhatToDo) {
+  std::string built = (dir_->path() / "sequences-built").string();
+  testing::index_paths(built, {kArchive});  // word sequences: the default
+  std::filesystem::create_directories(dir_->path() / "sequences");
+  std::vector<std::string> copies = split_into_shards(built, dir_->path() / "sequences", 2);
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses = serve(copies, "sequences", servers);
+  try {
+    Searcher sharded(addresses, synonyms_);
+    ADD_FAILURE() << "searched a remote shard whose phrases xapian-tcpsrv cannot check";
+  } catch (const IndexUnavailable& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find(addresses[0]), std::string::npos) << message;
+    EXPECT_NE(message.find("word sequences"), std::string::npos) << message;
+    EXPECT_NE(message.find("--xapian-positions"), std::string::npos) << message;
+  }
+  // Read locally, the same shards answer a phrase as one database does.
+  Searcher local(copies, synonyms_), one(built, synonyms_);
+  SearchResult sharded_answer = local.search(request({{"q", "\"family detention\""}}));
+  EXPECT_GT(sharded_answer.total, 0u);
+  EXPECT_EQ(sharded_answer.total, one.search(request({{"q", "\"family detention\""}})).total);
+}
+
 TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses;

@@ -1,0 +1,146 @@
+#include "common/word_sequence.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/phrase_check.h"
+
+namespace pressroom {
+
+// Beside SlotHit, for argument-dependent lookup.
+bool operator==(const SlotHit& a, const SlotHit& b) { return a.position == b.position && a.slots == b.slots; }
+
+namespace {
+
+// A document whose word i (from 1) is words[i - 1]; "" leaves a position out.
+Xapian::Document with_words(const std::vector<std::string>& words) {
+  Xapian::Document doc;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (!words[i].empty()) doc.add_posting(words[i], static_cast<Xapian::termpos>(i + 1));
+  return doc;
+}
+
+WordVocabulary vocabulary_of(const std::vector<std::vector<std::string>>& sample) {
+  std::vector<Xapian::Document> documents;
+  for (const auto& words : sample) documents.push_back(with_words(words));
+  std::vector<const Xapian::Document*> pointers;
+  for (const Xapian::Document& d : documents) pointers.push_back(&d);
+  return WordVocabulary::learn(pointers);
+}
+
+std::vector<SlotHit> hits_of(const std::string& sequence, const std::vector<std::vector<std::string>>& slots,
+                             const WordVocabulary& vocabulary) {
+  std::vector<SlotHit> hits;
+  decode_slot_hits(sequence, slot_words(slots, vocabulary), hits);
+  return hits;
+}
+
+TEST(WordVocabulary, RanksWordsSeenTwiceOrMoreMostFrequentFirst) {
+  WordVocabulary v = vocabulary_of({{"the", "port", "the"}, {"the", "port", "once"}});
+  EXPECT_EQ(v.rank("the"), 0u);
+  EXPECT_EQ(v.rank("port"), 1u);
+  EXPECT_FALSE(v.rank("once").has_value());
+  EXPECT_EQ(v.size(), 2u);
+}
+
+TEST(WordVocabulary, DecodesWhatItEncodes) {
+  WordVocabulary v = vocabulary_of({{"a", "b", "a", "c", "b", "a", "c"}});
+  std::optional<WordVocabulary> back = WordVocabulary::decode(v.encode());
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->encode(), v.encode());
+  for (const char* w : {"a", "b", "c"}) EXPECT_EQ(back->rank(w), v.rank(w)) << w;
+}
+
+TEST(WordVocabulary, RefusesWhatIsNotAnEncoding) {
+  EXPECT_FALSE(WordVocabulary::decode(""));
+  EXPECT_FALSE(WordVocabulary::decode("2\na\n"));
+  EXPECT_FALSE(WordVocabulary::decode("1\na\na\n"));  // a word twice
+  EXPECT_FALSE(WordVocabulary::decode("1\na"));       // cut short
+  EXPECT_TRUE(WordVocabulary::decode("1\n"));         // empty, but a vocabulary
+}
+
+TEST(WordSequence, TakesThePositionsAndKeepsEveryWdf) {
+  Xapian::Document doc = with_words({"port", "of", "port"});
+  doc.add_term("port", 3);  // extra weight, as the title gets
+  doc.add_boolean_term("Tpress");
+  take_word_sequence(doc, vocabulary_of({}));
+  std::map<std::string, Xapian::termcount> wdf;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    EXPECT_EQ(t.positionlist_count(), 0u) << *t;
+    wdf[*t] = t.get_wdf();
+  }
+  EXPECT_EQ(wdf, (std::map<std::string, Xapian::termcount>{{"Tpress", 0}, {"of", 1}, {"port", 5}}));
+}
+
+TEST(WordSequence, GivesEachWordItsPositionWithGapsRanksAndSpelledWords) {
+  WordVocabulary v = vocabulary_of({{"the", "the", "port", "port"}});
+  // "the" and "port" are ranked, "río" and "x" spelled; positions 4-6 and 9 left out.
+  Xapian::Document doc = with_words({"the", "río", "port", "", "", "", "the", "x", "", "port"});
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(hits_of(sequence, {{"port"}, {"río"}}, v), (std::vector<SlotHit>{{2, 2}, {3, 1}, {10, 1}}));
+  EXPECT_EQ(hits_of(sequence, {{"the"}, {"x", "port"}}, v),
+            (std::vector<SlotHit>{{1, 1}, {3, 2}, {7, 1}, {8, 2}, {10, 2}}));
+  EXPECT_TRUE(hits_of(sequence, {{"absent"}}, v).empty());
+}
+
+TEST(WordSequence, KeepsTwoWordsAtOnePositionAndAPositionZero) {
+  WordVocabulary v = vocabulary_of({});
+  Xapian::Document doc;
+  doc.add_posting("zero", 0);
+  doc.add_posting("a", 5);
+  doc.add_posting("b", 5);
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(hits_of(sequence, {{"zero"}, {"a"}, {"b"}}, v), (std::vector<SlotHit>{{0, 1}, {5, 6}}));
+}
+
+TEST(WordSequence, ADocumentWithoutPositionsHasAnEmptySequence) {
+  Xapian::Document doc;
+  doc.add_term("word");
+  EXPECT_EQ(take_word_sequence(doc, vocabulary_of({})), "");
+}
+
+TEST(WordSequence, ABrokenSequenceThrowsRatherThanReadPastItsEnd) {
+  WordVocabulary v = vocabulary_of({});
+  Xapian::Document doc = with_words({"detention"});
+  std::string sequence = take_word_sequence(doc, v);
+  std::vector<SlotHit> hits;
+  std::vector<SlotWords> slots = slot_words({{"detention"}}, v);
+  EXPECT_THROW(decode_slot_hits(sequence.substr(0, sequence.size() - 2), slots, hits), std::runtime_error);
+  EXPECT_THROW(decode_slot_hits(std::string(1, '\x80'), slots, hits), std::runtime_error);
+}
+
+// phrase_holds: hits are (position, slot bits).
+TEST(PhraseCheck, AnExactPhraseNeedsItsWordsInOrderSideBySide) {
+  EXPECT_TRUE(phrase_holds({{3, 1}, {4, 2}}, 2, 0, true));
+  EXPECT_FALSE(phrase_holds({{3, 1}, {5, 2}}, 2, 0, true));
+  EXPECT_FALSE(phrase_holds({{3, 2}, {4, 1}}, 2, 0, true));
+  EXPECT_TRUE(phrase_holds({{1, 1}, {3, 1}, {4, 2}}, 2, 2, true));  // a later start
+}
+
+TEST(PhraseCheck, ARepeatedWordNeedsTwoPositions) {
+  EXPECT_FALSE(phrase_holds({{7, 3}}, 2, 2, true));          // "bye bye" against one "bye"
+  EXPECT_TRUE(phrase_holds({{7, 3}, {8, 3}}, 2, 2, true));
+  EXPECT_FALSE(phrase_holds({{7, 3}}, 2, 10, false));
+  EXPECT_TRUE(phrase_holds({{7, 3}, {12, 3}}, 2, 10, false));
+}
+
+TEST(PhraseCheck, AWiderWindowAllowsWordsBetweenButNotPastIt) {
+  // ADJ/window 4 over three slots: first to last at most 3 apart.
+  EXPECT_TRUE(phrase_holds({{1, 1}, {2, 2}, {4, 4}}, 3, 4, true));
+  EXPECT_FALSE(phrase_holds({{1, 1}, {2, 2}, {5, 4}}, 3, 4, true));
+}
+
+TEST(PhraseCheck, NearTakesAnyOrderWithinTheWindow) {
+  EXPECT_TRUE(phrase_holds({{1, 2}, {10, 1}}, 2, 10, false));
+  EXPECT_FALSE(phrase_holds({{1, 2}, {11, 1}}, 2, 10, false));
+  // A word that fills either slot goes to the one the other word cannot fill.
+  EXPECT_TRUE(phrase_holds({{1, 3}, {2, 1}}, 2, 10, false));
+  EXPECT_FALSE(phrase_holds({{1, 3}, {2, 1}}, 3, 10, false));
+}
+
+}  // namespace
+}  // namespace pressroom
