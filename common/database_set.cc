@@ -66,7 +66,8 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
   if (sequences)
     throw IndexUnavailable("the shard at " + location + " keeps its word positions as word sequences, which "
                            "xapian-tcpsrv cannot check phrases against: serve it as a local database, or rebuild "
-                           "it with pressroom-index --rebuild --xapian-positions to search it over xapian-tcpsrv");
+                           "it with pressroom-index --rebuild (without --word-sequences) to search it over "
+                           "xapian-tcpsrv");
 }
 
 void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth);
@@ -158,6 +159,15 @@ DatabaseSet open_database_set(const std::vector<std::string>& locations, const R
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot read the index at '" + set.part_names.front() + "': " + e.get_description());
   }
+  // A query with a phrase checked against word sequences goes to the remote
+  // shards too, which cannot run its posting source (sequence_phrases.h).
+  if (set.remote)
+    for (size_t i = 0; i < set.parts.size(); ++i)
+      if (!set.parts[i].get_metadata(schema::kMetaWordSequencesId).empty())
+        throw IndexUnavailable("the shard at " + set.part_names[i] +
+                               " keeps its word positions as word sequences, which cannot be searched together with "
+                               "shards over xapian-tcpsrv: rebuild it with pressroom-index --rebuild (without "
+                               "--word-sequences)");
   return set;
 }
 

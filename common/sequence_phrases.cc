@@ -56,15 +56,12 @@ class SequencePhraseSource : public Xapian::PostingSource {
     current_ = 0;
     at_end_ = false;
     termfreq_max_ = db.get_doccount();
-    lists_.assign(spec_->slots.size(), {});
-    for (size_t i = 0; i < spec_->slots.size(); ++i) {
+    for (const auto& slot : spec_->slots) {
       Xapian::doccount slot_freq = 0;
-      for (const std::string& term : spec_->slots[i]) {
-        slot_freq += db.get_termfreq(term);
-        lists_[i].push_back(db.postlist_begin(term));
-      }
+      for (const std::string& term : slot) slot_freq += db.get_termfreq(term);
       termfreq_max_ = std::min(termfreq_max_, slot_freq);
     }
+    lists_.clear();  // opened by the first skip_to(): check() needs none
     std::string id = db.get_metadata(schema::kMetaWordSequencesId);
     vocabulary_ = id.empty() ? nullptr : vocabulary_of(db, id);
     if (vocabulary_) {
@@ -84,6 +81,12 @@ class SequencePhraseSource : public Xapian::PostingSource {
 
   void skip_to(Xapian::docid did, double) override {
     if (at_end_ || did <= current_) return;
+    if (lists_.empty()) {
+      for (const auto& slot : spec_->slots) {
+        lists_.emplace_back();
+        for (const std::string& term : slot) lists_.back().push_back(db_.postlist_begin(term));
+      }
+    }
     // Leapfrog over the slots' posting lists; the phrase checked where all meet.
     Xapian::docid candidate = did;
     while (true) {

@@ -13,8 +13,8 @@
 // The source finds the vocabulary of each database it runs on by the small
 // metadata key schema::kMetaWordSequencesId (one lookup per search and
 // database), and the vocabulary itself once per process. On a database
-// without word sequences (an index built before them, or with
-// --xapian-positions) it checks Xapian's positions instead, so a set of
+// without word sequences (built without --word-sequences) it checks Xapian's
+// positions instead, so a set of
 // shards of both kinds answers alike.
 //
 // Not over xapian-tcpsrv: a stock server cannot run the source, so an index

@@ -396,7 +396,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
           break;
         }
     }
-    bool learning = fresh && (options.phrase_pair_sample != IndexOptions::kNoPhrasePairs || !options.xapian_positions);
+    bool learning = fresh && (options.phrase_pair_sample != IndexOptions::kNoPhrasePairs || options.word_sequences);
     std::unordered_map<std::string, std::string> seen;  // id → where first read
     seen.reserve(existing.size());
 
@@ -525,7 +525,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         for (const Prepared& doc : result.documents) documents.push_back(&doc.document);
       PhrasePairs learned = PhrasePairs::learn(documents, options.phrase_pair_sample);
       if (!learned.empty()) pairs = std::make_shared<const PhrasePairs>(std::move(learned));
-      if (!options.xapian_positions) vocabulary = std::make_shared<const WordVocabulary>(WordVocabulary::learn(documents));
+      if (options.word_sequences) vocabulary = std::make_shared<const WordVocabulary>(WordVocabulary::learn(documents));
       learning = false;
       std::vector<TaskResult> held = std::move(sample);
       for (TaskResult& result : held) write(std::move(result));

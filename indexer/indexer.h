@@ -54,12 +54,13 @@ struct IndexOptions {
   // The releases it learns from: the first this many of the run (at least,
   // up to one task more).
   size_t phrase_pair_sample_max = PhrasePairs::kMaxSample;
-  // A new index keeps its positions in Xapian's position table instead of
-  // one word sequence per release (common/word_sequence.h): a larger index,
-  // slower to build, but one a stock xapian-tcpsrv can serve as a remote
-  // shard and on which Xapian's own tools answer phrases. An existing index
-  // keeps what it was built with.
-  bool xapian_positions = false;
+  // A new index keeps its positions as one word sequence per release
+  // (common/word_sequence.h) instead of in Xapian's position table: a third
+  // smaller and faster to build, but a phrase of frequent words is checked
+  // several times slower (docs/benchmarks.md, "Session 11"), a stock
+  // xapian-tcpsrv cannot serve it as a remote shard, and Xapian's own tools
+  // answer its phrases as ANDs. An existing index keeps what it was built with.
+  bool word_sequences = false;
 };
 
 // The extractor's files a run uses: the options' paths, else the defaults

@@ -72,11 +72,12 @@ int main(int argc, char** argv) {
                "a phrase of two words that are both in most releases is slower (docs/architecture.md, Phrase pairs). "
                "By default a new index built from 1,000 releases or more learns which words are frequent "
                "from its first 2,000 and indexes their adjacent pairs; an existing index keeps what it has");
-  app.add_flag("--xapian-positions", options.xapian_positions,
-               "A new index (a first run, --rebuild) keeps word positions in Xapian's position table rather "
-               "than one word sequence per release: about 1.5 times larger and slower to build, but it can be "
-               "served over xapian-tcpsrv as a remote shard, and Xapian's own tools (quest) answer its phrases "
-               "(docs/architecture.md, Word sequences); an existing index keeps what it has");
+  app.add_flag("--word-sequences", options.word_sequences,
+               "A new index (a first run, --rebuild) keeps its words' positions as one word sequence per release "
+               "rather than in Xapian's position table: about a third smaller and faster to build, but a phrase "
+               "of frequent words takes several times longer, it cannot be served over xapian-tcpsrv, and "
+               "Xapian's own tools (quest) answer its phrases as ANDs (docs/architecture.md, Word sequences); "
+               "an existing index keeps what it has");
   app.add_flag("-q,--quiet", quiet, "Only print errors and the summary");
   app.footer("Metadata a release leaves empty (date, type, location, language, spokespeople, contacts,\n"
              "quotes, topics) is recovered from its text and marked as extracted; see docs/extraction.md.");

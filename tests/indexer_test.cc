@@ -36,11 +36,13 @@ struct RunResult {
   std::vector<ReadIssue> issues;
 };
 
-RunResult run(const std::string& db, const std::vector<std::string>& paths, bool prune = false) {
+RunResult run(const std::string& db, const std::vector<std::string>& paths, bool prune = false,
+              bool word_sequences = false) {
   IndexOptions options;
   options.db_path = db;
   options.paths = paths;
   options.prune = prune;
+  options.word_sequences = word_sequences;
   RunResult result;
   IndexCallbacks callbacks;
   callbacks.on_issue = [&](const ReadIssue& issue) { result.issues.push_back(issue); };
@@ -63,6 +65,36 @@ TEST_F(IndexerTest, IndexesJsonLinesAndMarkdownFromNestedFolders) {
   EXPECT_EQ(r.stats.files, 2u);
   EXPECT_TRUE(r.issues.empty());
   EXPECT_EQ(doc_count(db), 3u);
+}
+
+// Whether every release of `db` has a word sequence, and the index no positions.
+bool holds_word_sequences(const std::string& db) {
+  Xapian::Database d(db);
+  if (d.has_positions() || d.get_metadata(schema::kMetaWordSequencesId).empty()) return false;
+  return d.get_value_freq(schema::kWordSequence) == d.get_doccount();
+}
+
+TEST_F(IndexerTest, AnIndexBuiltWithWordSequencesKeepsThemWhenUpdatedWithoutTheOption) {
+  dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")));
+  EXPECT_TRUE(run(db, {archive}, false, true).stats.word_sequences);
+  EXPECT_TRUE(holds_word_sequences(db));
+  dir.write("archive/b.jsonl", jsonl_line(release("b", "Family detention")));
+  EXPECT_TRUE(run(db, {archive}).stats.word_sequences);
+  EXPECT_TRUE(holds_word_sequences(db));
+  Searcher searcher(db);
+  EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"family detention\""}})).total, 1u);
+  EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"detention family\""}})).total, 0u);
+}
+
+TEST_F(IndexerTest, AnIndexWithXapianPositionsKeepsThemWhenUpdatedWithWordSequences) {
+  dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")));
+  EXPECT_FALSE(run(db, {archive}).stats.word_sequences);
+  dir.write("archive/b.jsonl", jsonl_line(release("b", "Family detention")));
+  EXPECT_FALSE(run(db, {archive}, false, true).stats.word_sequences);
+  Xapian::Database d(db);
+  EXPECT_TRUE(d.has_positions());
+  EXPECT_EQ(d.get_value_freq(schema::kWordSequence), 0u);
+  EXPECT_EQ(Searcher(db).search(parse_search_request({{"q", "\"family detention\""}})).total, 1u);
 }
 
 TEST_F(IndexerTest, MarkdownIdDefaultsToItsPathUnderTheIndexedFolder) {

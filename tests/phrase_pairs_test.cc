@@ -171,9 +171,8 @@ class PhrasePairIndex : public ::testing::Test {
  protected:
   void SetUp() override { write_synthetic_jsonl(archive / "releases.jsonl", corpus, 0, 300); }
 
-  IndexStats index(const fs::path& db, size_t sample, unsigned shards = 0, bool xapian_positions = false) {
+  IndexStats index(const fs::path& db, size_t sample, unsigned shards = 0) {
     IndexOptions options;
-    options.xapian_positions = xapian_positions;
     options.db_path = db.string();
     options.paths = {archive.string()};
     options.phrase_pair_sample = sample;
@@ -227,7 +226,7 @@ class PhrasePairIndex : public ::testing::Test {
 };
 
 TEST_F(PhrasePairIndex, ANewIndexStoresItsListAndEveryReleaseHasItsPairs) {
-  index(with_pairs, 50, 0, true);  // learned from about the first 50 of 300; positions kept to read back
+  index(with_pairs, 50);  // learned from about the first 50 of 300
   Xapian::Database db(with_pairs.string());
   std::optional<PhrasePairs> list = PhrasePairs::decode(db.get_metadata(schema::kMetaPhrasePairs));
   ASSERT_TRUE(list && !list->empty());

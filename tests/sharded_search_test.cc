@@ -81,15 +81,7 @@ class ShardedSearch : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     single_ = (dir_->path() / "single").string();
-    // With Xapian's positions: its copies are also served over xapian-tcpsrv,
-    // which cannot check word sequences. The indexer's own shards below keep
-    // word sequences, so they are compared with an index of the other kind.
-    IndexOptions options;
-    options.db_path = single_;
-    options.paths = {kArchive};
-    options.threads = 2;
-    options.xapian_positions = true;
-    run_index(options);
+    testing::index_paths(single_, {kArchive});
     std::filesystem::create_directories(dir_->path() / "sharded");
     shards_ = split_into_shards(single_, dir_->path() / "sharded", 3);
     synonyms_ = new Synonyms(Synonyms::load(kSynonyms));
@@ -248,7 +240,6 @@ TEST_F(ShardedSearch, RemoteShardsFollowTheSpellingOfAnUpdateInPlace) {
     options.paths = std::move(paths);
     options.shards = shards;
     options.threads = 2;
-    options.xapian_positions = true;  // served over xapian-tcpsrv
     run_index(options);
   };
   const std::string releases = std::string(kArchive) + "/releases", news = std::string(kArchive) + "/news";
@@ -332,9 +323,44 @@ TEST_F(ShardedSearch, ARemoteShardOfAnOlderSchemaIsRefusedWithWhatToDo) {
   EXPECT_NO_THROW(Searcher(copies, synonyms_));
 }
 
+TEST_F(ShardedSearch, ShardsWithWordSequencesAnswerAsOneDatabaseWithPositions) {
+  IndexOptions options;
+  options.db_path = (dir_->path() / "sequence-shards").string();
+  options.paths = {kArchive};
+  options.shards = 3;
+  options.threads = 2;
+  options.word_sequences = true;
+  ASSERT_TRUE(run_index(options).word_sequences);
+  Searcher sharded(options.db_path, synonyms_);
+  expect_same_answers(sharded);
+  // Phrases of every kind, beside the 23 searches above.
+  Searcher one(single_, synonyms_);
+  size_t answered = 0;
+  for (const char* q : {"\"family detention\"", "\"el paso\"", "location:\"el paso\"", "title:\"family detention\"",
+                        "detention NEAR court", "families ADJ/3 detention", "\"port of entry\" asylum",
+                        "well-being", "\"the the\""}) {
+    SearchResult a = sharded.search(request({{"q", q}})), b = one.search(request({{"q", q}}));
+    EXPECT_EQ(a.total, b.total) << q;
+    ASSERT_EQ(a.hits.size(), b.hits.size()) << q;
+    for (size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].release.id, b.hits[i].release.id) << q;
+    answered += a.total > 0;
+  }
+  EXPECT_GE(answered, 6u) << "too few of the phrases match to compare anything";
+}
+
+// The sample archive indexed with word sequences into `path`.
+std::string index_with_sequences(const std::filesystem::path& path) {
+  IndexOptions options;
+  options.db_path = path.string();
+  options.paths = {kArchive};
+  options.threads = 2;
+  options.word_sequences = true;
+  run_index(options);
+  return options.db_path;
+}
+
 TEST_F(ShardedSearch, ARemoteShardWithWordSequencesIsRefusedWithWhatToDo) {
-  std::string built = (dir_->path() / "sequences-built").string();
-  testing::index_paths(built, {kArchive});  // word sequences: the default
+  std::string built = index_with_sequences(dir_->path() / "sequences-built");
   std::filesystem::create_directories(dir_->path() / "sequences");
   std::vector<std::string> copies = split_into_shards(built, dir_->path() / "sequences", 2);
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
@@ -346,13 +372,27 @@ TEST_F(ShardedSearch, ARemoteShardWithWordSequencesIsRefusedWithWhatToDo) {
     std::string message = e.what();
     EXPECT_NE(message.find(addresses[0]), std::string::npos) << message;
     EXPECT_NE(message.find("word sequences"), std::string::npos) << message;
-    EXPECT_NE(message.find("--xapian-positions"), std::string::npos) << message;
+    EXPECT_NE(message.find("--word-sequences"), std::string::npos) << message;
   }
   // Read locally, the same shards answer a phrase as one database does.
   Searcher local(copies, synonyms_), one(built, synonyms_);
   SearchResult sharded_answer = local.search(request({{"q", "\"family detention\""}}));
   EXPECT_GT(sharded_answer.total, 0u);
   EXPECT_EQ(sharded_answer.total, one.search(request({{"q", "\"family detention\""}})).total);
+}
+
+TEST_F(ShardedSearch, ALocalIndexWithWordSequencesBesideRemoteShardsIsRefused) {
+  std::string built = index_with_sequences(dir_->path() / "sequences-beside");
+  std::vector<std::unique_ptr<testing::XapianServer>> servers;
+  std::vector<std::string> addresses = serve({shards_[0]}, "beside", servers);
+  try {
+    Searcher mixed({addresses[0], built}, synonyms_);
+    ADD_FAILURE() << "sent a word-sequence phrase check to xapian-tcpsrv";
+  } catch (const IndexUnavailable& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find(built), std::string::npos) << message;
+    EXPECT_NE(message.find("--word-sequences"), std::string::npos) << message;
+  }
 }
 
 TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
