@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 
+#include "common/phrase_rewrite.h"
 #include "common/schema.h"
 
 namespace pressroom {
@@ -13,31 +14,6 @@ namespace {
 // Unprefixed: Xapian's convention is that a prefix is a run of capitals.
 bool unprefixed(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
 
-// Inside "Query(...)": the form a subquery takes in its parent's description.
-std::string inner_description(const Xapian::Query& query) {
-  std::string d = query.get_description();
-  constexpr std::string_view kWrap = "Query(";
-  if (d.size() < kWrap.size() + 1 || d.compare(0, kWrap.size(), kWrap) != 0 || d.back() != ')') return {};
-  return d.substr(kWrap.size(), d.size() - kWrap.size() - 1);
-}
-
-// Whether `phrase` (an OP_PHRASE of leaf terms) is exact: its window is its
-// number of terms, as for a quoted phrase, not ADJ/n. Xapian 1.4 has no
-// accessor for the window; its description is "(a@1 PHRASE 2 b@2)".
-bool exact_phrase(const Xapian::Query& phrase) {
-  size_t n = phrase.get_num_subqueries();
-  std::string expected = "(";
-  std::string op = " PHRASE " + std::to_string(n) + " ";
-  for (size_t i = 0; i < n; ++i) {
-    if (i) expected += op;
-    std::string sub = inner_description(phrase.get_subquery(i));
-    if (sub.empty()) return false;
-    expected += sub;
-  }
-  expected += ')';
-  return inner_description(phrase) == expected;
-}
-
 // The leaf term of `query`, or "" when it is not a single term.
 std::string leaf_term(const Xapian::Query& query) {
   if (query.get_type() != Xapian::Query::LEAF_TERM) return {};
@@ -45,55 +21,28 @@ std::string leaf_term(const Xapian::Query& query) {
   return t == query.get_terms_end() ? std::string() : *t;
 }
 
-Xapian::Query rewrite(const Xapian::Query& query, const PhrasePairs& pairs, bool& changed);
-
-Xapian::Query rewrite_phrase(const Xapian::Query& phrase, const PhrasePairs& pairs, bool& changed) {
+std::optional<Xapian::Query> rewrite_phrase(const Xapian::Query& phrase, const PhrasePairs& pairs) {
+  if (phrase.get_type() != Xapian::Query::OP_PHRASE) return std::nullopt;
   size_t n = phrase.get_num_subqueries();
   std::vector<Xapian::Query> words;
   std::vector<std::string> terms;
   for (size_t i = 0; i < n; ++i) {
     words.push_back(phrase.get_subquery(i));
     terms.push_back(leaf_term(words.back()));
-    if (!unprefixed(terms.back())) return phrase;
+    if (!unprefixed(terms.back())) return std::nullopt;
   }
-  if (n < 2 || !exact_phrase(phrase)) return phrase;
+  // An exact phrase: its window is its number of words, as for a quoted
+  // phrase, not ADJ/n.
+  if (n < 2 || window_of(phrase) != n) return std::nullopt;
   std::vector<Xapian::Query> pair_terms;
   for (size_t i = 0; i + 1 < n; ++i)
     if (pairs.indexed(terms[i], terms[i + 1])) pair_terms.emplace_back(phrase_pair_term(terms[i], terms[i + 1]));
-  if (pair_terms.empty()) return phrase;
-  changed = true;
+  if (pair_terms.empty()) return std::nullopt;
   Xapian::Query filter(Xapian::Query::OP_AND, pair_terms.begin(), pair_terms.end());
   // Two words: the pair term is the phrase. A phrase weighs what its words
   // ANDed weigh, so the ranking stays the same.
   if (n == 2) return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), filter);
   return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
-}
-
-Xapian::Query rewrite(const Xapian::Query& query, const PhrasePairs& pairs, bool& changed) {
-  switch (query.get_type()) {
-    case Xapian::Query::OP_PHRASE:
-      return rewrite_phrase(query, pairs, changed);
-    // Operators without parameters: rebuilt from their subqueries.
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      bool any = false;
-      std::vector<Xapian::Query> subqueries;
-      for (size_t i = 0; i < query.get_num_subqueries(); ++i)
-        subqueries.push_back(rewrite(query.get_subquery(i), pairs, any));
-      if (!any) return query;
-      changed = true;
-      return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
-    }
-    // Leaves, and what cannot be rebuilt or would weigh a phrase otherwise
-    // (OP_SYNONYM sums its members' wdf).
-    default:
-      return query;
-  }
 }
 
 }  // namespace
@@ -180,8 +129,7 @@ void PhrasePairs::add_terms(Xapian::Document& document) const {
 
 Xapian::Query with_phrase_pairs(const Xapian::Query& query, const PhrasePairs& pairs) {
   if (pairs.empty()) return query;
-  bool changed = false;
-  return rewrite(query, pairs, changed);
+  return rewrite_phrases(query, [&](const Xapian::Query& phrase) { return rewrite_phrase(phrase, pairs); });
 }
 
 }  // namespace pressroom

@@ -10,6 +10,7 @@
 
 #include "common/fnv1a.h"
 #include "common/phrase_check.h"
+#include "common/phrase_rewrite.h"
 #include "common/schema.h"
 #include "common/word_sequence.h"
 
@@ -204,28 +205,6 @@ class SequencePhraseSource : public Xapian::PostingSource {
   bool at_end_ = false;
 };
 
-// Inside "Query(...)": the form a subquery takes in its parent's description.
-std::string inner_description(const Xapian::Query& query) {
-  std::string d = query.get_description();
-  constexpr std::string_view kWrap = "Query(";
-  if (d.size() < kWrap.size() + 1 || d.compare(0, kWrap.size(), kWrap) != 0 || d.back() != ')') return {};
-  return d.substr(kWrap.size(), d.size() - kWrap.size() - 1);
-}
-
-// The window of an OP_PHRASE or OP_NEAR: Xapian 1.4 has no accessor, but its
-// description is "(a@1 PHRASE 3 b@2 PHRASE 3 c@3)".
-std::optional<Xapian::termpos> window_of(const Xapian::Query& query, std::string_view op) {
-  std::string whole = inner_description(query);
-  std::string first = inner_description(query.get_subquery(0));
-  std::string lead = "(" + first + " " + std::string(op) + " ";
-  if (first.empty() || whole.compare(0, lead.size(), lead) != 0) return std::nullopt;
-  Xapian::termpos window = 0;
-  const char* start = whole.data() + lead.size();
-  auto [end, error] = std::from_chars(start, whole.data() + whole.size(), window);
-  if (error != std::errc() || end == start || *end != ' ') return std::nullopt;
-  return window;
-}
-
 // The terms of a phrase's subquery: a term, or an OR or synonym of terms.
 std::optional<std::vector<std::string>> slot_terms(const Xapian::Query& query) {
   if (query.get_type() == Xapian::Query::LEAF_TERM)
@@ -240,14 +219,12 @@ std::optional<std::vector<std::string>> slot_terms(const Xapian::Query& query) {
   return terms;
 }
 
-Xapian::Query rewrite(const Xapian::Query& query, bool& changed);
-
-Xapian::Query rewrite_phrase(const Xapian::Query& query, bool& changed) {
+std::optional<Xapian::Query> rewrite_phrase(const Xapian::Query& query) {
   bool ordered = query.get_type() == Xapian::Query::OP_PHRASE;
   size_t n = query.get_num_subqueries();
-  if (n < 2 || n > 32) return query;
-  std::optional<Xapian::termpos> window = window_of(query, ordered ? "PHRASE" : "NEAR");
-  if (!window) return query;
+  if (n < 2 || n > 32) return std::nullopt;
+  std::optional<Xapian::termpos> window = window_of(query);
+  if (!window) return std::nullopt;
   PhraseSpec spec;
   spec.window = *window;
   spec.ordered = ordered;
@@ -255,47 +232,16 @@ Xapian::Query rewrite_phrase(const Xapian::Query& query, bool& changed) {
   for (size_t i = 0; i < n; ++i) {
     words.push_back(query.get_subquery(i));
     std::optional<std::vector<std::string>> terms = slot_terms(words.back());
-    if (!terms) return query;
+    if (!terms) return std::nullopt;
     spec.slots.push_back(std::move(*terms));
   }
-  changed = true;
   return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
                        word_sequence_phrase(spec));
 }
 
-Xapian::Query rewrite(const Xapian::Query& query, bool& changed) {
-  switch (query.get_type()) {
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_NEAR:
-      return rewrite_phrase(query, changed);
-    // Operators without parameters: rebuilt from their subqueries.
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      bool any = false;
-      std::vector<Xapian::Query> subqueries;
-      for (size_t i = 0; i < query.get_num_subqueries(); ++i) subqueries.push_back(rewrite(query.get_subquery(i), any));
-      if (!any) return query;
-      changed = true;
-      return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
-    }
-    // Leaves, and what cannot be rebuilt or would weigh a phrase otherwise
-    // (OP_SYNONYM sums its members' wdf).
-    default:
-      return query;
-  }
-}
-
 }  // namespace
 
-Xapian::Query with_word_sequences(const Xapian::Query& query) {
-  bool changed = false;
-  return rewrite(query, changed);
-}
+Xapian::Query with_word_sequences(const Xapian::Query& query) { return rewrite_phrases(query, rewrite_phrase); }
 
 Xapian::Query word_sequence_phrase(const PhraseSpec& spec) {
   return Xapian::Query((new SequencePhraseSource(spec))->release());
