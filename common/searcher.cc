@@ -707,6 +707,7 @@ IndexInfo Searcher::info() {
     info.missing_shards = set_.missing;
     refresh_pairs();
     info.phrase_pairs = pairs_ != nullptr;
+    info.word_sequences = word_sequences_;
     info.last_run_skipped = number(schema::kMetaLastRunSkipped);
     return info;
   });

@@ -103,6 +103,7 @@ struct IndexInfo {
   uint64_t last_run_skipped = 0;  // records the last such run skipped
   size_t shards = 1;              // databases searched as one
   bool phrase_pairs = false;      // phrases of frequent words use pair terms (phrase_pairs.h)
+  bool word_sequences = false;    // some shard keeps its positions as word sequences (sequence_phrases.h)
   bool remote = false;            // some are served by xapian-tcpsrv
   // Remote shards left out because they cannot be reached (only with
   // RemoteOptions::allow_partial): the answers lack their releases.

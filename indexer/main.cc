@@ -125,6 +125,9 @@ int main(int argc, char** argv) {
   if (!quiet && stats.merge_seconds + stats.grouping_seconds >= 1)
     spdlog::info("of which {:.2f} s merging the parts of new databases and {:.2f} s settling near-duplicate groups",
                  stats.merge_seconds, stats.grouping_seconds);
+  if (!quiet && stats.word_sequences)
+    spdlog::info("the index keeps its words' positions as word sequences (built with --word-sequences; "
+                 "docs/architecture.md, Word sequences)");
   // A list is learned only when an index is built: one that began small
   // and grew large answers phrases of frequent words by positions.
   // Not after a run that built the index (it wrote every release), nor for

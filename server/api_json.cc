@@ -115,7 +115,8 @@ nlohmann::json index_info_json(const IndexInfo& info) {
                         {"schema_version", info.schema_version},
                         {"shards", info.shards},
                         {"remote_shards", info.remote},
-                        {"phrase_pairs", info.phrase_pairs}};
+                        {"phrase_pairs", info.phrase_pairs},
+                        {"word_sequences", info.word_sequences}};
   mark_partial(out, info.missing_shards);
   return out;
 }

@@ -82,6 +82,7 @@ TEST_F(IndexerTest, AnIndexBuiltWithWordSequencesKeepsThemWhenUpdatedWithoutTheO
   EXPECT_TRUE(run(db, {archive}).stats.word_sequences);
   EXPECT_TRUE(holds_word_sequences(db));
   Searcher searcher(db);
+  EXPECT_TRUE(searcher.info().word_sequences);
   EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"family detention\""}})).total, 1u);
   EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"detention family\""}})).total, 0u);
 }
@@ -94,7 +95,9 @@ TEST_F(IndexerTest, AnIndexWithXapianPositionsKeepsThemWhenUpdatedWithWordSequen
   Xapian::Database d(db);
   EXPECT_TRUE(d.has_positions());
   EXPECT_EQ(d.get_value_freq(schema::kWordSequence), 0u);
-  EXPECT_EQ(Searcher(db).search(parse_search_request({{"q", "\"family detention\""}})).total, 1u);
+  Searcher searcher(db);
+  EXPECT_FALSE(searcher.info().word_sequences);
+  EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"family detention\""}})).total, 1u);
 }
 
 TEST_F(IndexerTest, MarkdownIdDefaultsToItsPathUnderTheIndexedFolder) {

@@ -294,6 +294,7 @@ TEST_F(ServerTest, HealthReportsDocumentCountAndIndexTime) {
   EXPECT_EQ(r["documents"], 12);
   EXPECT_FALSE(r["indexed_at"].get<std::string>().empty());
   EXPECT_EQ(r["phrase_pairs"], false);  // 12 releases are too few to learn a list from
+  EXPECT_EQ(r["word_sequences"], false);
 }
 
 // Its own archive and server, since it changes the index.
