@@ -13,7 +13,7 @@ bool ordered_holds(const std::vector<SlotHit>& hits, size_t slots, Xapian::termp
     size_t slot = 1;
     for (; slot < slots; ++slot) {
       size_t next = at + 1;
-      while (next < hits.size() && !(hits[next].slots & (1u << slot))) ++next;
+      while (next < hits.size() && !(hits[next].slots & (uint64_t{1} << slot))) ++next;
       if (next == hits.size()) return false;  // no later start can find it either
       if (hits[next].position - hits[start].position >= window) break;
       at = next;
@@ -28,7 +28,7 @@ bool ordered_holds(const std::vector<SlotHit>& hits, size_t slots, Xapian::termp
 bool assign(const std::vector<SlotHit>& hits, size_t from, size_t to, size_t slot, std::vector<size_t>& owner,
             std::vector<bool>& tried) {
   for (size_t h = from; h < to; ++h) {
-    if (!(hits[h].slots & (1u << slot)) || tried[h - from]) continue;
+    if (!(hits[h].slots & (uint64_t{1} << slot)) || tried[h - from]) continue;
     tried[h - from] = true;
     size_t& held = owner[h - from];
     if (held == SIZE_MAX || assign(hits, from, to, held, owner, tried)) {
@@ -59,7 +59,7 @@ bool unordered_holds(const std::vector<SlotHit>& hits, size_t slots, Xapian::ter
 }  // namespace
 
 bool phrase_holds(const std::vector<SlotHit>& hits, size_t slots, Xapian::termpos window, bool ordered) {
-  if (slots == 0 || slots > 32) return false;
+  if (slots == 0 || slots > kMaxSlots) return false;
   if (window == 0) window = static_cast<Xapian::termpos>(slots);
   return ordered ? ordered_holds(hits, slots, window) : unordered_holds(hits, slots, window);
 }

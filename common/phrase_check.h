@@ -12,7 +12,7 @@
 namespace pressroom {
 
 // `hits`: the positions holding a word of some slot, ascending, each once.
-// `slots`: how many slots the phrase has (at most 32). `window` 0 means the
+// `slots`: how many slots the phrase has (at most kMaxSlots). `window` 0 means the
 // number of slots, as for Xapian::Query.
 //
 // Ordered (OP_PHRASE): slot 0's word, then slot 1's at a later position, and

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "common/errors.h"
 #include "common/fnv1a.h"
 #include "common/phrase_check.h"
 #include "common/phrase_rewrite.h"
@@ -19,13 +20,22 @@ namespace pressroom {
 namespace {
 
 // Vocabularies by their id (schema::kMetaWordSequencesId): an index's never
-// changes, and a new one has a new id, so an entry never goes stale.
+// changes, and a new one has a new id, so an entry never goes stale. The
+// last few are kept: a server that sees a rebuild a day would otherwise keep
+// every vocabulary it ever read.
+constexpr size_t kVocabulariesKept = 8;
+
 std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, const std::string& id) {
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const WordVocabulary>> known;
+  static std::vector<std::pair<std::string, std::shared_ptr<const WordVocabulary>>> known;  // last used last
   {
     std::lock_guard lock(mutex);
-    if (auto found = known.find(id); found != known.end()) return found->second;
+    for (size_t i = 0; i < known.size(); ++i)
+      if (known[i].first == id) {
+        std::rotate(known.begin() + static_cast<std::ptrdiff_t>(i), known.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    known.end());
+        return known.back().second;
+      }
   }
   std::string stored = db.get_metadata(schema::kMetaWordSequences);
   std::optional<WordVocabulary> decoded = WordVocabulary::decode(stored);
@@ -34,7 +44,9 @@ std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, 
                                        ") does not match its id: rebuild the index");
   auto vocabulary = std::make_shared<const WordVocabulary>(std::move(*decoded));
   std::lock_guard lock(mutex);
-  return known.emplace(id, std::move(vocabulary)).first->second;
+  if (known.size() >= kVocabulariesKept) known.erase(known.begin());
+  known.emplace_back(id, vocabulary);
+  return vocabulary;
 }
 
 void put_count(std::string& out, size_t n) { out.append(std::to_string(n)).push_back(' '); }
@@ -72,8 +84,11 @@ class SequencePhraseSource : public Xapian::PostingSource {
   }
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  // Like Xapian's own phrase estimate: a fraction of its words' AND.
-  Xapian::doccount get_termfreq_est() const override { return termfreq_max_ / 2; }
+  // High, so that the AND of the words, which the query pairs with this
+  // source, leads and the matcher only check()s its candidates (an estimate
+  // below the AND's made this source lead, walking the words' posting lists
+  // a second time).
+  Xapian::doccount get_termfreq_est() const override { return termfreq_max_; }
   Xapian::doccount get_termfreq_max() const override { return termfreq_max_; }
   Xapian::docid get_docid() const override { return current_; }
   bool at_end() const override { return at_end_; }
@@ -185,10 +200,10 @@ class SequencePhraseSource : public Xapian::PostingSource {
 
   // An index that keeps Xapian's positions: the same hits from them.
   void positions_hits(Xapian::docid did) {
-    std::map<Xapian::termpos, uint32_t> at;
+    std::map<Xapian::termpos, uint64_t> at;
     for (size_t i = 0; i < spec_->slots.size(); ++i)
       for (const std::string& term : spec_->slots[i])
-        for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) at[*p] |= 1u << i;
+        for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) at[*p] |= uint64_t{1} << i;
     hits_.clear();
     for (const auto& [position, slots] : at) hits_.push_back({position, slots});
   }
@@ -222,7 +237,12 @@ std::optional<std::vector<std::string>> slot_terms(const Xapian::Query& query) {
 std::optional<Xapian::Query> rewrite_phrase(const Xapian::Query& query) {
   bool ordered = query.get_type() == Xapian::Query::OP_PHRASE;
   size_t n = query.get_num_subqueries();
-  if (n < 2 || n > 32) return std::nullopt;
+  if (n < 2) return std::nullopt;
+  // Left alone it would be answered as an AND (no positions in the index).
+  if (n > kMaxSlots)
+    throw InvalidParameter("q", "a phrase of more than " + std::to_string(kMaxSlots) +
+                                    " words cannot be searched in this index (built with --word-sequences): "
+                                    "shorten it");
   std::optional<Xapian::termpos> window = window_of(query);
   if (!window) return std::nullopt;
   PhraseSpec spec;

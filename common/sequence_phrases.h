@@ -37,8 +37,12 @@ struct PhraseSpec {
 };
 
 // `query` with every OP_PHRASE and OP_NEAR whose subqueries are terms, or
-// ORs or synonyms of terms, answered by word sequences. Others are left as
-// they are: on an index without positions Xapian answers them as AND.
+// ORs or synonyms of terms, answered by word sequences. Throws
+// InvalidParameter for one of more than kMaxSlots words. Others (phrases of
+// other subqueries, under a scaled weight or a synonym: the QueryParser's
+// syntax pressroom allows produces none) are left as they are; Xapian would
+// answer them as an AND on a database without positions, and match nothing
+// with them on such a database searched beside one with positions.
 Xapian::Query with_word_sequences(const Xapian::Query& query);
 
 // The posting source of `spec`: the releases in which it holds.

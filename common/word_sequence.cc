@@ -1,7 +1,6 @@
 #include "common/word_sequence.h"
 
 #include <algorithm>
-#include <stdexcept>
 
 namespace pressroom {
 
@@ -20,12 +19,12 @@ void put_varint(std::string& out, uint32_t value) {
 uint32_t get_long_varint(const char*& at, const char* end) {
   uint32_t value = 0;
   for (unsigned shift = 0; shift < 35; shift += 7) {
-    if (at == end) throw std::runtime_error("word sequence ends inside a number");
+    if (at == end) throw Xapian::DatabaseCorruptError("a word sequence ends inside a number");
     auto byte = static_cast<unsigned char>(*at++);
     value |= static_cast<uint32_t>(byte & 127) << shift;
     if (byte < 128) return value;
   }
-  throw std::runtime_error("word sequence has a number longer than 32 bits");
+  throw Xapian::DatabaseCorruptError("a word sequence has a number longer than 32 bits");
 }
 
 // Most codes are one byte (the 125 most frequent words): that case inline,
@@ -146,15 +145,15 @@ void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& s
       next = last;
       continue;
     }
-    uint32_t filled = 0;
+    uint64_t filled = 0;
     if (code == kSpelled) {
       uint32_t length = get_varint(at, end);
-      if (length > static_cast<size_t>(end - at)) throw std::runtime_error("word sequence ends inside a word");
+      if (length > static_cast<size_t>(end - at)) throw Xapian::DatabaseCorruptError("a word sequence ends inside a word");
       std::string_view word(at, length);
       at += length;
       for (size_t i = 0; i < slots.size(); ++i)
         for (const std::string& w : slots[i].spelled)
-          if (w == word) filled |= 1u << i;
+          if (w == word) filled |= uint64_t{1} << i;
     } else {
       uint32_t rank = code - kFirstCode;
       if (!(maybe >> (rank & 63) & 1)) {
@@ -164,7 +163,7 @@ void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& s
       }
       for (size_t i = 0; i < slots.size(); ++i)
         for (uint32_t r : slots[i].ranks)
-          if (r == rank) filled |= 1u << i;
+          if (r == rank) filled |= uint64_t{1} << i;
     }
     if (filled) {
       if (!hits.empty() && hits.back().position == next) hits.back().slots |= filled;

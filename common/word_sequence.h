@@ -3,9 +3,9 @@
 //
 // Why: glass stores a position list as one B-tree item per term and release
 // (about 350 per release, ~18 bytes each however few positions it holds).
-// At 1M releases that table was 6.59 of the index's 16.45 GB, and writing it
-// was ~40% of the indexer's time (docs/benchmarks.md, "Session 11"). The same
-// positions as one sequence of word codes take ~1 KB per release.
+// At 1M releases that table is 6.59 of the index's 16.45 GB, and writing it
+// a tenth to a sixth of the indexer's CPU (docs/benchmarks.md, "Session 11").
+// The same positions as one sequence of word codes take ~1 KB per release.
 //
 // The codes: a word of the index's vocabulary (its frequent words, learned
 // once when the index is built, stored in schema::kMetaWordSequences) is its
@@ -76,16 +76,20 @@ struct SlotWords {
 };
 std::vector<SlotWords> slot_words(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary);
 
+// The most slots a phrase check takes: one bit each in SlotHit::slots.
+inline constexpr size_t kMaxSlots = 64;
+
 // A position of a sequence with a slot's word: which slots it can fill (bit i
-// for slot i; at most 32 slots).
+// for slot i).
 struct SlotHit {
   Xapian::termpos position;
-  uint32_t slots;
+  uint64_t slots;
 };
 
-// The positions of `sequence` whose word fills one of `slots`, ascending,
-// each once (words at one position share it).
-// Throws std::runtime_error when `sequence` is not an encoding.
+// The positions of `sequence` whose word fills one of `slots` (at most
+// kMaxSlots), ascending, each once (words at one position share it).
+// Throws Xapian::DatabaseCorruptError when `sequence` is not an encoding: the
+// index is damaged, as for any table Xapian cannot read.
 void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& slots, std::vector<SlotHit>& hits);
 
 }  // namespace pressroom

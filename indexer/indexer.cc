@@ -391,8 +391,15 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
           declined = value == schema::kPhrasePairsOff;
           if (auto stored = PhrasePairs::decode(value); stored && !stored->empty())
             pairs = std::make_shared<const PhrasePairs>(std::move(*stored));
-          if (auto stored = WordVocabulary::decode(target.db->get_metadata(schema::kMetaWordSequences)))
+          if (!target.db->get_metadata(schema::kMetaWordSequencesId).empty()) {
+            // New releases would otherwise keep Xapian positions in an index
+            // whose searches read word sequences.
+            auto stored = WordVocabulary::decode(target.db->get_metadata(schema::kMetaWordSequences));
+            if (!stored)
+              throw IndexError("the index at " + target.path + " keeps word sequences but its vocabulary (" +
+                               schema::kMetaWordSequences + ") cannot be read: rebuild it with --rebuild");
             vocabulary = std::make_shared<const WordVocabulary>(std::move(*stored));
+          }
           break;
         }
     }

@@ -128,6 +128,9 @@ int main(int argc, char** argv) {
   if (!quiet && stats.word_sequences)
     spdlog::info("the index keeps its words' positions as word sequences (built with --word-sequences; "
                  "docs/architecture.md, Word sequences)");
+  if (options.word_sequences && !stats.word_sequences)
+    spdlog::warn("--word-sequences applies to a new index (a first run, --rebuild): this index keeps Xapian's "
+                 "positions");
   // A list is learned only when an index is built: one that began small
   // and grew large answers phrases of frequent words by positions.
   // Not after a run that built the index (it wrote every release), nor for

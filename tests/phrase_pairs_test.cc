@@ -171,8 +171,9 @@ class PhrasePairIndex : public ::testing::Test {
  protected:
   void SetUp() override { write_synthetic_jsonl(archive / "releases.jsonl", corpus, 0, 300); }
 
-  IndexStats index(const fs::path& db, size_t sample, unsigned shards = 0) {
+  IndexStats index(const fs::path& db, size_t sample, unsigned shards = 0, bool word_sequences = false) {
     IndexOptions options;
+    options.word_sequences = word_sequences;
     options.db_path = db.string();
     options.paths = {archive.string()};
     options.phrase_pair_sample = sample;
@@ -290,6 +291,49 @@ TEST_F(PhrasePairIndex, ASearchAnswersAListedPhraseFromItsPairTerm) {
   Searcher claimed(without.string());
   ids(claimed, q, total);
   EXPECT_EQ(total, 0u);
+}
+
+// Word sequences (common/word_sequence.h) learn their vocabulary from the
+// same sample: releases held back while it is learned, in flight when it is
+// known, and prepared after it all get theirs.
+TEST_F(PhrasePairIndex, AnIndexWithWordSequencesAnswersPhrasesAsOneWithPositions) {
+  index(with_pairs, 50);
+  fs::path sequences = dir.path() / "sequences.db";
+  EXPECT_TRUE(index(sequences, 50, 0, true).word_sequences);
+  {
+    Xapian::Database db(sequences.string());
+    EXPECT_FALSE(db.has_positions());
+    EXPECT_EQ(db.get_value_freq(schema::kWordSequence), db.get_doccount());
+  }
+  // Phrases of frequent words (pair terms) and runs of words from releases
+  // across the archive (position checks).
+  std::vector<std::string> phrases = frequent_phrases(with_pairs, 4);
+  Xapian::Database positions(with_pairs.string());
+  for (Xapian::docid id : {3u, 120u, 260u}) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : schema::release_from(positions.get_document(id)).body + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        word.push_back(c);
+      } else if (!word.empty()) {
+        words.push_back(word);
+        word.clear();
+      }
+    }
+    ASSERT_GE(words.size(), 12u);
+    phrases.push_back("\"" + words[4] + " " + words[5] + " " + words[6] + "\"");
+    phrases.push_back("\"" + words[9] + " " + words[10] + "\"");
+    phrases.push_back(words[2] + " NEAR " + words[8]);
+  }
+  Searcher with_positions(with_pairs.string()), with_sequences(sequences.string());
+  size_t found = 0;
+  for (const std::string& q : phrases) {
+    uint64_t positions_total = 0, sequences_total = 0;
+    EXPECT_EQ(ids(with_sequences, q, sequences_total), ids(with_positions, q, positions_total)) << q;
+    EXPECT_EQ(sequences_total, positions_total) << q;
+    found += positions_total > 0;
+  }
+  EXPECT_EQ(found, phrases.size()) << "every phrase is taken from a release";
 }
 
 TEST_F(PhrasePairIndex, IndexInfoSaysWhetherTheIndexHasPairs) {

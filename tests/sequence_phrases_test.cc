@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "common/errors.h"
 #include "common/schema.h"
 #include "common/word_sequence.h"
 #include "tests/fixtures.h"
@@ -157,6 +159,72 @@ TEST_F(SequencePhrases, ARewrittenQuerySurvivesSerialisationWithTheRegistry) {
   EXPECT_EQ(back.get_description(), query.get_description());
   EXPECT_EQ(matches(sequences, back), matches(sequences, query));
   EXPECT_FALSE(matches(sequences, back).empty());
+}
+
+// The releases `query` matches, ignoring weights.
+std::set<std::string> releases(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  std::set<std::string> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(it.get_document().get_data());
+  return out;
+}
+
+TEST_F(SequencePhrases, TheSourceAloneWalksToTheSameReleases) {
+  // Alone, the source leads: its own walk of the words' posting lists
+  // (skip_to, next) rather than the check of another's candidates.
+  Xapian::Database positions = open("positions"), sequences = open("sequences");
+  std::mt19937 random(9);
+  size_t matched = 0;
+  for (int q = 0; q < 60; ++q) {
+    PhraseSpec spec;
+    std::vector<Xapian::Query> words;
+    for (size_t i = 0; i < 2 + random() % 2; ++i) {
+      spec.slots.push_back({(*words_)[random() % 6]});
+      words.emplace_back(spec.slots.back()[0]);
+    }
+    spec.window = static_cast<Xapian::termpos>(words.size());
+    std::set<std::string> expected =
+        releases(positions, Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), spec.window));
+    EXPECT_EQ(releases(sequences, word_sequence_phrase(spec)), expected);
+    matched += !expected.empty();
+  }
+  EXPECT_GT(matched, 10u);
+}
+
+TEST_F(SequencePhrases, APhraseOfMoreThan32WordsIsCheckedToo) {
+  // A run of 34 words at consecutive positions in some release.
+  Xapian::Database positions = open("positions"), sequences = open("sequences");
+  std::vector<std::string> run;
+  for (Xapian::docid id = 1; id <= positions.get_lastdocid() && run.empty(); ++id) {
+    std::map<Xapian::termpos, std::string> at;
+    for (auto t = positions.termlist_begin(id); t != positions.termlist_end(id); ++t)
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at[*p] = *t;
+    for (auto start = at.begin(); start != at.end() && run.empty(); ++start) {
+      std::vector<std::string> words;
+      for (auto it = start; it != at.end() && it->first == start->first + words.size(); ++it) words.push_back(it->second);
+      if (words.size() >= 34) run.assign(words.begin(), words.begin() + 34);
+    }
+  }
+  ASSERT_EQ(run.size(), 34u);
+  std::vector<Xapian::Query> words(run.begin(), run.end());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 34);
+  std::vector<std::string> expected = matches(positions, phrase);
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(matches(sequences, with_word_sequences(phrase)), expected);
+  // Reversed, it is found in neither.
+  std::vector<Xapian::Query> reversed(words.rbegin(), words.rend());
+  Xapian::Query backwards(Xapian::Query::OP_PHRASE, reversed.begin(), reversed.end(), 34);
+  EXPECT_EQ(matches(sequences, with_word_sequences(backwards)), matches(positions, backwards));
+}
+
+TEST_F(SequencePhrases, APhraseLongerThanACheckTakesIsRefusedNotAnsweredAsAnd) {
+  std::vector<Xapian::Query> words;
+  for (size_t i = 0; i < kMaxSlots + 1; ++i) words.emplace_back((*words_)[i % words_->size()]);
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 0);
+  EXPECT_THROW(with_word_sequences(phrase), InvalidParameter);
 }
 
 TEST_F(SequencePhrases, WhatIsNotAPhraseOfTermsIsLeftAsItIs) {

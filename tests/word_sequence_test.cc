@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include <stdexcept>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -87,6 +87,27 @@ TEST(WordSequence, GivesEachWordItsPositionWithGapsRanksAndSpelledWords) {
   EXPECT_TRUE(hits_of(sequence, {{"absent"}}, v).empty());
 }
 
+TEST(WordSequence, RanksPast125AndLongGapsTakeSeveralBytesAndStayExact) {
+  // 300 words, word k seen 400 - k times: ranks 0-299, two bytes from 125.
+  Xapian::Document sample;
+  Xapian::termpos at = 0;
+  char name[8];
+  for (int k = 0; k < 300; ++k) {
+    std::snprintf(name, sizeof name, "w%03d", k);
+    for (int n = 0; n < 400 - k; ++n) sample.add_posting(name, ++at);
+  }
+  WordVocabulary v = WordVocabulary::learn({&sample});
+  ASSERT_EQ(v.rank("w200"), 200u);
+  ASSERT_EQ(v.rank("w136"), 136u);  // the same low six bits as 200: the quick test lets it through
+  Xapian::Document doc;
+  doc.add_posting("w200", 1);
+  doc.add_posting("w136", 2);
+  doc.add_posting("w005", 500);  // a gap of 497 positions
+  doc.add_posting("zzz", 501);   // spelled out
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(hits_of(sequence, {{"w200"}, {"w005"}, {"zzz"}}, v), (std::vector<SlotHit>{{1, 1}, {500, 2}, {501, 4}}));
+}
+
 TEST(WordSequence, KeepsTwoWordsAtOnePositionAndAPositionZero) {
   WordVocabulary v = vocabulary_of({});
   Xapian::Document doc;
@@ -109,8 +130,8 @@ TEST(WordSequence, ABrokenSequenceThrowsRatherThanReadPastItsEnd) {
   std::string sequence = take_word_sequence(doc, v);
   std::vector<SlotHit> hits;
   std::vector<SlotWords> slots = slot_words({{"detention"}}, v);
-  EXPECT_THROW(decode_slot_hits(sequence.substr(0, sequence.size() - 2), slots, hits), std::runtime_error);
-  EXPECT_THROW(decode_slot_hits(std::string(1, '\x80'), slots, hits), std::runtime_error);
+  EXPECT_THROW(decode_slot_hits(sequence.substr(0, sequence.size() - 2), slots, hits), Xapian::DatabaseCorruptError);
+  EXPECT_THROW(decode_slot_hits(std::string(1, '\x80'), slots, hits), Xapian::DatabaseCorruptError);
 }
 
 // phrase_holds: hits are (position, slot bits).
