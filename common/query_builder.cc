@@ -5,6 +5,7 @@
 #include "common/date_terms.h"
 #include "common/dates.h"
 #include "common/errors.h"
+#include "common/phrase_rewrite.h"
 #include "common/query_text.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
@@ -267,6 +268,21 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
     text = rewrite_compounds(text);
     built.text = parse(text, MatchMode::All, built.reparsed_as_plain, std::string(schema::prefix::kQuoteWord));
     if (built.text.empty()) throw InvalidParameter("q", "q has no word that can be searched for");
+    // Xapian would match no quote with a phrase of its words (they have no
+    // positions): the words are ANDed here, and the statements search checks
+    // the quoted phrases against each quote's text.
+    built.text = rewrite_phrases(built.text, [](const Xapian::Query& phrase) -> std::optional<Xapian::Query> {
+      std::vector<Xapian::Query> words;
+      for (size_t i = 0; i < phrase.get_num_subqueries(); ++i) words.push_back(phrase.get_subquery(i));
+      return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    });
+    for (const QuerySpan& span : split_query(strip_accents(request.q))) {
+      std::string_view quoted = span.text;
+      if (span.rewritable || quoted.empty() || quoted.front() != '"') continue;
+      quoted.remove_prefix(1);
+      if (!quoted.empty() && quoted.back() == '"') quoted.remove_suffix(1);
+      built.phrases.emplace_back(quoted);
+    }
   }
   built.has_text = !built.text.empty();
   std::string quote_prefix(schema::prefix::kQuoteWord);

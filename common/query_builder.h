@@ -28,6 +28,10 @@ struct BuiltQuery {
   // For a query of two or more plain words under match=all: the same words
   // with any allowed, used to fill a page the all-words matches leave short.
   Xapian::Query relaxed_text;
+  // Statements only: the quoted phrases of q. Quote words have no positions,
+  // so their phrases are searched as ANDs and each quote's own text is then
+  // checked for them (text_phrases.h).
+  std::vector<std::string> phrases;
 };
 
 // The facets a filter can leave out, for disjunctive facet counts.

@@ -21,6 +21,7 @@
 #include "common/snippet.h"
 #include "common/suggestion_index.h"
 #include "common/text_folding.h"
+#include "common/text_phrases.h"
 
 namespace pressroom {
 namespace {
@@ -635,8 +636,7 @@ std::optional<std::vector<RelatedHit>> Searcher::related(const std::string& id, 
 
 StatementResult Searcher::statements(const SearchRequest& request) {
   return with_retry([&] {
-    pin_state();
-    QueryBuilder builder(db_, synonyms_, nullptr, word_sequences_);
+    QueryBuilder builder(db_, synonyms_);
     BuiltQuery built = builder.build_statements(request);
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
@@ -657,9 +657,12 @@ StatementResult Searcher::statements(const SearchRequest& request) {
       Release r = schema::release_from(doc);
       std::string group = doc.get_value(schema::kDupGroup).append("\x1f");
       const Xapian::Stem& stemmer = schema::stemmer_for(r.lang);
+      std::vector<std::vector<std::string>> phrases;
+      for (const std::string& phrase : built.phrases) phrases.push_back(stemmed_words(phrase, stemmer));
       for (const Quote& quote : r.quotes) {
         if (quote.speaker.empty()) continue;
         if (!speakers.empty() && !speakers.count(fold_key(quote.speaker))) continue;
+        if (!phrases.empty() && !holds_phrases(stemmed_words(quote.text, stemmer), phrases)) continue;
         SnippetOptions whole;
         whole.words = 10000;
         std::string html = make_snippet(quote.text, built.highlight_terms, stemmer, whole);

@@ -353,6 +353,18 @@ TEST_F(SearchFeatures, StatementsFindWhatASpokespersonSaidAboutATopic) {
   EXPECT_NE(hit["text"].get<std::string>().find("<mark>Heat</mark>"), std::string::npos) << hit;
 }
 
+TEST_F(SearchFeatures, StatementsFindAQuotedPhraseOnlyInTheQuotesThatSayIt) {
+  // Quote words have no positions: the phrase is checked in each quote's text.
+  json r = server_->get_json("/api/statements?q=%22family%20detention%22");
+  ASSERT_EQ(r["total"], 1) << r;
+  EXPECT_EQ(r["results"][0]["release"]["id"], "q-family");
+  r = server_->get_json("/api/statements?q=%22shade%20and%20water%22");
+  ASSERT_EQ(r["total"], 1) << r;
+  EXPECT_NE(r["results"][0]["text"].get<std::string>().find("<mark>shade</mark>"), std::string::npos) << r;
+  EXPECT_EQ(server_->get_json("/api/statements?q=%22water%20and%20shade%22")["total"], 0);
+  EXPECT_EQ(server_->get_json("/api/statements?q=%22detention%20family%22")["total"], 0);
+}
+
 TEST_F(SearchFeatures, StatementsWithoutQueryListEveryQuoteNewestFirstWithFacets) {
   json r = server_->get_json("/api/statements");
   EXPECT_EQ(r["total"], 3);

@@ -1,0 +1,23 @@
+// Whether a short text holds a phrase, word for word, as the indexer reads
+// words: for the statements search, whose quote words are indexed without
+// positions (schema::prefix::kQuoteWord), so Xapian cannot check a phrase
+// among them and each matching quote's own text is checked instead.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom {
+
+// The words of `text` in order, accent-stripped and stemmed by `stemmer` as
+// schema::document_for() indexes them (no prefix).
+std::vector<std::string> stemmed_words(std::string_view text, const Xapian::Stem& stemmer);
+
+// Whether `words` holds every phrase of `phrases` (each a list of words as
+// stemmed_words() gives them) as consecutive words. An empty phrase holds.
+bool holds_phrases(const std::vector<std::string>& words, const std::vector<std::vector<std::string>>& phrases);
+
+}  // namespace pressroom
