@@ -35,11 +35,9 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   unsigned port = static_cast<unsigned>(std::strtoul(location.c_str() + colon + 1, nullptr, 10));
   std::string version;
-  bool sequences = false;
   try {
     Xapian::Database part = Xapian::Remote::open(host, port, options.operation_ms, options.connect_ms);
     version = part.get_metadata(schema::kMetaSchemaVersion);
-    sequences = !part.get_metadata(schema::kMetaWordSequencesId).empty();
     set.db.add_database(part);
     set.parts.push_back(part);
     set.part_names.push_back(location);
@@ -61,13 +59,6 @@ void add_remote(DatabaseSet& set, const std::string& location, const RemoteOptio
                            std::to_string(schema::kMinRemoteVersion) +
                            " or later: index it again with pressroom-index (the first run after an upgrade rewrites "
                            "every release) or rebuild it with --rebuild");
-  // Its phrases are checked by a posting source of ours, which a stock
-  // xapian-tcpsrv cannot run (sequence_phrases.h).
-  if (sequences)
-    throw IndexUnavailable("the shard at " + location + " keeps its word positions as word sequences, which "
-                           "xapian-tcpsrv cannot check phrases against: serve it as a local database, or rebuild "
-                           "it with pressroom-index --rebuild (without --word-sequences) to search it over "
-                           "xapian-tcpsrv");
 }
 
 void add_location(DatabaseSet& set, const std::string& location, const RemoteOptions& options, int depth);
@@ -159,15 +150,24 @@ DatabaseSet open_database_set(const std::vector<std::string>& locations, const R
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot read the index at '" + set.part_names.front() + "': " + e.get_description());
   }
-  // A query with a phrase checked against word sequences goes to the remote
-  // shards too, which cannot run its posting source (sequence_phrases.h).
+  // Phrases over word sequences are checked by a posting source of ours,
+  // which a stock xapian-tcpsrv cannot run (sequence_phrases.h), and a query
+  // that has one goes to every shard: none of a set with remote shards may
+  // keep word sequences.
   if (set.remote)
-    for (size_t i = 0; i < set.parts.size(); ++i)
-      if (!set.parts[i].get_metadata(schema::kMetaWordSequencesId).empty())
-        throw IndexUnavailable("the shard at " + set.part_names[i] +
-                               " keeps its word positions as word sequences, which cannot be searched together with "
-                               "shards over xapian-tcpsrv: rebuild it with pressroom-index --rebuild (without "
-                               "--word-sequences)");
+    for (size_t i = 0; i < set.parts.size(); ++i) {
+      if (set.parts[i].get_metadata(schema::kMetaWordSequencesId).empty()) continue;
+      const std::string& name = set.part_names[i];
+      if (is_remote_location(name))
+        throw IndexUnavailable("the shard at " + name + " keeps its word positions as word sequences, which "
+                               "xapian-tcpsrv cannot check phrases against: serve it as a local database, or "
+                               "rebuild it with pressroom-index --rebuild (without --word-sequences) to search it "
+                               "over xapian-tcpsrv");
+      throw IndexUnavailable("the shard at " + name +
+                             " keeps its word positions as word sequences, which cannot be searched together with "
+                             "shards over xapian-tcpsrv: rebuild it with pressroom-index --rebuild (without "
+                             "--word-sequences)");
+    }
   return set;
 }
 

@@ -6,6 +6,7 @@
 
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
+#include "common/word_sequence.h"
 
 namespace pressroom {
 
@@ -108,15 +109,16 @@ bool PhrasePairs::indexed(std::string_view first, std::string_view second) const
 
 void PhrasePairs::add_terms(Xapian::Document& document) const {
   if (permille_.empty()) return;
-  // The listed word at each position (null where the word is not listed).
-  std::vector<std::pair<Xapian::termpos, const std::pair<const std::string, unsigned>*>> at;
-  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
-    if (!unprefixed(*t)) continue;
-    auto listed = permille_.find(*t);
-    if (listed == permille_.end()) continue;
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at.emplace_back(*p, &*listed);
+  // The listed word at each position (positions of other words left out).
+  PositionedWords positioned = positioned_words(document);
+  std::vector<const std::pair<const std::string, unsigned>*> listed_words;
+  for (const std::string& word : positioned.words) {
+    auto listed = unprefixed(word) ? permille_.find(word) : permille_.end();
+    listed_words.push_back(listed == permille_.end() ? nullptr : &*listed);
   }
-  std::sort(at.begin(), at.end());
+  std::vector<std::pair<Xapian::termpos, const std::pair<const std::string, unsigned>*>> at;
+  for (const auto& [position, word] : positioned.at)
+    if (listed_words[word]) at.emplace_back(position, listed_words[word]);
   for (size_t i = 0; i + 1 < at.size(); ++i) {
     if (at[i + 1].first != at[i].first + 1) continue;
     const auto& [first, first_permille] = *at[i].second;

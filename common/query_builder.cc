@@ -263,6 +263,7 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
   BuiltQuery built;
   std::string text = strip_accents(request.q);
   if (!collapse_whitespace(text).empty()) {
+    const std::string quoted_from = text;  // the phrases as typed, before synonyms are added
     // The added forms carry accents; the index does not.
     if (synonyms_) text = strip_accents(synonyms_->expand(text, built.synonyms));
     text = rewrite_compounds(text);
@@ -276,7 +277,7 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
       for (size_t i = 0; i < phrase.get_num_subqueries(); ++i) words.push_back(phrase.get_subquery(i));
       return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     });
-    for (const QuerySpan& span : split_query(strip_accents(request.q))) {
+    for (const QuerySpan& span : split_query(quoted_from)) {
       std::string_view quoted = span.text;
       if (span.rewritable || quoted.empty() || quoted.front() != '"') continue;
       quoted.remove_prefix(1);

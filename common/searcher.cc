@@ -651,14 +651,18 @@ StatementResult Searcher::statements(const SearchRequest& request) {
     std::map<std::string, std::pair<std::string, uint64_t>> by_speaker;  // folded → display, count
     std::map<std::string, uint64_t> by_year;
     std::set<std::string> listed;  // group + folded quote: copies of a release quote alike
+    // The quoted phrases stemmed once per language (stemmer), not per release.
+    std::map<const Xapian::Stem*, std::vector<std::vector<std::string>>> phrases_by_stemmer;
     size_t first = static_cast<size_t>((request.page - 1) * request.size);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       Release r = schema::release_from(doc);
       std::string group = doc.get_value(schema::kDupGroup).append("\x1f");
       const Xapian::Stem& stemmer = schema::stemmer_for(r.lang);
-      std::vector<std::vector<std::string>> phrases;
-      for (const std::string& phrase : built.phrases) phrases.push_back(stemmed_words(phrase, stemmer));
+      auto [stemmed, fresh] = phrases_by_stemmer.try_emplace(&stemmer);
+      if (fresh)
+        for (const std::string& phrase : built.phrases) stemmed->second.push_back(stemmed_words(phrase, stemmer));
+      const std::vector<std::vector<std::string>>& phrases = stemmed->second;
       for (const Quote& quote : r.quotes) {
         if (quote.speaker.empty()) continue;
         if (!speakers.empty() && !speakers.count(fold_key(quote.speaker))) continue;

@@ -1,9 +1,9 @@
 #include "common/text_phrases.h"
 
 #include <algorithm>
-#include <map>
 
 #include "common/text_folding.h"
+#include "common/word_sequence.h"
 
 namespace pressroom {
 
@@ -14,11 +14,9 @@ std::vector<std::string> stemmed_words(std::string_view text, const Xapian::Stem
   generator.set_stemmer(stemmer);
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   generator.index_text(strip_accents(std::string(text)));
-  std::map<Xapian::termpos, std::string> at;
-  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t)
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at[*p] = *t;
+  PositionedWords positioned = positioned_words(document);
   std::vector<std::string> words;
-  for (auto& [position, word] : at) words.push_back(std::move(word));
+  for (const auto& [position, word] : positioned.at) words.push_back(positioned.words[word]);
   return words;
 }
 

@@ -79,17 +79,21 @@ std::optional<uint32_t> WordVocabulary::rank(std::string_view word) const {
   return found->second;
 }
 
-std::string take_word_sequence(Xapian::Document& document, const WordVocabulary& vocabulary) {
-  std::vector<std::string> words;
-  std::vector<std::pair<Xapian::termpos, uint32_t>> at;  // position, index in words
+PositionedWords positioned_words(const Xapian::Document& document) {
+  PositionedWords out;
   for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
     auto p = t.positionlist_begin();
     if (p == t.positionlist_end()) continue;
-    words.push_back(*t);
-    for (; p != t.positionlist_end(); ++p) at.emplace_back(*p, static_cast<uint32_t>(words.size() - 1));
+    out.words.push_back(*t);
+    for (; p != t.positionlist_end(); ++p) out.at.emplace_back(*p, static_cast<uint32_t>(out.words.size() - 1));
   }
+  std::sort(out.at.begin(), out.at.end());
+  return out;
+}
+
+std::string take_word_sequence(Xapian::Document& document, const WordVocabulary& vocabulary) {
+  auto [words, at] = positioned_words(document);
   if (at.empty()) return {};
-  std::sort(at.begin(), at.end());
   std::vector<std::optional<uint32_t>> ranks;
   ranks.reserve(words.size());
   for (const std::string& word : words) ranks.push_back(vocabulary.rank(word));

@@ -63,6 +63,15 @@ class WordVocabulary {
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rank_;
 };
 
+// A document's terms that have positions, and each of its positions with
+// the index of its term in `words`, by position: what phrase pairs, word
+// sequences and phrase checks of a text read from a document.
+struct PositionedWords {
+  std::vector<std::string> words;
+  std::vector<std::pair<Xapian::termpos, uint32_t>> at;
+};
+PositionedWords positioned_words(const Xapian::Document& document);
+
 // The word sequence of `document`'s positional terms, whose positions it then
 // removes (their wdf, and so every weight, stays as it was). A document
 // without positions gives "".

@@ -129,6 +129,19 @@ class ShardedSearch : public ::testing::Test {
 
   // Starts one xapian-tcpsrv per database of `paths` (logs named after
   // `label`); returns their addresses.
+  // Asserts that opening `locations` is refused with a message naming every
+  // one of `mentions`; `opened` says what a search would have done wrong.
+  static void expect_refused(const std::vector<std::string>& locations, const std::vector<std::string>& mentions,
+                             const char* opened) {
+    try {
+      Searcher searcher(locations, synonyms_);
+      ADD_FAILURE() << opened;
+    } catch (const IndexUnavailable& e) {
+      std::string message = e.what();
+      for (const std::string& mention : mentions) EXPECT_NE(message.find(mention), std::string::npos) << message;
+    }
+  }
+
   static std::vector<std::string> serve(const std::vector<std::string>& paths, const std::string& label,
                                         std::vector<std::unique_ptr<testing::XapianServer>>& servers) {
     std::vector<std::string> addresses;
@@ -310,15 +323,8 @@ TEST_F(ShardedSearch, ARemoteShardOfAnOlderSchemaIsRefusedWithWhatToDo) {
   }
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses = serve(copies, "old-schema", servers);
-  try {
-    Searcher sharded(addresses, synonyms_);
-    ADD_FAILURE() << "searched a remote shard whose facet counts would be wrong";
-  } catch (const IndexUnavailable& e) {
-    std::string message = e.what();
-    EXPECT_NE(message.find(addresses[1]), std::string::npos) << message;
-    EXPECT_NE(message.find("older pressroom"), std::string::npos) << message;
-    EXPECT_NE(message.find("--rebuild"), std::string::npos) << message;
-  }
+  expect_refused(addresses, {addresses[1], "older pressroom", "--rebuild"},
+                 "searched a remote shard whose facet counts would be wrong");
   // The same databases read locally are fine: local counting needs no copy slot.
   EXPECT_NO_THROW(Searcher(copies, synonyms_));
 }
@@ -365,15 +371,8 @@ TEST_F(ShardedSearch, ARemoteShardWithWordSequencesIsRefusedWithWhatToDo) {
   std::vector<std::string> copies = split_into_shards(built, dir_->path() / "sequences", 2);
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses = serve(copies, "sequences", servers);
-  try {
-    Searcher sharded(addresses, synonyms_);
-    ADD_FAILURE() << "searched a remote shard whose phrases xapian-tcpsrv cannot check";
-  } catch (const IndexUnavailable& e) {
-    std::string message = e.what();
-    EXPECT_NE(message.find(addresses[0]), std::string::npos) << message;
-    EXPECT_NE(message.find("word sequences"), std::string::npos) << message;
-    EXPECT_NE(message.find("--word-sequences"), std::string::npos) << message;
-  }
+  expect_refused(addresses, {addresses[0], "word sequences", "--word-sequences"},
+                 "searched a remote shard whose phrases xapian-tcpsrv cannot check");
   // Read locally, the same shards answer a phrase as one database does.
   Searcher local(copies, synonyms_), one(built, synonyms_);
   SearchResult sharded_answer = local.search(request({{"q", "\"family detention\""}}));
@@ -385,14 +384,7 @@ TEST_F(ShardedSearch, ALocalIndexWithWordSequencesBesideRemoteShardsIsRefused) {
   std::string built = index_with_sequences(dir_->path() / "sequences-beside");
   std::vector<std::unique_ptr<testing::XapianServer>> servers;
   std::vector<std::string> addresses = serve({shards_[0]}, "beside", servers);
-  try {
-    Searcher mixed({addresses[0], built}, synonyms_);
-    ADD_FAILURE() << "sent a word-sequence phrase check to xapian-tcpsrv";
-  } catch (const IndexUnavailable& e) {
-    std::string message = e.what();
-    EXPECT_NE(message.find(built), std::string::npos) << message;
-    EXPECT_NE(message.find("--word-sequences"), std::string::npos) << message;
-  }
+  expect_refused({addresses[0], built}, {built, "--word-sequences"}, "sent a word-sequence phrase check to xapian-tcpsrv");
 }
 
 TEST_F(ShardedSearch, AShardThatIsDownGivesAClearErrorQuickly) {
