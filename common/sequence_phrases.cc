@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "common/fnv1a.h"
+#include "common/match_walk.h"
 #include "common/phrase_check.h"
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
@@ -74,7 +75,7 @@ class SequencePhraseSource : public Xapian::PostingSource {
       for (const std::string& term : slot) slot_freq += db.get_termfreq(term);
       termfreq_max_ = std::min(termfreq_max_, slot_freq);
     }
-    lists_.clear();  // opened by the first skip_to(): check() needs none
+    walk_.reset();  // made by the first skip_to(): check() needs none
     std::string id = db.get_metadata(schema::kMetaWordSequencesId);
     vocabulary_ = id.empty() ? nullptr : vocabulary_of(db, id);
     if (vocabulary_) {
@@ -97,34 +98,21 @@ class SequencePhraseSource : public Xapian::PostingSource {
 
   void skip_to(Xapian::docid did, double) override {
     if (at_end_ || did <= current_) return;
-    if (lists_.empty()) {
-      for (const auto& slot : spec_->slots) {
-        lists_.emplace_back();
-        for (const std::string& term : slot) lists_.back().push_back(db_.postlist_begin(term));
-      }
+    if (!walk_) {
+      // The releases with a word of every slot: AND of ORs, walked.
+      std::vector<Xapian::Query> slots;
+      for (const auto& slot : spec_->slots) slots.emplace_back(Xapian::Query::OP_OR, slot.begin(), slot.end());
+      walk_ = MatchWalk::of(db_, Xapian::Query(Xapian::Query::OP_AND, slots.begin(), slots.end()));
     }
-    // Leapfrog over the slots' posting lists; the phrase checked where all meet.
-    Xapian::docid candidate = did;
-    while (true) {
-      bool agreed = true;
-      for (size_t i = 0; i < lists_.size(); ++i) {
-        Xapian::docid at = slot_skip_to(i, candidate);
-        if (at == 0) {
-          at_end_ = true;
-          return;
-        }
-        if (at != candidate) {
-          candidate = at;
-          agreed = false;
-          break;
-        }
-      }
-      if (agreed && holds(candidate)) {
+    // The phrase is checked where the words meet.
+    for (Xapian::docid candidate = walk_->skip_to(did); candidate != 0; candidate = walk_->skip_to(candidate + 1)) {
+      if (holds(candidate)) {
         current_ = candidate;
         return;
       }
-      if (agreed) ++candidate;
+      if (candidate == Xapian::docid(-1)) break;
     }
+    at_end_ = true;
   }
 
   bool check(Xapian::docid did, double) override {
@@ -175,17 +163,6 @@ class SequencePhraseSource : public Xapian::PostingSource {
  private:
   explicit SequencePhraseSource(std::shared_ptr<const PhraseSpec> spec) : spec_(std::move(spec)) {}
 
-  // The first release at or after `did` with a term of slot `i`; 0 if none.
-  Xapian::docid slot_skip_to(size_t i, Xapian::docid did) {
-    Xapian::docid first = 0;
-    for (Xapian::PostingIterator& list : lists_[i]) {
-      if (list == Xapian::PostingIterator()) continue;
-      list.skip_to(did);
-      if (list != Xapian::PostingIterator() && (first == 0 || *list < first)) first = *list;
-    }
-    return first;
-  }
-
   bool holds(Xapian::docid did) {
     if (vocabulary_) {
       if (values_ == Xapian::ValueIterator() || !values_.check(did) || values_ == Xapian::ValueIterator() ||
@@ -213,7 +190,7 @@ class SequencePhraseSource : public Xapian::PostingSource {
   std::shared_ptr<const WordVocabulary> vocabulary_;
   std::vector<SlotWords> coded_;
   Xapian::ValueIterator values_;
-  std::vector<std::vector<Xapian::PostingIterator>> lists_;
+  std::unique_ptr<MatchWalk> walk_;
   std::vector<SlotHit> hits_;
   Xapian::doccount termfreq_max_ = 0;
   Xapian::docid current_ = 0;
