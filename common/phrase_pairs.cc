@@ -6,7 +6,7 @@
 
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
-#include "common/word_sequence.h"
+#include "common/positioned_words.h"
 
 namespace pressroom {
 
@@ -108,9 +108,12 @@ bool PhrasePairs::indexed(std::string_view first, std::string_view second) const
 }
 
 void PhrasePairs::add_terms(Xapian::Document& document) const {
+  if (!permille_.empty()) add_terms(document, positioned_words(document));
+}
+
+void PhrasePairs::add_terms(Xapian::Document& document, const PositionedWords& positioned) const {
   if (permille_.empty()) return;
   // The listed word at each position (positions of other words left out).
-  PositionedWords positioned = positioned_words(document);
   std::vector<const std::pair<const std::string, unsigned>*> listed_words;
   for (const std::string& word : positioned.words) {
     auto listed = unprefixed(word) ? permille_.find(word) : permille_.end();

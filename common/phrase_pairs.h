@@ -25,6 +25,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/positioned_words.h"
+
 namespace pressroom {
 
 class PhrasePairs {
@@ -64,7 +66,9 @@ class PhrasePairs {
 
   // Adds to `document` the pair term of every two words at adjacent
   // positions that are indexed(). Boolean terms: the document's length, and
-  // so every weight, stays as it was.
+  // so every weight, stays as it was. `positioned`: its words by position,
+  // when the caller has read them already.
+  void add_terms(Xapian::Document& document, const PositionedWords& positioned) const;
   void add_terms(Xapian::Document& document) const;
 
  private:

@@ -79,7 +79,9 @@ class SequencePhraseSource : public Xapian::PostingSource {
     std::string id = db.get_metadata(schema::kMetaWordSequencesId);
     vocabulary_ = id.empty() ? nullptr : vocabulary_of(db, id);
     if (vocabulary_) {
-      coded_ = slot_words(spec_->slots, *vocabulary_);
+      coded_ = code_phrase(spec_->slots, *vocabulary_);
+      // OP_PHRASE with its default window: the words side by side.
+      adjacent_ = spec_->ordered && (spec_->window == 0 || spec_->window == spec_->slots.size());
       values_ = db.valuestream_begin(schema::kWordSequence);
     }
   }
@@ -168,7 +170,10 @@ class SequencePhraseSource : public Xapian::PostingSource {
       if (values_ == Xapian::ValueIterator() || !values_.check(did) || values_ == Xapian::ValueIterator() ||
           values_.get_docid() != did)
         return false;
-      decode_slot_hits(*values_, coded_, hits_);
+      std::string sequence = *values_;
+      if (adjacent_)
+        if (std::optional<bool> holds = holds_adjacent(sequence, coded_)) return *holds;
+      decode_slot_hits(sequence, coded_, hits_);
     } else {
       positions_hits(did);
     }
@@ -188,7 +193,8 @@ class SequencePhraseSource : public Xapian::PostingSource {
   std::shared_ptr<const PhraseSpec> spec_;
   Xapian::Database db_;
   std::shared_ptr<const WordVocabulary> vocabulary_;
-  std::vector<SlotWords> coded_;
+  CodedPhrase coded_;
+  bool adjacent_ = false;
   Xapian::ValueIterator values_;
   std::unique_ptr<MatchWalk> walk_;
   std::vector<SlotHit> hits_;

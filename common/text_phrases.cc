@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "common/text_folding.h"
-#include "common/word_sequence.h"
+#include "common/positioned_words.h"
 
 namespace pressroom {
 

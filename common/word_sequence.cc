@@ -1,12 +1,14 @@
 #include "common/word_sequence.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pressroom {
 
 namespace {
 
-enum Code : uint32_t { kSkip = 0, kSpelled = 1, kSamePosition = 2, kFirstCode = 3 };
+// 1 spelled a word out in place in format 1: it is no code now.
+enum Code : uint32_t { kSkip = 0, kFormat1Spelled = 1, kSamePosition = 2, kFirstCode = 3 };
 
 void put_varint(std::string& out, uint32_t value) {
   while (value >= 128) {
@@ -55,13 +57,13 @@ WordVocabulary WordVocabulary::learn(const std::vector<const Xapian::Document*>&
 std::string WordVocabulary::encode() const {
   std::vector<const std::string*> by_rank(rank_.size());
   for (const auto& [word, rank] : rank_) by_rank[rank] = &word;
-  std::string out = "1\n";
+  std::string out = "2\n";
   for (const std::string* word : by_rank) out.append(*word).push_back('\n');
   return out;
 }
 
 std::optional<WordVocabulary> WordVocabulary::decode(std::string_view stored) {
-  if (stored.substr(0, 2) != "1\n") return std::nullopt;
+  if (stored.substr(0, 2) != "2\n") return std::nullopt;
   WordVocabulary vocabulary;
   for (size_t at = 2; at < stored.size();) {
     size_t end = stored.find('\n', at);
@@ -79,65 +81,115 @@ std::optional<uint32_t> WordVocabulary::rank(std::string_view word) const {
   return found->second;
 }
 
-PositionedWords positioned_words(const Xapian::Document& document) {
-  PositionedWords out;
-  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
-    auto p = t.positionlist_begin();
-    if (p == t.positionlist_end()) continue;
-    out.words.push_back(*t);
-    for (; p != t.positionlist_end(); ++p) out.at.emplace_back(*p, static_cast<uint32_t>(out.words.size() - 1));
-  }
-  std::sort(out.at.begin(), out.at.end());
-  return out;
-}
-
-std::string take_word_sequence(Xapian::Document& document, const WordVocabulary& vocabulary) {
-  auto [words, at] = positioned_words(document);
+std::string take_word_sequence(Xapian::Document& document, const PositionedWords& positioned,
+                               const WordVocabulary& vocabulary) {
+  const auto& [words, at] = positioned;
   if (at.empty()) return {};
-  std::vector<std::optional<uint32_t>> ranks;
-  ranks.reserve(words.size());
-  for (const std::string& word : words) ranks.push_back(vocabulary.rank(word));
+  // Each word's code; a word outside the vocabulary gets the next of the
+  // release's own codes when it first comes.
+  constexpr uint32_t kUnset = 0;
+  std::vector<uint32_t> codes(words.size(), kUnset);
+  std::string spelled;
+  auto first_own = static_cast<uint32_t>(kFirstCode + vocabulary.size());
+  uint32_t next_own = first_own;
   std::string out;
   out.reserve(at.size() * 2);
+  bool shared = false;
   Xapian::termpos last = 0;
   for (const auto& [position, word] : at) {
     if (position == last) {
       put_varint(out, kSamePosition);
+      shared = true;
     } else if (position != last + 1) {
       put_varint(out, kSkip);
       put_varint(out, position - last - 1);
     }
     last = position;
-    if (ranks[word]) {
-      put_varint(out, kFirstCode + *ranks[word]);
-    } else {
-      put_varint(out, kSpelled);
-      put_varint(out, static_cast<uint32_t>(words[word].size()));
-      out.append(words[word]);
+    uint32_t& code = codes[word];
+    if (code == kUnset) {
+      if (auto rank = vocabulary.rank(words[word])) {
+        code = kFirstCode + *rank;
+      } else {
+        code = next_own++;
+        put_varint(spelled, static_cast<uint32_t>(words[word].size()));
+        spelled.append(words[word]);
+      }
     }
+    put_varint(out, code);
   }
+  std::string sequence;
+  put_varint(sequence, static_cast<uint32_t>(out.size() << 1 | (shared ? 1 : 0)));
+  sequence.append(out).append(spelled);
   for (const std::string& word : words) document.remove_postings(word, 0, Xapian::termpos(-1), 0);
-  return out;
+  return sequence;
 }
 
-std::vector<SlotWords> slot_words(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary) {
-  std::vector<SlotWords> coded(slots.size());
+std::string take_word_sequence(Xapian::Document& document, const WordVocabulary& vocabulary) {
+  return take_word_sequence(document, positioned_words(document), vocabulary);
+}
+
+CodedPhrase code_phrase(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary) {
+  CodedPhrase coded;
+  coded.slots.resize(slots.size());
+  coded.vocabulary_size = static_cast<uint32_t>(vocabulary.size());
   for (size_t i = 0; i < slots.size(); ++i)
     for (const std::string& word : slots[i]) {
-      if (auto rank = vocabulary.rank(word)) coded[i].ranks.push_back(*rank);
-      else coded[i].spelled.push_back(word);
+      if (auto rank = vocabulary.rank(word)) coded.slots[i].ranks.push_back(*rank);
+      else coded.slots[i].spelled.push_back(word);
     }
   return coded;
 }
 
-void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& slots, std::vector<SlotHit>& hits) {
-  hits.clear();
-  // Most words are none of the phrase's: one bit test turns them away.
-  uint64_t maybe = 0;
-  for (const SlotWords& slot : slots)
-    for (uint32_t rank : slot.ranks) maybe |= uint64_t{1} << (rank & 63);
+namespace {
+
+// A sequence cut into its parts (the header read).
+struct SequenceParts {
+  std::string_view codes;
+  std::string_view spelled;
+  bool shared_positions = false;
+};
+
+SequenceParts parts_of(std::string_view sequence) {
   const char* at = sequence.data();
   const char* end = at + sequence.size();
+  uint32_t header = get_varint(at, end);
+  size_t size = header >> 1;
+  if (size > static_cast<size_t>(end - at)) throw Xapian::DatabaseCorruptError("a word sequence is cut short");
+  return {std::string_view(at, size), std::string_view(at + size, static_cast<size_t>(end - at) - size), (header & 1) != 0};
+}
+
+// The code `word` has in a release whose spelled words are `spelled`, or 0
+// when the release does not have it.
+uint32_t own_code(std::string_view spelled, std::string_view word, uint32_t vocabulary_size) {
+  const char* at = spelled.data();
+  const char* end = at + spelled.size();
+  for (uint32_t code = kFirstCode + vocabulary_size; at != end; ++code) {
+    uint32_t length = get_varint(at, end);
+    if (length > static_cast<size_t>(end - at)) throw Xapian::DatabaseCorruptError("a word sequence ends inside a word");
+    if (std::string_view(at, length) == word) return code;
+    at += length;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void decode_slot_hits(std::string_view sequence, const CodedPhrase& phrase, std::vector<SlotHit>& hits) {
+  hits.clear();
+  SequenceParts parts = parts_of(sequence);
+  // The codes that fill a slot, and which slots each fills.
+  std::vector<std::pair<uint32_t, uint64_t>> wanted;
+  for (size_t i = 0; i < phrase.slots.size(); ++i) {
+    uint64_t bit = uint64_t{1} << i;
+    for (uint32_t rank : phrase.slots[i].ranks) wanted.emplace_back(kFirstCode + rank, bit);
+    for (const std::string& word : phrase.slots[i].spelled)
+      if (uint32_t code = own_code(parts.spelled, word, phrase.vocabulary_size)) wanted.emplace_back(code, bit);
+  }
+  // Most words are none of the phrase's: one bit test turns them away.
+  uint64_t maybe = 0;
+  for (const auto& [code, bits] : wanted) maybe |= uint64_t{1} << (code & 63);
+  const char* at = parts.codes.data();
+  const char* end = at + parts.codes.size();
   Xapian::termpos last = 0, next = 1;
   while (at != end) {
     uint32_t code = get_varint(at, end);
@@ -149,32 +201,42 @@ void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& s
       next = last;
       continue;
     }
-    uint64_t filled = 0;
-    if (code == kSpelled) {
-      uint32_t length = get_varint(at, end);
-      if (length > static_cast<size_t>(end - at)) throw Xapian::DatabaseCorruptError("a word sequence ends inside a word");
-      std::string_view word(at, length);
-      at += length;
-      for (size_t i = 0; i < slots.size(); ++i)
-        for (const std::string& w : slots[i].spelled)
-          if (w == word) filled |= uint64_t{1} << i;
-    } else {
-      uint32_t rank = code - kFirstCode;
-      if (!(maybe >> (rank & 63) & 1)) {
-        last = next;
-        next = last + 1;
-        continue;
+    if (code == kFormat1Spelled) throw Xapian::DatabaseCorruptError("a word sequence has a code of another format");
+    if (maybe >> (code & 63) & 1) {
+      uint64_t filled = 0;
+      for (const auto& [c, bits] : wanted)
+        if (c == code) filled |= bits;
+      if (filled) {
+        if (!hits.empty() && hits.back().position == next) hits.back().slots |= filled;
+        else hits.push_back({next, filled});
       }
-      for (size_t i = 0; i < slots.size(); ++i)
-        for (uint32_t r : slots[i].ranks)
-          if (r == rank) filled |= uint64_t{1} << i;
-    }
-    if (filled) {
-      if (!hits.empty() && hits.back().position == next) hits.back().slots |= filled;
-      else hits.push_back({next, filled});
     }
     last = next;
     next = last + 1;
+  }
+}
+
+std::optional<bool> holds_adjacent(std::string_view sequence, const CodedPhrase& phrase) {
+  SequenceParts parts = parts_of(sequence);
+  if (parts.shared_positions) return std::nullopt;
+  std::string pattern;
+  for (const SlotWords& slot : phrase.slots) {
+    if (slot.ranks.size() + slot.spelled.size() != 1) return std::nullopt;
+    uint32_t code = slot.ranks.empty() ? own_code(parts.spelled, slot.spelled[0], phrase.vocabulary_size)
+                                       : kFirstCode + slot.ranks[0];
+    if (code == 0) return false;
+    put_varint(pattern, code);
+  }
+  const char* codes = parts.codes.data();
+  const char* end = codes + parts.codes.size();
+  for (const char* from = codes;;) {
+    auto* found = static_cast<const char*>(memmem(from, static_cast<size_t>(end - from), pattern.data(), pattern.size()));
+    if (!found) return false;
+    // A word's code starts there: the byte before ends a varint (< 128)
+    // that is not kSkip, whose next varint is a gap, not a word.
+    auto before = found == codes ? 1 : static_cast<unsigned char>(found[-1]);
+    if (before < 128 && before != kSkip) return true;
+    from = found + 1;
   }
 }
 

@@ -12,11 +12,19 @@
 // rank; any other word is spelled out. So a sequence is exact: phrase
 // checks over it (phrase_check.h, sequence_phrases.h) answer what Xapian's positions answer.
 //
-// Encoding, one varint after another: kSkip + gap for positions left out
+// Encoding (format 2, the first line of the stored vocabulary): a varint
+// header, (size of the codes << 1) | 1 when two words share a position; the
+// codes, one varint after another: kSkip + gap for positions left out
 // (between fields), kSamePosition before a word at its predecessor's
-// position, kSpelled + length + bytes for a word outside the vocabulary,
-// else kFirstCode + rank. The first word is at position 1 when no skip
-// precedes it.
+// position, else the word's code: kFirstCode + rank for a word of the
+// vocabulary, kFirstCode + vocabulary size + i for the release's i-th word
+// outside it; then those words, each as a varint length and its bytes. The
+// first word is at position 1 when no skip precedes it.
+//
+// Why the spelled words go after the codes: the codes are then varints and
+// nothing else, so a phrase whose words sit side by side is its words' codes
+// side by side, found by a byte search (holds_adjacent) instead of decoding
+// ~700 codes per candidate.
 #pragma once
 
 #include <xapian.h>
@@ -27,6 +35,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "common/positioned_words.h"
 
 namespace pressroom {
 
@@ -44,11 +54,11 @@ class WordVocabulary {
   // unhelpful) vocabulary.
   static WordVocabulary learn(const std::vector<const Xapian::Document*>& sample);
 
-  // The stored form, "1\n" then one word per line by rank; decode() of it
-  // gives the same vocabulary.
+  // The stored form, "2\n" (the sequences' format) then one word per line by
+  // rank; decode() of it gives the same vocabulary.
   std::string encode() const;
   // nullopt when `stored` is not an encode() output ("" for an index that
-  // keeps Xapian's positions).
+  // keeps Xapian's positions, "1\n…" for one whose sequences have format 1).
   static std::optional<WordVocabulary> decode(std::string_view stored);
 
   // `word`'s rank, or nullopt when it is spelled out.
@@ -63,27 +73,24 @@ class WordVocabulary {
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rank_;
 };
 
-// A document's terms that have positions, and each of its positions with
-// the index of its term in `words`, by position: what phrase pairs, word
-// sequences and phrase checks of a text read from a document.
-struct PositionedWords {
-  std::vector<std::string> words;
-  std::vector<std::pair<Xapian::termpos, uint32_t>> at;
-};
-PositionedWords positioned_words(const Xapian::Document& document);
-
-// The word sequence of `document`'s positional terms, whose positions it then
-// removes (their wdf, and so every weight, stays as it was). A document
-// without positions gives "".
+// The word sequence of `document`'s positional terms (`positioned`, read
+// from it), whose positions it then removes (their wdf, and so every weight,
+// stays as it was). A document without positions gives "".
+std::string take_word_sequence(Xapian::Document& document, const PositionedWords& positioned,
+                               const WordVocabulary& vocabulary);
 std::string take_word_sequence(Xapian::Document& document, const WordVocabulary& vocabulary);
 
 // What a phrase check looks for: each slot's words (any one of them fills
-// the slot) as codes of one index's vocabulary.
+// the slot) as codes of one index's vocabulary, or spelled out.
 struct SlotWords {
   std::vector<uint32_t> ranks;
   std::vector<std::string> spelled;
 };
-std::vector<SlotWords> slot_words(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary);
+struct CodedPhrase {
+  std::vector<SlotWords> slots;
+  uint32_t vocabulary_size = 0;  // where the codes of a release's spelled words begin
+};
+CodedPhrase code_phrase(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary);
 
 // The most slots a phrase check takes: one bit each in SlotHit::slots.
 inline constexpr size_t kMaxSlots = 64;
@@ -95,10 +102,17 @@ struct SlotHit {
   uint64_t slots;
 };
 
-// The positions of `sequence` whose word fills one of `slots` (at most
-// kMaxSlots), ascending, each once (words at one position share it).
+// The positions of `sequence` whose word fills one of `phrase`'s slots (at
+// most kMaxSlots), ascending, each once (words at one position share it).
 // Throws Xapian::DatabaseCorruptError when `sequence` is not an encoding: the
 // index is damaged, as for any table Xapian cannot read.
-void decode_slot_hits(std::string_view sequence, const std::vector<SlotWords>& slots, std::vector<SlotHit>& hits);
+void decode_slot_hits(std::string_view sequence, const CodedPhrase& phrase, std::vector<SlotHit>& hits);
+
+// Whether `sequence` has `phrase`'s words (one per slot) at consecutive
+// positions in order: an exact phrase, what OP_PHRASE with its default
+// window checks. nullopt when a byte search cannot tell and decode_slot_hits
+// must: a slot with other than one word, or a sequence with words that share
+// a position. Throws as decode_slot_hits does.
+std::optional<bool> holds_adjacent(std::string_view sequence, const CodedPhrase& phrase);
 
 }  // namespace pressroom

@@ -95,8 +95,14 @@ struct TaskResult {
 // terms (read from its positions), then its positions as a word sequence.
 // Null lists: the index has none (a null vocabulary keeps Xapian positions).
 void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVocabulary* vocabulary) {
-  if (pairs) pairs->add_terms(document);
-  if (vocabulary) document.add_value(schema::kWordSequence, take_word_sequence(document, *vocabulary));
+  if (!vocabulary) {
+    if (pairs) pairs->add_terms(document);
+    return;
+  }
+  // Pair terms have no positions: the words read once serve both.
+  PositionedWords positioned = positioned_words(document);
+  if (pairs) pairs->add_terms(document, positioned);
+  document.add_value(schema::kWordSequence, take_word_sequence(document, positioned, *vocabulary));
 }
 
 // `context`, `pairs` and `vocabulary` are shared by every worker: they are

@@ -40,7 +40,7 @@ class SequencePhrases : public ::testing::Test {
         doc.add_posting(words[pick(random) % words.size()], ++position);
       }
       if (random() % 3 == 0) doc.add_posting("XLel", ++position), doc.add_posting("XLpaso", ++position);
-      doc.add_boolean_term("Q" + std::to_string(d));
+      doc.add_boolean_term(std::string("Q").append(std::to_string(d)));  // not "Q" + …: GCC 12 warns wrongly (PR 105329)
       doc.set_data(std::to_string(d));
       documents.push_back(doc);
     }

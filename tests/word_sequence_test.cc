@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -35,7 +37,7 @@ WordVocabulary vocabulary_of(const std::vector<std::vector<std::string>>& sample
 std::vector<SlotHit> hits_of(const std::string& sequence, const std::vector<std::vector<std::string>>& slots,
                              const WordVocabulary& vocabulary) {
   std::vector<SlotHit> hits;
-  decode_slot_hits(sequence, slot_words(slots, vocabulary), hits);
+  decode_slot_hits(sequence, code_phrase(slots, vocabulary), hits);
   return hits;
 }
 
@@ -57,10 +59,10 @@ TEST(WordVocabulary, DecodesWhatItEncodes) {
 
 TEST(WordVocabulary, RefusesWhatIsNotAnEncoding) {
   EXPECT_FALSE(WordVocabulary::decode(""));
-  EXPECT_FALSE(WordVocabulary::decode("2\na\n"));
-  EXPECT_FALSE(WordVocabulary::decode("1\na\na\n"));  // a word twice
-  EXPECT_FALSE(WordVocabulary::decode("1\na"));       // cut short
-  EXPECT_TRUE(WordVocabulary::decode("1\n"));         // empty, but a vocabulary
+  EXPECT_FALSE(WordVocabulary::decode("1\na\n"));     // format 1: its sequences read otherwise
+  EXPECT_FALSE(WordVocabulary::decode("2\na\na\n"));  // a word twice
+  EXPECT_FALSE(WordVocabulary::decode("2\na"));       // cut short
+  EXPECT_TRUE(WordVocabulary::decode("2\n"));         // empty, but a vocabulary
 }
 
 TEST(WordSequence, TakesThePositionsAndKeepsEveryWdf) {
@@ -129,9 +131,99 @@ TEST(WordSequence, ABrokenSequenceThrowsRatherThanReadPastItsEnd) {
   Xapian::Document doc = with_words({"detention"});
   std::string sequence = take_word_sequence(doc, v);
   std::vector<SlotHit> hits;
-  std::vector<SlotWords> slots = slot_words({{"detention"}}, v);
+  CodedPhrase slots = code_phrase({{"detention"}}, v);
   EXPECT_THROW(decode_slot_hits(sequence.substr(0, sequence.size() - 2), slots, hits), Xapian::DatabaseCorruptError);
   EXPECT_THROW(decode_slot_hits(std::string(1, '\x80'), slots, hits), Xapian::DatabaseCorruptError);
+}
+
+std::optional<bool> adjacent(const std::string& sequence, const std::vector<std::vector<std::string>>& slots,
+                             const WordVocabulary& vocabulary) {
+  return holds_adjacent(sequence, code_phrase(slots, vocabulary));
+}
+
+TEST(WordSequence, FindsWordsSideBySideInOrder) {
+  WordVocabulary v = vocabulary_of({{"port", "of", "entry", "port", "of", "entry"}});
+  Xapian::Document doc = with_words({"the", "port", "of", "entry", "", "port"});
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(adjacent(sequence, {{"port"}, {"of"}, {"entry"}}, v), true);
+  EXPECT_EQ(adjacent(sequence, {{"the"}, {"port"}}, v), true);  // "the" spelled out
+  EXPECT_EQ(adjacent(sequence, {{"entry"}, {"port"}}, v), false);  // a position left out between
+  EXPECT_EQ(adjacent(sequence, {{"of"}, {"port"}}, v), false);
+  EXPECT_EQ(adjacent(sequence, {{"port"}, {"absent"}}, v), false);
+}
+
+TEST(WordSequence, AGapIsNotTakenForAWord) {
+  // "a" has code 3, "b" code 4; a gap of 3 positions is written as kSkip, 3:
+  // the bytes 3, 4 follow, but no "a" is there.
+  WordVocabulary v = vocabulary_of({{"a", "a", "b"}});
+  Xapian::Document doc;
+  doc.add_posting("b", 1);
+  doc.add_posting("b", 5);
+  std::string sequence = take_word_sequence(doc, v);
+  ASSERT_NE(sequence.find("\x03\x04"), std::string::npos);
+  EXPECT_EQ(adjacent(sequence, {{"a"}, {"b"}}, v), false);
+}
+
+TEST(WordSequence, APartOfALongerCodeIsNotTakenForAWord) {
+  // Rank 390 is code 393, the bytes 0x89 0x03: its last byte is the code of rank 0.
+  Xapian::Document sample;
+  Xapian::termpos at = 0;
+  char name[8];
+  for (int k = 0; k < 400; ++k) {
+    std::snprintf(name, sizeof name, "w%03d", k);
+    for (int n = 0; n < 500 - k; ++n) sample.add_posting(name, ++at);
+  }
+  WordVocabulary v = WordVocabulary::learn({&sample});
+  ASSERT_EQ(v.rank("w390"), 390u);
+  Xapian::Document doc = with_words({"w390", "w001"});
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(adjacent(sequence, {{"w000"}, {"w001"}}, v), false);
+  EXPECT_EQ(adjacent(sequence, {{"w390"}, {"w001"}}, v), true);
+}
+
+TEST(WordSequence, LeavesToTheDecoderWhatABytesSearchCannotTell) {
+  WordVocabulary v = vocabulary_of({});
+  Xapian::Document shared;
+  shared.add_posting("a", 1);
+  shared.add_posting("b", 2);
+  shared.add_posting("c", 2);
+  EXPECT_EQ(adjacent(take_word_sequence(shared, v), {{"a"}, {"c"}}, v), std::nullopt);
+  Xapian::Document doc = with_words({"a", "b"});
+  EXPECT_EQ(adjacent(take_word_sequence(doc, v), {{"a"}, {"b", "c"}}, v), std::nullopt);
+}
+
+TEST(WordSequence, TheBytesSearchAgreesWithTheDecoderOnRandomReleases) {
+  // 600 words (one-, two- and spelled codes), releases with gaps, exact
+  // phrases of two to four words: taken from the release or made up.
+  std::mt19937 random(7);
+  std::vector<std::string> words;
+  for (int k = 0; k < 700; ++k) words.push_back(std::string("w").append(std::to_string(k)));
+  Xapian::Document sample;
+  Xapian::termpos at = 0;
+  for (int k = 0; k < 600; ++k)
+    for (int n = 0; n < 2 + (600 - k) / 20; ++n) sample.add_posting(words[k], ++at);
+  WordVocabulary v = WordVocabulary::learn({&sample});
+  int found = 0;
+  for (int round = 0; round < 400; ++round) {
+    Xapian::Document doc;
+    std::vector<std::string> text;
+    Xapian::termpos position = 0;
+    for (int i = 0; i < 200; ++i) {
+      if (random() % 23 == 0) position += 1 + random() % 300;
+      text.push_back(words[random() % (i % 3 ? 20 : words.size())]);
+      doc.add_posting(text.back(), ++position);
+    }
+    std::string sequence = take_word_sequence(doc, v);
+    std::vector<std::vector<std::string>> slots;
+    size_t from = random() % 190;
+    for (size_t n = 2 + random() % 3, i = 0; i < n; ++i)
+      slots.push_back({round % 2 ? text[from + i] : words[random() % 20]});
+    std::vector<SlotHit> hits = hits_of(sequence, slots, v);
+    bool expected = phrase_holds(hits, slots.size(), 0, true);
+    found += expected;
+    EXPECT_EQ(adjacent(sequence, slots, v), expected) << "round " << round;
+  }
+  EXPECT_GT(found, 100);  // both answers tested
 }
 
 // phrase_holds: hits are (position, slot bits).
