@@ -6,6 +6,7 @@
 #include "common/dates.h"
 #include "common/errors.h"
 #include "common/phrase_rewrite.h"
+#include "common/phrase_wildcards.h"
 #include "common/query_text.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
@@ -48,6 +49,9 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// The most words a wildcard stands for.
+constexpr unsigned kWildcardExpansion = 200;
+
 constexpr unsigned kSyntaxFlags = Xapian::QueryParser::FLAG_DEFAULT |  // phrases, boolean, love/hate
                                   Xapian::QueryParser::FLAG_WILDCARD |
                                   Xapian::QueryParser::FLAG_PURE_NOT;
@@ -58,7 +62,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   // Short wildcard prefixes in a large archive expand to thousands of words:
   // keep the most frequent rather than fail.
-  parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  parser.set_max_expansion(kWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   parser.add_prefix("title", std::string(schema::prefix::kTitle));
   // The body is not indexed apart from the title (it would double the index
   // for a rare need): body: searches the release's text.
@@ -119,10 +123,15 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
   bool excludes = false;
   for (const QuerySpan& span : split_query(text))
     excludes |= span.text == "NOT" || span.text == "XOR" || (!span.text.empty() && span.text[0] == '-');
+  // The parser reads a wildcard inside quotes as a plain word: put back the
+  // words it stands for.
+  std::vector<std::string> quoted = quoted_wildcards(text);
   auto parse_both = [&](const std::string& input, unsigned flags) {
-    Xapian::Query en = english_.parse_query(input, flags, default_prefix);
+    Xapian::Query en = with_phrase_wildcards(english_.parse_query(input, flags, default_prefix), quoted,
+                                             english_stem_, db_, kWildcardExpansion);
     if (excludes) return en;
-    Xapian::Query es = spanish_.parse_query(input, flags, default_prefix);
+    Xapian::Query es = with_phrase_wildcards(spanish_.parse_query(input, flags, default_prefix), quoted,
+                                             spanish_stem_, db_, kWildcardExpansion);
     if (en.get_description() == es.get_description()) return en;
     // The Spanish reading is for releases stemmed in Spanish: on English ones
     // its stems are false friends ("environment" → "environ").
@@ -177,26 +186,11 @@ std::vector<std::string> QueryBuilder::wildcard_words(const Xapian::Query& query
   std::vector<std::string> patterns;
   wildcard_patterns(query, patterns);
   std::vector<std::string> words;
-  for (const std::string& pattern : patterns) {
+  for (const std::string& pattern : patterns)
     // The most frequent, as the parser keeps them (set_max_expansion): the
     // first words in alphabetical order would miss the ones the query
     // matches with when a short pattern has thousands.
-    using Counted = std::pair<Xapian::doccount, std::string>;
-    auto rarer = [](const Counted& a, const Counted& b) { return a.first > b.first; };
-    std::vector<Counted> kept;  // a heap with the rarest kept word on top
-    for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern); ++t) {
-      Xapian::doccount frequency = t.get_termfreq();
-      if (kept.size() == kMaxWildcardStatsTerms) {
-        if (frequency <= kept.front().first) continue;
-        std::pop_heap(kept.begin(), kept.end(), rarer);
-        kept.pop_back();
-      }
-      kept.emplace_back(frequency, *t);
-      std::push_heap(kept.begin(), kept.end(), rarer);
-    }
-    std::sort(kept.begin(), kept.end(), [](const Counted& a, const Counted& b) { return a.second < b.second; });
-    for (Counted& word : kept) words.push_back(std::move(word.second));
-  }
+    for (std::string& word : most_frequent_terms(db_, pattern, kMaxWildcardStatsTerms)) words.push_back(std::move(word));
   return words;
 }
 

@@ -661,7 +661,7 @@ StatementResult Searcher::statements(const SearchRequest& request) {
       const Xapian::Stem& stemmer = schema::stemmer_for(r.lang);
       auto [stemmed, fresh] = phrases_by_stemmer.try_emplace(&stemmer);
       if (fresh)
-        for (const std::string& phrase : built.phrases) stemmed->second.push_back(stemmed_words(phrase, stemmer));
+        for (const std::string& phrase : built.phrases) stemmed->second.push_back(phrase_words(phrase, stemmer));
       const std::vector<std::vector<std::string>>& phrases = stemmed->second;
       for (const Quote& quote : r.quotes) {
         if (quote.speaker.empty()) continue;

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "common/text_folding.h"
+#include "common/phrase_wildcards.h"
 #include "common/positioned_words.h"
+#include "common/text_folding.h"
 
 namespace pressroom {
 
@@ -20,9 +21,26 @@ std::vector<std::string> stemmed_words(std::string_view text, const Xapian::Stem
   return words;
 }
 
+std::vector<std::string> phrase_words(std::string_view phrase, const Xapian::Stem& stemmer) {
+  std::vector<std::string> words = stemmed_words(phrase, stemmer);
+  // The patterns are read from the text with its quotes put back.
+  std::string quoted(1, '"');
+  quoted.append(strip_accents(std::string(phrase))).push_back('"');
+  std::vector<std::string> patterns = quoted_wildcards(quoted);
+  for (std::string& word : words)
+    for (const std::string& pattern : patterns)
+      if (word == stemmer(pattern)) word = pattern + "*";
+  return words;
+}
+
 bool holds_phrases(const std::vector<std::string>& words, const std::vector<std::vector<std::string>>& phrases) {
+  // A stemmed word never ends in *: a phrase word that does is a pattern.
+  auto fills = [](const std::string& word, const std::string& wanted) {
+    if (wanted.empty() || wanted.back() != '*') return word == wanted;
+    return word.compare(0, wanted.size() - 1, wanted, 0, wanted.size() - 1) == 0;
+  };
   return std::all_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& phrase) {
-    return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+    return std::search(words.begin(), words.end(), phrase.begin(), phrase.end(), fills) != words.end();
   });
 }
 

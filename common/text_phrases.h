@@ -16,8 +16,13 @@ namespace pressroom {
 // schema::document_for() indexes them (no prefix).
 std::vector<std::string> stemmed_words(std::string_view text, const Xapian::Stem& stemmer);
 
+// The words of a quoted phrase as typed, for holds_phrases(): stemmed_words(),
+// except that a word typed with a trailing * ("famil*") stays its pattern
+// with the * ("famil*"), which any word it begins stands for.
+std::vector<std::string> phrase_words(std::string_view phrase, const Xapian::Stem& stemmer);
+
 // Whether `words` holds every phrase of `phrases` (each a list of words as
-// stemmed_words() gives them) as consecutive words. An empty phrase holds.
+// phrase_words() gives them) as consecutive words. An empty phrase holds.
 bool holds_phrases(const std::vector<std::string>& words, const std::vector<std::vector<std::string>>& phrases);
 
 }  // namespace pressroom

@@ -1,6 +1,7 @@
 #include "server/routes.h"
 
 #include <spdlog/spdlog.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <exception>
@@ -40,6 +41,12 @@ httplib::Server::Handler guarded(Handler handler) {
       res.set_header("Retry-After", "5");
       send_error(res, 503, "index_unavailable", e.what());
     } catch (const std::exception& e) {
+      // The client learns nothing of the inside; the log says what failed.
+      spdlog::error("{} {} failed: {} id={}", req.method, req.target, e.what(), res.get_header_value("X-Request-Id"));
+      send_error(res, 500, "internal", "internal error");
+    } catch (const Xapian::Error& e) {  // not a std::exception
+      spdlog::error("{} {} failed: {} id={}", req.method, req.target, e.get_description(),
+                    res.get_header_value("X-Request-Id"));
       send_error(res, 500, "internal", "internal error");
     }
   };

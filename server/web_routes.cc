@@ -1,6 +1,7 @@
 #include "server/web_routes.h"
 
 #include <spdlog/spdlog.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cctype>
@@ -111,6 +112,9 @@ httplib::Server::Handler guarded_page(std::shared_ptr<Web> web, Handler handler)
            render_error_page("The archive is being updated", "Please try again in a few seconds.", web->assets), kHtml);
     } catch (const std::exception& e) {
       spdlog::error("{}: {}", req.path, e.what());
+      send(req, res, 500, render_error_page("Something went wrong", "The error has been logged.", web->assets), kHtml);
+    } catch (const Xapian::Error& e) {  // not a std::exception
+      spdlog::error("{}: {}", req.path, e.get_description());
       send(req, res, 500, render_error_page("Something went wrong", "The error has been logged.", web->assets), kHtml);
     }
   };

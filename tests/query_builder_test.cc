@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "common/errors.h"
 #include "common/release_validation.h"
 #include "common/schema.h"
+#include "common/word_sequence.h"
 #include "tests/fixtures.h"
 
 namespace pressroom {
@@ -119,6 +121,59 @@ TEST_F(QueryBuilderTest, WordsMatchTheirStemmedForms) {
 
 TEST_F(QueryBuilderTest, QuotedPhraseMatchesOnlyAdjacentWords) {
   EXPECT_EQ(search("\"family detention\""), (Ids{"d1"}));
+}
+
+TEST_F(QueryBuilderTest, AWildcardInsideQuotesStandsForTheWordsItBegins) {
+  EXPECT_EQ(search("\"famil* detention\""), (Ids{"d1"}));
+  EXPECT_EQ(search("\"detention of famil*\""), (Ids{"d2"}));  // "families"
+  EXPECT_EQ(search("\"asylum hear*\""), (Ids{"d4"}));
+  EXPECT_EQ(search("\"asylum s*\""), (Ids{"d3"}));  // many words begin with s: "seekers"
+  EXPECT_EQ(search("\"detention famil*\""), Ids{});           // still in order, side by side
+  EXPECT_EQ(search("\"zzq* detention\""), Ids{});             // a pattern no word begins with
+}
+
+TEST_F(QueryBuilderTest, TheWordsAQuotedWildcardStandsForAreHighlighted) {
+  std::vector<std::string> marked = build("\"famil* detention\"").highlight_terms;
+  EXPECT_NE(std::find(marked.begin(), marked.end(), "famili"), marked.end());
+}
+
+TEST(QueryBuilderWordSequences, AWildcardInsideQuotesStandsForTheWordsItBegins) {
+  TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::TermGenerator generator;
+    std::vector<Xapian::Document> documents;
+    for (Release r : archive()) {
+      ASSERT_EQ(normalize_and_validate(r), std::nullopt) << r.id;
+      documents.push_back(schema::document_for(r, generator));
+    }
+    std::vector<const Xapian::Document*> sample;
+    for (const Xapian::Document& d : documents) sample.push_back(&d);
+    WordVocabulary vocabulary = WordVocabulary::learn(sample);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (Xapian::Document& d : documents) {
+      d.add_value(schema::kWordSequence, take_word_sequence(d, vocabulary));
+      db.add_document(d);
+    }
+    std::string stored = vocabulary.encode();
+    db.set_metadata(schema::kMetaWordSequences, stored);
+    db.set_metadata(schema::kMetaWordSequencesId, schema::word_sequences_id(stored));
+    db.commit();
+  }
+  Xapian::Database db(path);
+  auto search = [&](const std::string& q) {
+    SearchRequest request;
+    request.q = q;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(QueryBuilder(db, nullptr, nullptr, true).build(request).query);
+    Ids ids;
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(it.get_document().get_value(schema::kId));
+    return ids;
+  };
+  EXPECT_EQ(search("\"famil* detention\""), (Ids{"d1"}));
+  EXPECT_EQ(search("\"asylum s*\""), (Ids{"d3"}));
+  EXPECT_EQ(search("\"detention famil*\""), Ids{});
 }
 
 TEST_F(QueryBuilderTest, AccentsAndCaseInTheQueryAreIgnored) {

@@ -23,5 +23,14 @@ TEST(TextPhrases, APhraseHoldsOnlyAsConsecutiveWordsInItsOrder) {
   EXPECT_TRUE(holds_phrases(quote, {}));
 }
 
+TEST(TextPhrases, AWordTypedWithAStarStandsForTheWordsItBegins) {
+  const Xapian::Stem& english = schema::stemmer_for("en");
+  EXPECT_EQ(phrase_words("famil* Detention", english), (std::vector<std::string>{"famil*", "detent"}));
+  std::vector<std::string> quote = stemmed_words("Families in detention and family detention.", english);
+  EXPECT_TRUE(holds_phrases(quote, {phrase_words("famil* detention", english)}));
+  EXPECT_FALSE(holds_phrases(quote, {phrase_words("detention famil*", english)}));
+  EXPECT_FALSE(holds_phrases(quote, {phrase_words("fam detention", english)}));  // no star: the word itself
+}
+
 }  // namespace
 }  // namespace pressroom
