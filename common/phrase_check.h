@@ -5,11 +5,21 @@
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
-#include "common/word_sequence.h"
-
 namespace pressroom {
+
+// The most slots a phrase check takes: one bit each in SlotHit::slots.
+inline constexpr size_t kMaxSlots = 64;
+
+// A position of a sequence with a slot's word: which slots it can fill (bit i
+// for slot i).
+struct SlotHit {
+  Xapian::termpos position;
+  uint64_t slots;
+};
 
 // `hits`: the positions holding a word of some slot, ascending, each once.
 // `slots`: how many slots the phrase has (at most kMaxSlots). `window` 0 means the

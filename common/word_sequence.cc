@@ -1,6 +1,7 @@
 #include "common/word_sequence.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace pressroom {
@@ -51,21 +52,25 @@ WordVocabulary WordVocabulary::learn(const std::vector<const Xapian::Document*>&
             [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   WordVocabulary vocabulary;
   for (uint32_t i = 0; i < ranked.size(); ++i) vocabulary.rank_.emplace(std::move(ranked[i].second), i);
+  vocabulary.sample_ = sample.size();
   return vocabulary;
 }
 
 std::string WordVocabulary::encode() const {
   std::vector<const std::string*> by_rank(rank_.size());
   for (const auto& [word, rank] : rank_) by_rank[rank] = &word;
-  std::string out = "2\n";
+  std::string out = "2 " + std::to_string(sample_) + "\n";
   for (const std::string* word : by_rank) out.append(*word).push_back('\n');
   return out;
 }
 
 std::optional<WordVocabulary> WordVocabulary::decode(std::string_view stored) {
-  if (stored.substr(0, 2) != "2\n") return std::nullopt;
+  size_t eol = stored.find('\n');
+  if (stored.substr(0, 2) != "2 " || eol == std::string_view::npos) return std::nullopt;
   WordVocabulary vocabulary;
-  for (size_t at = 2; at < stored.size();) {
+  auto [end, error] = std::from_chars(stored.data() + 2, stored.data() + eol, vocabulary.sample_);
+  if (error != std::errc() || end != stored.data() + eol || eol == 2) return std::nullopt;
+  for (size_t at = eol + 1; at < stored.size();) {
     size_t end = stored.find('\n', at);
     if (end == std::string_view::npos || end == at) return std::nullopt;
     auto rank = static_cast<uint32_t>(vocabulary.rank_.size());

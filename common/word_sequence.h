@@ -36,6 +36,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/phrase_check.h"
 #include "common/positioned_words.h"
 
 namespace pressroom {
@@ -54,8 +55,9 @@ class WordVocabulary {
   // unhelpful) vocabulary.
   static WordVocabulary learn(const std::vector<const Xapian::Document*>& sample);
 
-  // The stored form, "2\n" (the sequences' format) then one word per line by
-  // rank; decode() of it gives the same vocabulary.
+  // The stored form, "2 " (the sequences' format), the number of releases it
+  // was learned from and "\n", then one word per line by rank; decode() of it
+  // gives the same vocabulary.
   std::string encode() const;
   // nullopt when `stored` is not an encode() output ("" for an index that
   // keeps Xapian's positions, "1\n…" for one whose sequences have format 1).
@@ -64,6 +66,9 @@ class WordVocabulary {
   // `word`'s rank, or nullopt when it is spelled out.
   std::optional<uint32_t> rank(std::string_view word) const;
   size_t size() const { return rank_.size(); }
+  // How many releases it was learned from: an index begun with a few keeps a
+  // small vocabulary (more words spelled out) until it is rebuilt.
+  size_t sample() const { return sample_; }
 
  private:
   struct Hash {
@@ -71,6 +76,7 @@ class WordVocabulary {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rank_;
+  size_t sample_ = 0;
 };
 
 // The word sequence of `document`'s positional terms (`positioned`, read
@@ -91,16 +97,6 @@ struct CodedPhrase {
   uint32_t vocabulary_size = 0;  // where the codes of a release's spelled words begin
 };
 CodedPhrase code_phrase(const std::vector<std::vector<std::string>>& slots, const WordVocabulary& vocabulary);
-
-// The most slots a phrase check takes: one bit each in SlotHit::slots.
-inline constexpr size_t kMaxSlots = 64;
-
-// A position of a sequence with a slot's word: which slots it can fill (bit i
-// for slot i).
-struct SlotHit {
-  Xapian::termpos position;
-  uint64_t slots;
-};
 
 // The positions of `sequence` whose word fills one of `phrase`'s slots (at
 // most kMaxSlots), ascending, each once (words at one position share it).

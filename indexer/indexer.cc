@@ -657,6 +657,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (const Xapian::WritableDatabase& shard : settled) stats.documents += shard.get_doccount();
     stats.phrase_pairs = pairs != nullptr;
     stats.word_sequences = vocabulary != nullptr;
+    stats.word_vocabulary_sample = vocabulary ? vocabulary->sample() : 0;
     stats.phrase_pairs_declined = declined;
     // With what readers over xapian-tcpsrv need in metadata (the spelling
     // mirror, the facet positions), in the commit that holds the documents;

@@ -86,6 +86,7 @@ struct IndexStats {
   uint64_t documents = 0;  // releases in the index after the run
   bool phrase_pairs = false;  // the index has a phrase-pair list (common/phrase_pairs.h)
   bool word_sequences = false;  // the index keeps its positions as word sequences (common/word_sequence.h)
+  uint64_t word_vocabulary_sample = 0;  // the releases its word vocabulary was learned from
   bool phrase_pairs_declined = false;  // it was built without one on purpose (--no-phrase-pairs)
   double seconds = 0;
   // Of `seconds`, after the last release was written: merging the parts of

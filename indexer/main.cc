@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/corpus_reader.h"
+#include "common/phrase_pairs.h"
 #include "common/sharding.h"
 #include "indexer/indexer.h"
 
@@ -140,5 +141,13 @@ int main(int argc, char** argv) {
     spdlog::info("the index ({} releases) has no phrase-pair list, so phrases of frequent words read the positions "
                  "of most releases; --rebuild builds it anew with one (docs/architecture.md, Phrase pairs)",
                  stats.documents);
+  // Likewise the word vocabulary: learned once, from the releases of the
+  // first run (up to 2,000).
+  if (!quiet && stats.word_sequences && stats.added < stats.documents &&
+      stats.word_vocabulary_sample < pressroom::PhrasePairs::kMaxSample && stats.documents >= kSuggestPhrasePairsFrom)
+    spdlog::info("the index ({} releases) keeps word sequences with a vocabulary learned from its first {} releases, "
+                 "so it spells out more words than it needs to: --rebuild --word-sequences learns it anew "
+                 "(docs/architecture.md, Word sequences)",
+                 stats.documents, stats.word_vocabulary_sample);
   return strict && stats.skipped > 0 ? 1 : 0;
 }

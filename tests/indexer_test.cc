@@ -87,6 +87,14 @@ TEST_F(IndexerTest, AnIndexBuiltWithWordSequencesKeepsThemWhenUpdatedWithoutTheO
   EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"detention family\""}})).total, 0u);
 }
 
+TEST_F(IndexerTest, AnIndexSaysHowManyReleasesItsWordVocabularyWasLearnedFrom) {
+  // What pressroom-index's advice to rebuild a grown index rests on.
+  dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")) + jsonl_line(release("b", "Port closed")));
+  EXPECT_EQ(run(db, {archive}, false, true).stats.word_vocabulary_sample, 2u);
+  dir.write("archive/c.jsonl", jsonl_line(release("c", "Family detention")));
+  EXPECT_EQ(run(db, {archive}).stats.word_vocabulary_sample, 2u);  // learned once, kept
+}
+
 TEST_F(IndexerTest, AnIndexWithXapianPositionsKeepsThemWhenUpdatedWithWordSequences) {
   dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")));
   EXPECT_FALSE(run(db, {archive}).stats.word_sequences);

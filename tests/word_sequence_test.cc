@@ -57,12 +57,20 @@ TEST(WordVocabulary, DecodesWhatItEncodes) {
   for (const char* w : {"a", "b", "c"}) EXPECT_EQ(back->rank(w), v.rank(w)) << w;
 }
 
+TEST(WordVocabulary, KnowsHowManyReleasesItWasLearnedFrom) {
+  WordVocabulary v = vocabulary_of({{"a", "a"}, {"b", "b"}, {"a"}});
+  EXPECT_EQ(v.sample(), 3u);
+  EXPECT_EQ(WordVocabulary::decode(v.encode())->sample(), 3u);
+}
+
 TEST(WordVocabulary, RefusesWhatIsNotAnEncoding) {
   EXPECT_FALSE(WordVocabulary::decode(""));
-  EXPECT_FALSE(WordVocabulary::decode("1\na\n"));     // format 1: its sequences read otherwise
-  EXPECT_FALSE(WordVocabulary::decode("2\na\na\n"));  // a word twice
-  EXPECT_FALSE(WordVocabulary::decode("2\na"));       // cut short
-  EXPECT_TRUE(WordVocabulary::decode("2\n"));         // empty, but a vocabulary
+  EXPECT_FALSE(WordVocabulary::decode("1\na\n"));       // format 1: its sequences read otherwise
+  EXPECT_FALSE(WordVocabulary::decode("2\na\n"));       // no sample size
+  EXPECT_FALSE(WordVocabulary::decode("2 x\na\n"));
+  EXPECT_FALSE(WordVocabulary::decode("2 9\na\na\n"));  // a word twice
+  EXPECT_FALSE(WordVocabulary::decode("2 9\na"));       // cut short
+  EXPECT_TRUE(WordVocabulary::decode("2 0\n"));         // empty, but a vocabulary
 }
 
 TEST(WordSequence, TakesThePositionsAndKeepsEveryWdf) {
