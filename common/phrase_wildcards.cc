@@ -1,8 +1,9 @@
 #include "common/phrase_wildcards.h"
 
 #include <algorithm>
+#include <charconv>
+#include <functional>
 #include <optional>
-#include <utility>
 
 #include "common/phrase_rewrite.h"
 
@@ -11,6 +12,22 @@ namespace pressroom {
 namespace {
 
 bool is_quote(unsigned ch) { return ch == '"' || ch == 0x201C || ch == 0x201D; }
+
+// A marker: "0pwc", the pattern's index, "0". It begins with a digit, so no
+// language's word; it ends with one, so no stemmer finds a suffix to cut.
+constexpr std::string_view kMarkerHead = "0pwc";
+
+std::string marker(size_t index) { return std::string(kMarkerHead) + std::to_string(index) + "0"; }
+
+std::optional<size_t> marker_index(std::string_view word) {
+  if (word.size() < kMarkerHead.size() + 2 || word.substr(0, kMarkerHead.size()) != kMarkerHead || word.back() != '0')
+    return std::nullopt;
+  std::string_view digits = word.substr(kMarkerHead.size(), word.size() - kMarkerHead.size() - 1);
+  size_t index = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return index;
+}
 
 // A term's field prefix: its leading capitals, as Xapian's prefixes are.
 size_t prefix_length(const std::string& term) {
@@ -21,23 +38,93 @@ size_t prefix_length(const std::string& term) {
 
 }  // namespace
 
-std::vector<std::string> quoted_wildcards(std::string_view query) {
-  std::vector<std::string> patterns;
+QuotedWildcards::QuotedWildcards(std::string_view query) {
   bool quoted = false;
-  std::string word;
-  for (Xapian::Utf8Iterator it(query.data(), query.size()), end; it != end; ++it) {
+  size_t word_start = 0;
+  std::string word;  // lower case
+  Xapian::Utf8Iterator it(query.data(), query.size()), end;
+  for (; it != end; ++it) {
     unsigned ch = *it;
     if (Xapian::Unicode::is_wordchar(ch)) {
+      if (word.empty()) word_start = text_.size();
       Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+      Xapian::Unicode::append_utf8(text_, ch);
       continue;
     }
-    if (quoted && ch == '*' && !word.empty() &&
-        std::find(patterns.begin(), patterns.end(), word) == patterns.end())
-      patterns.push_back(word);
+    if (quoted && ch == '*' && !word.empty()) {
+      // The word and its star become the marker.
+      text_.resize(word_start);
+      text_.append(marker(patterns_.size()));
+      patterns_.push_back(word);
+      word.clear();
+      continue;
+    }
     word.clear();
     if (is_quote(ch)) quoted = !quoted;
+    Xapian::Unicode::append_utf8(text_, ch);
   }
-  return patterns;
+}
+
+std::string QuotedWildcards::pattern_of(const std::string& word) const {
+  std::optional<size_t> index = marker_index(word);
+  return index && *index < patterns_.size() ? patterns_[*index] + "*" : word;
+}
+
+Xapian::Query QuotedWildcards::expand(const Xapian::Query& parsed, const Xapian::Database& db, size_t limit) {
+  if (patterns_.empty()) return parsed;
+  // A marker's terms; nullopt for any other query. When no term begins with
+  // the pattern, the pattern itself: a term no release has.
+  auto terms_for = [&](const Xapian::Query& leaf) -> std::optional<std::vector<std::string>> {
+    if (leaf.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    std::string term = *leaf.get_terms_begin();
+    size_t prefix = prefix_length(term);
+    std::optional<size_t> index = marker_index(std::string_view(term).substr(prefix));
+    if (!index || *index >= patterns_.size()) return std::nullopt;
+    auto key = std::make_pair(term.substr(0, prefix), patterns_[*index]);
+    auto found = terms_.find(key);
+    if (found == terms_.end()) {
+      std::vector<std::string> terms = most_frequent_terms(db, key.first + key.second, limit);
+      if (terms.empty()) terms.push_back(key.first + key.second);
+      found = terms_.emplace(key, std::move(terms)).first;
+    }
+    return found->second;
+  };
+  auto combined = [](Xapian::Query::op op, const std::vector<std::string>& terms) {
+    return Xapian::Query(op, terms.begin(), terms.end());
+  };
+  // The tree rebuilt where a marker is: phrases and NEARs, and the operators
+  // without parameters (as phrase_rewrite.h rebuilds).
+  std::function<Xapian::Query(const Xapian::Query&, bool&)> rewrite = [&](const Xapian::Query& query, bool& changed) {
+    if (auto terms = terms_for(query)) {
+      changed = true;
+      return combined(Xapian::Query::OP_SYNONYM, *terms);
+    }
+    auto type = query.get_type();
+    bool phrase = type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
+    std::optional<Xapian::termpos> window = phrase ? window_of(query) : std::nullopt;
+    if (phrase && !window) return query;
+    if (!phrase && type != Xapian::Query::OP_AND && type != Xapian::Query::OP_OR &&
+        type != Xapian::Query::OP_AND_NOT && type != Xapian::Query::OP_XOR && type != Xapian::Query::OP_AND_MAYBE &&
+        type != Xapian::Query::OP_FILTER && type != Xapian::Query::OP_MAX && type != Xapian::Query::OP_SYNONYM)
+      return query;
+    bool any = false;
+    std::vector<Xapian::Query> subqueries;
+    for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      Xapian::Query sub = query.get_subquery(i);
+      if (auto terms = phrase ? terms_for(sub) : std::nullopt) {
+        any = true;
+        subqueries.push_back(combined(Xapian::Query::OP_OR, *terms));
+      } else {
+        subqueries.push_back(phrase ? sub : rewrite(sub, any));
+      }
+    }
+    if (!any) return query;
+    changed = true;
+    if (phrase) return Xapian::Query(type, subqueries.begin(), subqueries.end(), *window);
+    return Xapian::Query(type, subqueries.begin(), subqueries.end());
+  };
+  bool changed = false;
+  return rewrite(parsed, changed);
 }
 
 std::vector<std::string> most_frequent_terms(const Xapian::Database& db, const std::string& prefix, size_t limit) {
@@ -58,39 +145,6 @@ std::vector<std::string> most_frequent_terms(const Xapian::Database& db, const s
   std::vector<std::string> terms;
   for (Counted& term : kept) terms.push_back(std::move(term.second));
   return terms;
-}
-
-Xapian::Query with_phrase_wildcards(const Xapian::Query& query, const std::vector<std::string>& patterns,
-                                    const Xapian::Stem& stem, const Xapian::Database& db, size_t limit) {
-  if (patterns.empty()) return query;
-  // The word the parser made of each pattern: the pattern stemmed.
-  std::vector<std::pair<std::string, const std::string*>> read_as;
-  for (const std::string& pattern : patterns) read_as.emplace_back(stem(pattern), &pattern);
-  auto expanded = [&](const Xapian::Query& word) -> std::optional<Xapian::Query> {
-    if (word.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
-    std::string term = *word.get_terms_begin();
-    size_t prefix = prefix_length(term);
-    for (const auto& [stemmed, pattern] : read_as) {
-      if (term.compare(prefix, std::string::npos, stemmed) != 0) continue;
-      std::vector<std::string> terms = most_frequent_terms(db, term.substr(0, prefix) + *pattern, limit);
-      if (terms.empty()) return std::nullopt;
-      return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    }
-    return std::nullopt;
-  };
-  return rewrite_phrases(query, [&](const Xapian::Query& phrase) -> std::optional<Xapian::Query> {
-    std::optional<Xapian::termpos> window = window_of(phrase);
-    if (!window) return std::nullopt;
-    bool any = false;
-    std::vector<Xapian::Query> words;
-    for (size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
-      std::optional<Xapian::Query> word = expanded(phrase.get_subquery(i));
-      any |= word.has_value();
-      words.push_back(word ? *word : phrase.get_subquery(i));
-    }
-    if (!any) return std::nullopt;
-    return Xapian::Query(phrase.get_type(), words.begin(), words.end(), *window);
-  });
 }
 
 }  // namespace pressroom

@@ -123,15 +123,13 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
   bool excludes = false;
   for (const QuerySpan& span : split_query(text))
     excludes |= span.text == "NOT" || span.text == "XOR" || (!span.text.empty() && span.text[0] == '-');
-  // The parser reads a wildcard inside quotes as a plain word: put back the
-  // words it stands for.
-  std::vector<std::string> quoted = quoted_wildcards(text);
+  // The parser reads a wildcard inside quotes as a plain word: it parses a
+  // marker instead, replaced by the words the pattern stands for.
+  QuotedWildcards wildcards(text);
   auto parse_both = [&](const std::string& input, unsigned flags) {
-    Xapian::Query en = with_phrase_wildcards(english_.parse_query(input, flags, default_prefix), quoted,
-                                             english_stem_, db_, kWildcardExpansion);
+    Xapian::Query en = wildcards.expand(english_.parse_query(input, flags, default_prefix), db_, kWildcardExpansion);
     if (excludes) return en;
-    Xapian::Query es = with_phrase_wildcards(spanish_.parse_query(input, flags, default_prefix), quoted,
-                                             spanish_stem_, db_, kWildcardExpansion);
+    Xapian::Query es = wildcards.expand(spanish_.parse_query(input, flags, default_prefix), db_, kWildcardExpansion);
     if (en.get_description() == es.get_description()) return en;
     // The Spanish reading is for releases stemmed in Spanish: on English ones
     // its stems are false friends ("environment" → "environ").
@@ -140,7 +138,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, MatchMode match, bool
     return Xapian::Query(Xapian::Query::OP_OR, en, spanish_only);
   };
   try {
-    Xapian::Query parsed = parse_both(text, kSyntaxFlags);
+    Xapian::Query parsed = parse_both(wildcards.text(), kSyntaxFlags);
     if (pairs_) parsed = with_phrase_pairs(parsed, *pairs_);
     if (word_sequences_) parsed = with_word_sequences(parsed);
     return with_exact_wildcard_stats(parsed);

@@ -89,8 +89,6 @@ class QueryBuilder {
   Xapian::Database db_;
   Xapian::QueryParser english_;
   Xapian::QueryParser spanish_;
-  Xapian::Stem english_stem_{"english"};  // the parsers' stemmers (QueryParser does not give them back)
-  Xapian::Stem spanish_stem_{"spanish"};
   const Synonyms* synonyms_;
   const PhrasePairs* pairs_;
   bool word_sequences_;

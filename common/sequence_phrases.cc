@@ -40,6 +40,9 @@ std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, 
   }
   std::string stored = db.get_metadata(schema::kMetaWordSequences);
   std::optional<WordVocabulary> decoded = WordVocabulary::decode(stored);
+  if (stored.compare(0, 2, "1\n") == 0)
+    throw Xapian::DatabaseCorruptError("the index keeps word sequences of format 1, which this pressroom no longer "
+                                       "reads: rebuild it (pressroom-index --rebuild --word-sequences)");
   if (!decoded || schema::word_sequences_id(stored) != id)
     throw Xapian::DatabaseCorruptError("the index's word vocabulary (" + std::string(schema::kMetaWordSequences) +
                                        ") does not match its id: rebuild the index");

@@ -22,14 +22,11 @@ std::vector<std::string> stemmed_words(std::string_view text, const Xapian::Stem
 }
 
 std::vector<std::string> phrase_words(std::string_view phrase, const Xapian::Stem& stemmer) {
-  std::vector<std::string> words = stemmed_words(phrase, stemmer);
-  // The patterns are read from the text with its quotes put back.
   std::string quoted(1, '"');
-  quoted.append(strip_accents(std::string(phrase))).push_back('"');
-  std::vector<std::string> patterns = quoted_wildcards(quoted);
-  for (std::string& word : words)
-    for (const std::string& pattern : patterns)
-      if (word == stemmer(pattern)) word = pattern + "*";
+  quoted.append(phrase).push_back('"');
+  QuotedWildcards wildcards(quoted);
+  std::vector<std::string> words = stemmed_words(wildcards.text(), stemmer);
+  for (std::string& word : words) word = wildcards.pattern_of(word);
   return words;
 }
 

@@ -1,6 +1,7 @@
 #include "common/word_sequence.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -163,18 +164,25 @@ SequenceParts parts_of(std::string_view sequence) {
   return {std::string_view(at, size), std::string_view(at + size, static_cast<size_t>(end - at) - size), (header & 1) != 0};
 }
 
-// The code `word` has in a release whose spelled words are `spelled`, or 0
-// when the release does not have it.
-uint32_t own_code(std::string_view spelled, std::string_view word, uint32_t vocabulary_size) {
+// The words a release spells out, by code (from kFirstCode + vocabulary size).
+std::vector<std::string_view> spelled_words(std::string_view spelled) {
+  std::vector<std::string_view> words;
   const char* at = spelled.data();
   const char* end = at + spelled.size();
-  for (uint32_t code = kFirstCode + vocabulary_size; at != end; ++code) {
+  while (at != end) {
     uint32_t length = get_varint(at, end);
     if (length > static_cast<size_t>(end - at)) throw Xapian::DatabaseCorruptError("a word sequence ends inside a word");
-    if (std::string_view(at, length) == word) return code;
+    words.emplace_back(at, length);
     at += length;
   }
-  return 0;
+  return words;
+}
+
+// The code `word` has in a release that spells out `spelled`, or 0 when the
+// release does not have it.
+uint32_t own_code(const std::vector<std::string_view>& spelled, std::string_view word, uint32_t vocabulary_size) {
+  auto found = std::find(spelled.begin(), spelled.end(), word);
+  return found == spelled.end() ? 0 : kFirstCode + vocabulary_size + static_cast<uint32_t>(found - spelled.begin());
 }
 
 }  // namespace
@@ -182,17 +190,24 @@ uint32_t own_code(std::string_view spelled, std::string_view word, uint32_t voca
 void decode_slot_hits(std::string_view sequence, const CodedPhrase& phrase, std::vector<SlotHit>& hits) {
   hits.clear();
   SequenceParts parts = parts_of(sequence);
-  // The codes that fill a slot, and which slots each fills.
+  // The codes that fill a slot, and which slots each fills, by code.
   std::vector<std::pair<uint32_t, uint64_t>> wanted;
+  std::vector<std::string_view> spelled;
+  bool spelled_read = false;
   for (size_t i = 0; i < phrase.slots.size(); ++i) {
     uint64_t bit = uint64_t{1} << i;
     for (uint32_t rank : phrase.slots[i].ranks) wanted.emplace_back(kFirstCode + rank, bit);
-    for (const std::string& word : phrase.slots[i].spelled)
-      if (uint32_t code = own_code(parts.spelled, word, phrase.vocabulary_size)) wanted.emplace_back(code, bit);
+    for (const std::string& word : phrase.slots[i].spelled) {
+      if (!spelled_read) spelled = spelled_words(parts.spelled), spelled_read = true;
+      if (uint32_t code = own_code(spelled, word, phrase.vocabulary_size)) wanted.emplace_back(code, bit);
+    }
   }
-  // Most words are none of the phrase's: one bit test turns them away.
-  uint64_t maybe = 0;
-  for (const auto& [code, bits] : wanted) maybe |= uint64_t{1} << (code & 63);
+  std::sort(wanted.begin(), wanted.end());
+  // Most words are none of the phrase's: a bit test turns them away (4,096
+  // bits, as a slot may stand for hundreds of words: a wildcard).
+  constexpr uint32_t kFilterBits = 4096;
+  std::array<uint64_t, kFilterBits / 64> maybe{};
+  for (const auto& [code, bits] : wanted) maybe[code % kFilterBits / 64] |= uint64_t{1} << (code % 64);
   const char* at = parts.codes.data();
   const char* end = at + parts.codes.size();
   Xapian::termpos last = 0, next = 1;
@@ -207,10 +222,11 @@ void decode_slot_hits(std::string_view sequence, const CodedPhrase& phrase, std:
       continue;
     }
     if (code == kFormat1Spelled) throw Xapian::DatabaseCorruptError("a word sequence has a code of another format");
-    if (maybe >> (code & 63) & 1) {
+    if (maybe[code % kFilterBits / 64] >> (code % 64) & 1) {
       uint64_t filled = 0;
-      for (const auto& [c, bits] : wanted)
-        if (c == code) filled |= bits;
+      for (auto w = std::lower_bound(wanted.begin(), wanted.end(), std::make_pair(code, uint64_t{0}));
+           w != wanted.end() && w->first == code; ++w)
+        filled |= w->second;
       if (filled) {
         if (!hits.empty() && hits.back().position == next) hits.back().slots |= filled;
         else hits.push_back({next, filled});
@@ -227,8 +243,9 @@ std::optional<bool> holds_adjacent(std::string_view sequence, const CodedPhrase&
   std::string pattern;
   for (const SlotWords& slot : phrase.slots) {
     if (slot.ranks.size() + slot.spelled.size() != 1) return std::nullopt;
-    uint32_t code = slot.ranks.empty() ? own_code(parts.spelled, slot.spelled[0], phrase.vocabulary_size)
-                                       : kFirstCode + slot.ranks[0];
+    uint32_t code = slot.ranks.empty()
+                        ? own_code(spelled_words(parts.spelled), slot.spelled[0], phrase.vocabulary_size)
+                        : kFirstCode + slot.ranks[0];
     if (code == 0) return false;
     put_varint(pattern, code);
   }

@@ -1,6 +1,6 @@
 // Specification of common/phrase_wildcards.h: which quoted words are
-// wildcards, and what a pattern stands for. Phrases with wildcards are
-// searched in tests/query_builder_test.cc.
+// wildcards, how they are handed to the parser, and what a pattern stands
+// for. Phrases with wildcards are searched in tests/query_builder_test.cc.
 #include "common/phrase_wildcards.h"
 
 #include <gtest/gtest.h>
@@ -16,22 +16,47 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-TEST(QuotedWildcards, AreTheWordsEndingInAStarInsideQuotes) {
-  EXPECT_EQ(quoted_wildcards("\"famil* detention\" polic* \"port of entr*\""), (Words{"famil", "entr"}));
-  EXPECT_EQ(quoted_wildcards("polic* \"family detention\""), Words{});
+TEST(QuotedWildcards, MarkTheWordsEndingInAStarInsideQuotes) {
+  QuotedWildcards w("\"famil* detention\" polic* \"port of entr*\"");
+  EXPECT_EQ(w.patterns(), (Words{"famil", "entr"}));
+  EXPECT_EQ(w.text(), "\"0pwc00 detention\" polic* \"port of 0pwc10\"");
 }
 
-TEST(QuotedWildcards, AreLowerCasedAndListedOnce) {
-  EXPECT_EQ(quoted_wildcards("\"Famil* a\" \"famil* b\""), (Words{"famil"}));
+TEST(QuotedWildcards, LeaveAQueryWithoutThemAsItIs) {
+  QuotedWildcards w("polic* \"family detention\" AND (x OR y)");
+  EXPECT_TRUE(w.empty());
+  EXPECT_EQ(w.text(), "polic* \"family detention\" AND (x OR y)");
+}
+
+TEST(QuotedWildcards, AreLowerCased) {
+  QuotedWildcards w("\"Famil* a\" \"famil* b\"");
+  EXPECT_EQ(w.patterns(), (Words{"famil", "famil"}));
+  EXPECT_EQ(w.text(), "\"0pwc00 a\" \"0pwc10 b\"");
 }
 
 TEST(QuotedWildcards, CountCurlyQuotesAndFieldPhrases) {
-  EXPECT_EQ(quoted_wildcards("\u201cfamil* detention\u201d"), (Words{"famil"}));
-  EXPECT_EQ(quoted_wildcards("location:\"el pas*\""), (Words{"pas"}));
+  EXPECT_EQ(QuotedWildcards("\u201cfamil* detention\u201d").patterns(), (Words{"famil"}));
+  QuotedWildcards field("location:\"el pas*\"");
+  EXPECT_EQ(field.patterns(), (Words{"pas"}));
+  EXPECT_EQ(field.text(), "location:\"el 0pwc00\"");
 }
 
 TEST(QuotedWildcards, IgnoreAStarThatEndsNoWord) {
-  EXPECT_EQ(quoted_wildcards("\"* detention\" \"a *\""), Words{});
+  EXPECT_TRUE(QuotedWildcards("\"* detention\" \"a *\"").empty());
+}
+
+TEST(QuotedWildcards, GiveAMarkerBackAsItsPattern) {
+  QuotedWildcards w("\"famil* detention\"");
+  EXPECT_EQ(w.pattern_of("0pwc00"), "famil*");
+  EXPECT_EQ(w.pattern_of("detent"), "detent");
+  EXPECT_EQ(w.pattern_of("0pwc10"), "0pwc10");  // no such marker
+}
+
+TEST(QuotedWildcards, MarkersSurviveEveryStemmer) {
+  for (const char* language : {"english", "spanish"}) {
+    Xapian::Stem stem(language);
+    for (const char* marker : {"0pwc00", "0pwc10", "0pwc120"}) EXPECT_EQ(stem(marker), marker) << language;
+  }
 }
 
 TEST(MostFrequentTerms, KeepsTheMostFrequentInAlphabeticalOrder) {

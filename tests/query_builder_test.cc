@@ -130,6 +130,35 @@ TEST_F(QueryBuilderTest, AWildcardInsideQuotesStandsForTheWordsItBegins) {
   EXPECT_EQ(search("\"asylum s*\""), (Ids{"d3"}));  // many words begin with s: "seekers"
   EXPECT_EQ(search("\"detention famil*\""), Ids{});           // still in order, side by side
   EXPECT_EQ(search("\"zzq* detention\""), Ids{});             // a pattern no word begins with
+  EXPECT_EQ(search("\"asylum seekers*\""), Ids{});            // nor this: the index holds "seeker"
+  EXPECT_EQ(search("\"famil*\""), (Ids{"d1", "d2", "d6"}));    // one word in quotes ("familias" too)
+  EXPECT_EQ(search("\"detencion de famil*\""), (Ids{"d6"}));   // read in Spanish too
+}
+
+TEST(QueryBuilderWildcards, AQuotedWildcardLeavesWordsTypedWithoutAStarAlone) {
+  // "police" and the pattern "polic" share a stem: the phrase typed without a
+  // star must still not find "policy".
+  TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator generator;
+    for (Release r : {make("police", "2020-01-01", "statement", {}, {}, "Police brutality", "Police brutality."),
+                      make("policy", "2020-01-02", "statement", {}, {}, "Policy brutality", "Policy brutality.")}) {
+      ASSERT_EQ(normalize_and_validate(r), std::nullopt) << r.id;
+      db.add_document(schema::document_for(r, generator));
+    }
+    db.commit();
+  }
+  Xapian::Database db(path);
+  SearchRequest request;
+  request.q = "\"polic* brutality\" \"police brutality\"";
+  Xapian::Enquire enquire(db);
+  enquire.set_query(QueryBuilder(db).build(request).query);
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  Ids ids;
+  for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(it.get_document().get_value(schema::kId));
+  EXPECT_EQ(ids, (Ids{"police"}));
 }
 
 TEST_F(QueryBuilderTest, TheWordsAQuotedWildcardStandsForAreHighlighted) {

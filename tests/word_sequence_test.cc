@@ -118,6 +118,25 @@ TEST(WordSequence, RanksPast125AndLongGapsTakeSeveralBytesAndStayExact) {
   EXPECT_EQ(hits_of(sequence, {{"w200"}, {"w005"}, {"zzz"}}, v), (std::vector<SlotHit>{{1, 1}, {500, 2}, {501, 4}}));
 }
 
+TEST(WordSequence, ASlotOfHundredsOfWordsIsDecodedExactly) {
+  // A wildcard's slot: 300 words, ranked (one and two bytes) and spelled.
+  Xapian::Document sample;
+  Xapian::termpos at = 0;
+  char name[8];
+  for (int k = 0; k < 300; ++k) {
+    std::snprintf(name, sizeof name, "w%03d", k);
+    for (int n = 0; n < 400 - k; ++n) sample.add_posting(name, ++at);
+  }
+  WordVocabulary v = WordVocabulary::learn({&sample});
+  std::vector<std::string> wildcard;
+  for (int k = 0; k < 300; k += 2) wildcard.push_back(std::snprintf(name, sizeof name, "w%03d", k) ? name : "");
+  wildcard.push_back("zspelled");
+  Xapian::Document doc = with_words({"w001", "w200", "w003", "zspelled", "w299", "w298", "w137"});
+  std::string sequence = take_word_sequence(doc, v);
+  EXPECT_EQ(hits_of(sequence, {wildcard, {"w137"}}, v),
+            (std::vector<SlotHit>{{2, 1}, {4, 1}, {6, 1}, {7, 2}}));
+}
+
 TEST(WordSequence, KeepsTwoWordsAtOnePositionAndAPositionZero) {
   WordVocabulary v = vocabulary_of({});
   Xapian::Document doc;
