@@ -34,6 +34,20 @@ WordVocabulary vocabulary_of(const std::vector<std::vector<std::string>>& sample
   return WordVocabulary::learn(pointers);
 }
 
+// "w000" … "w<n-1>": word k seen `most` - k times, so its rank is k.
+std::string ranked_word(int k) {
+  char name[8];
+  std::snprintf(name, sizeof name, "w%03d", k);
+  return name;
+}
+WordVocabulary ranked_vocabulary(int n, int most) {
+  Xapian::Document sample;
+  Xapian::termpos at = 0;
+  for (int k = 0; k < n; ++k)
+    for (int i = 0; i < most - k; ++i) sample.add_posting(ranked_word(k), ++at);
+  return WordVocabulary::learn({&sample});
+}
+
 std::vector<SlotHit> hits_of(const std::string& sequence, const std::vector<std::vector<std::string>>& slots,
                              const WordVocabulary& vocabulary) {
   std::vector<SlotHit> hits;
@@ -99,14 +113,7 @@ TEST(WordSequence, GivesEachWordItsPositionWithGapsRanksAndSpelledWords) {
 
 TEST(WordSequence, RanksPast125AndLongGapsTakeSeveralBytesAndStayExact) {
   // 300 words, word k seen 400 - k times: ranks 0-299, two bytes from 125.
-  Xapian::Document sample;
-  Xapian::termpos at = 0;
-  char name[8];
-  for (int k = 0; k < 300; ++k) {
-    std::snprintf(name, sizeof name, "w%03d", k);
-    for (int n = 0; n < 400 - k; ++n) sample.add_posting(name, ++at);
-  }
-  WordVocabulary v = WordVocabulary::learn({&sample});
+  WordVocabulary v = ranked_vocabulary(300, 400);
   ASSERT_EQ(v.rank("w200"), 200u);
   ASSERT_EQ(v.rank("w136"), 136u);  // the same low six bits as 200: the quick test lets it through
   Xapian::Document doc;
@@ -120,16 +127,9 @@ TEST(WordSequence, RanksPast125AndLongGapsTakeSeveralBytesAndStayExact) {
 
 TEST(WordSequence, ASlotOfHundredsOfWordsIsDecodedExactly) {
   // A wildcard's slot: 300 words, ranked (one and two bytes) and spelled.
-  Xapian::Document sample;
-  Xapian::termpos at = 0;
-  char name[8];
-  for (int k = 0; k < 300; ++k) {
-    std::snprintf(name, sizeof name, "w%03d", k);
-    for (int n = 0; n < 400 - k; ++n) sample.add_posting(name, ++at);
-  }
-  WordVocabulary v = WordVocabulary::learn({&sample});
+  WordVocabulary v = ranked_vocabulary(300, 400);
   std::vector<std::string> wildcard;
-  for (int k = 0; k < 300; k += 2) wildcard.push_back(std::snprintf(name, sizeof name, "w%03d", k) ? name : "");
+  for (int k = 0; k < 300; k += 2) wildcard.push_back(ranked_word(k));
   wildcard.push_back("zspelled");
   Xapian::Document doc = with_words({"w001", "w200", "w003", "zspelled", "w299", "w298", "w137"});
   std::string sequence = take_word_sequence(doc, v);
@@ -193,14 +193,7 @@ TEST(WordSequence, AGapIsNotTakenForAWord) {
 
 TEST(WordSequence, APartOfALongerCodeIsNotTakenForAWord) {
   // Rank 390 is code 393, the bytes 0x89 0x03: its last byte is the code of rank 0.
-  Xapian::Document sample;
-  Xapian::termpos at = 0;
-  char name[8];
-  for (int k = 0; k < 400; ++k) {
-    std::snprintf(name, sizeof name, "w%03d", k);
-    for (int n = 0; n < 500 - k; ++n) sample.add_posting(name, ++at);
-  }
-  WordVocabulary v = WordVocabulary::learn({&sample});
+  WordVocabulary v = ranked_vocabulary(400, 500);
   ASSERT_EQ(v.rank("w390"), 390u);
   Xapian::Document doc = with_words({"w390", "w001"});
   std::string sequence = take_word_sequence(doc, v);
