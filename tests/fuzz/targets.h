@@ -33,6 +33,7 @@
 #include "common/errors.h"
 #include "common/ingest.h"
 #include "common/metadata_extractor.h"
+#include "common/phrase_wildcards.h"
 #include "common/query_builder.h"
 #include "common/query_text.h"
 #include "common/release_json.h"
@@ -319,6 +320,13 @@ inline void query_text(std::string_view data) {
     for (const SynonymUse& use : uses) explained.push_back({{"matched", use.matched}, {"added", use.added}});
     (void)explained.dump();  // the API reports the expansions
   }
+  // Quoted wildcards become markers, each given back as its pattern.
+  QuotedWildcards wildcards(query);
+  if (is_valid_utf8(query))
+    PRESSROOM_FUZZ_CHECK(target, is_valid_utf8(wildcards.text()), "QuotedWildcards broke UTF-8");
+  for (size_t i = 0; i < wildcards.patterns().size(); ++i)
+    PRESSROOM_FUZZ_CHECK(target, wildcards.pattern_of("0pwc" + std::to_string(i) + "0") == wildcards.patterns()[i] + "*",
+                         "a marker does not give its pattern back");
   // The rewritten text goes to Xapian's parser next; it must still parse or
   // fall back the way QueryBuilder does, never crash.
   Xapian::QueryParser parser;
