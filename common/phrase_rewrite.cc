@@ -19,35 +19,39 @@ std::string inner_description(const Xapian::Query& query) {
 
 Xapian::Query rewrite(const Xapian::Query& query,
                       const std::function<std::optional<Xapian::Query>(const Xapian::Query&)>& replace, bool& changed) {
-  switch (query.get_type()) {
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_NEAR:
-      if (std::optional<Xapian::Query> replaced = replace(query)) {
-        changed = true;
-        return *replaced;
-      }
-      return query;
+  auto type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+    if (std::optional<Xapian::Query> replaced = replace(query)) {
+      changed = true;
+      return *replaced;
+    }
+    return query;
+  }
+  if (!rebuilt_around(type)) return query;
+  bool any = false;
+  std::vector<Xapian::Query> subqueries;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) subqueries.push_back(rewrite(query.get_subquery(i), replace, any));
+  if (!any) return query;
+  changed = true;
+  return Xapian::Query(type, subqueries.begin(), subqueries.end());
+}
+
+}  // namespace
+
+bool rebuilt_around(Xapian::Query::op op) {
+  switch (op) {
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_AND_NOT:
     case Xapian::Query::OP_XOR:
     case Xapian::Query::OP_AND_MAYBE:
     case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      bool any = false;
-      std::vector<Xapian::Query> subqueries;
-      for (size_t i = 0; i < query.get_num_subqueries(); ++i)
-        subqueries.push_back(rewrite(query.get_subquery(i), replace, any));
-      if (!any) return query;
-      changed = true;
-      return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
-    }
+    case Xapian::Query::OP_MAX:
+      return true;
     default:
-      return query;
+      return false;
   }
 }
-
-}  // namespace
 
 std::optional<Xapian::termpos> window_of(const Xapian::Query& query) {
   auto type = query.get_type();

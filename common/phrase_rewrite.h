@@ -15,11 +15,15 @@ namespace pressroom {
 // read from the description, "(a@1 PHRASE 2 b@2)".
 std::optional<Xapian::termpos> window_of(const Xapian::Query& query);
 
+// Whether a query of type `op` is rebuilt around a changed subquery: the
+// operators without parameters (AND, OR, AND_NOT, XOR, AND_MAYBE, FILTER,
+// MAX). Not under others (scaled weights, synonyms, which sum their members'
+// wdf), whose subqueries are kept as they are.
+bool rebuilt_around(Xapian::Query::op op);
+
 // `query` with each OP_PHRASE and OP_NEAR replaced by what `replace` gives
-// for it (nullopt: kept). Only operators without parameters (AND, OR,
-// AND_NOT, XOR, AND_MAYBE, FILTER, MAX) are rebuilt around a replacement;
-// a phrase under any other (scaled weights, synonyms, which sum their
-// members' wdf) is kept as it is.
+// for it (nullopt: kept), under operators rebuilt_around() them; a phrase
+// under any other is kept as it is.
 Xapian::Query rewrite_phrases(const Xapian::Query& query,
                               const std::function<std::optional<Xapian::Query>(const Xapian::Query&)>& replace);
 

@@ -93,7 +93,7 @@ Xapian::Query QuotedWildcards::expand(const Xapian::Query& parsed, const Xapian:
     return Xapian::Query(op, terms.begin(), terms.end());
   };
   // The tree rebuilt where a marker is: phrases and NEARs, and the operators
-  // without parameters (as phrase_rewrite.h rebuilds).
+  // rebuilt_around() their subqueries.
   std::function<Xapian::Query(const Xapian::Query&, bool&)> rewrite = [&](const Xapian::Query& query, bool& changed) {
     if (auto terms = terms_for(query)) {
       changed = true;
@@ -103,10 +103,7 @@ Xapian::Query QuotedWildcards::expand(const Xapian::Query& parsed, const Xapian:
     bool phrase = type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
     std::optional<Xapian::termpos> window = phrase ? window_of(query) : std::nullopt;
     if (phrase && !window) return query;
-    if (!phrase && type != Xapian::Query::OP_AND && type != Xapian::Query::OP_OR &&
-        type != Xapian::Query::OP_AND_NOT && type != Xapian::Query::OP_XOR && type != Xapian::Query::OP_AND_MAYBE &&
-        type != Xapian::Query::OP_FILTER && type != Xapian::Query::OP_MAX && type != Xapian::Query::OP_SYNONYM)
-      return query;
+    if (!phrase && !rebuilt_around(type)) return query;
     bool any = false;
     std::vector<Xapian::Query> subqueries;
     for (size_t i = 0; i < query.get_num_subqueries(); ++i) {

@@ -241,11 +241,13 @@ std::optional<bool> holds_adjacent(std::string_view sequence, const CodedPhrase&
   SequenceParts parts = parts_of(sequence);
   if (parts.shared_positions) return std::nullopt;
   std::string pattern;
+  std::vector<std::string_view> spelled;  // read when a slot's word is spelled out
+  bool spelled_read = false;
   for (const SlotWords& slot : phrase.slots) {
     if (slot.ranks.size() + slot.spelled.size() != 1) return std::nullopt;
-    uint32_t code = slot.ranks.empty()
-                        ? own_code(spelled_words(parts.spelled), slot.spelled[0], phrase.vocabulary_size)
-                        : kFirstCode + slot.ranks[0];
+    if (slot.ranks.empty() && !spelled_read) spelled = spelled_words(parts.spelled), spelled_read = true;
+    uint32_t code = slot.ranks.empty() ? own_code(spelled, slot.spelled[0], phrase.vocabulary_size)
+                                       : kFirstCode + slot.ranks[0];
     if (code == 0) return false;
     put_varint(pattern, code);
   }
