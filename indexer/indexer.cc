@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "common/cpu_cores.h"
+#include "common/document_settling.h"
 #include "common/duplicate_finder.h"
 #include "common/ingest.h"
 #include "common/listing_dedup.h"
@@ -90,20 +91,6 @@ struct TaskResult {
   uint64_t bytes = 0;
   bool settled = false;  // the documents are settle()d (phrase pairs, word sequences)
 };
-
-// What a document gets once the index's lists are known: its phrase-pair
-// terms (read from its positions), then its positions as a word sequence.
-// Null lists: the index has none (a null vocabulary keeps Xapian positions).
-void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVocabulary* vocabulary) {
-  if (!vocabulary) {
-    if (pairs) pairs->add_terms(document);
-    return;
-  }
-  // Pair terms have no positions: the words read once serve both.
-  PositionedWords positioned = positioned_words(document);
-  if (pairs) pairs->add_terms(document, positioned);
-  document.add_value(schema::kWordSequence, take_word_sequence(document, positioned, *vocabulary));
-}
 
 // `context`, `pairs` and `vocabulary` are shared by every worker: they are
 // only read. `learning`: the lists are not known yet (the documents are the

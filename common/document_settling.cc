@@ -1,0 +1,19 @@
+#include "common/document_settling.h"
+
+#include "common/positioned_words.h"
+#include "common/schema.h"
+
+namespace pressroom {
+
+void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVocabulary* vocabulary) {
+  if (!vocabulary) {
+    if (pairs) pairs->add_terms(document);
+    return;
+  }
+  // Pair terms have no positions: the words read once serve both.
+  PositionedWords positioned = positioned_words(document);
+  if (pairs) pairs->add_terms(document, positioned);
+  document.add_value(schema::kWordSequence, take_word_sequence(document, positioned, *vocabulary));
+}
+
+}  // namespace pressroom
