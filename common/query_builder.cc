@@ -9,6 +9,7 @@
 #include "common/phrase_wildcards.h"
 #include "common/query_text.h"
 #include "common/schema.h"
+#include "common/slug_names.h"
 #include "common/sequence_phrases.h"
 #include "common/text_folding.h"
 
@@ -19,14 +20,20 @@ namespace {
 // indexed boolean term, so case and accents never matter.
 class FoldedBooleanField : public Xapian::FieldProcessor {
  public:
-  explicit FoldedBooleanField(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::boolean_term(prefix_, value));
-  }
+  using Term = std::string (*)(std::string_view value);
+  explicit FoldedBooleanField(Term term) : term_(term) {}
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(term_(value)); }
 
  private:
-  std::string prefix_;
+  Term term_;
 };
+
+std::string type_term(std::string_view value) { return schema::boolean_term(schema::prefix::kType, value); }
+std::string language_term(std::string_view value) { return schema::boolean_term(schema::prefix::kLanguage, value); }
+// A statement's speaker, named as a spokesperson filter names them.
+std::string quote_speaker_term(std::string_view value) {
+  return schema::boolean_term(schema::prefix::kQuoteSpeaker, person_name(value));
+}
 
 // date:2019..2021, date:2020-03.., date:..2018-06-30 as date terms.
 class DateRange : public Xapian::RangeProcessor {
@@ -43,9 +50,9 @@ class DateRange : public Xapian::RangeProcessor {
   Xapian::Database db_;
 };
 
-Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+Xapian::Query any_of(std::string (*term)(std::string_view), const std::vector<std::string>& values) {
   std::vector<Xapian::Query> terms;
-  for (const std::string& value : values) terms.emplace_back(schema::boolean_term(prefix, value));
+  for (const std::string& value : values) terms.emplace_back(term(value));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -69,10 +76,10 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
   parser.add_prefix("body", "");
   parser.add_prefix("text", "");
   parser.add_prefix("location", std::string(schema::prefix::kLocation));
-  parser.add_boolean_prefix("topic", (new FoldedBooleanField(schema::prefix::kTopic))->release());
-  parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(schema::prefix::kSpokesperson))->release());
-  parser.add_boolean_prefix("type", (new FoldedBooleanField(schema::prefix::kType))->release());
-  parser.add_boolean_prefix("lang", (new FoldedBooleanField(schema::prefix::kLanguage))->release());
+  parser.add_boolean_prefix("topic", (new FoldedBooleanField(schema::topic_term))->release());
+  parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(schema::spokesperson_term))->release());
+  parser.add_boolean_prefix("type", (new FoldedBooleanField(type_term))->release());
+  parser.add_boolean_prefix("lang", (new FoldedBooleanField(language_term))->release());
   parser.add_rangeprocessor((new DateRange(db))->release());
 }
 
@@ -88,11 +95,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms,
 Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter except) const {
   std::vector<Xapian::Query> parts;
   if (!request.topics.empty() && except != FacetFilter::Topic)
-    parts.push_back(any_of(schema::prefix::kTopic, request.topics));
+    parts.push_back(any_of(schema::topic_term, request.topics));
   if (!request.spokespeople.empty() && except != FacetFilter::Spokesperson)
-    parts.push_back(any_of(schema::prefix::kSpokesperson, request.spokespeople));
+    parts.push_back(any_of(schema::spokesperson_term, request.spokespeople));
   if (!request.types.empty() && except != FacetFilter::Type)
-    parts.push_back(any_of(schema::prefix::kType, request.types));
+    parts.push_back(any_of(type_term, request.types));
   if ((!request.from.empty() || !request.to.empty()) && except != FacetFilter::Date)
     parts.push_back(date_range_query(request.from, request.to.empty() ? std::string("99991231") : request.to, db_));
   if (parts.empty()) return Xapian::Query();
@@ -290,7 +297,7 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
   std::vector<Xapian::Query> parts;
   Xapian::Query filter = filter_for(rest);
   if (!filter.empty()) parts.push_back(filter);
-  if (!request.spokespeople.empty()) parts.push_back(any_of(schema::prefix::kQuoteSpeaker, request.spokespeople));
+  if (!request.spokespeople.empty()) parts.push_back(any_of(quote_speaker_term, request.spokespeople));
   else parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kQuoteSpeaker));
   built.query = combine(built.text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   return built;

@@ -4,16 +4,20 @@
 #include <set>
 
 #include "common/release_date.h"
+#include "common/slug_names.h"
 #include "common/text_folding.h"
 
 namespace pressroom {
 namespace {
 
-void clean_list(std::vector<std::string>& values) {
+// `name`: what a value becomes once trimmed (slug_names.h), before
+// duplicates are dropped.
+void clean_list(std::vector<std::string>& values, std::string (*name)(std::string_view) = nullptr) {
   std::set<std::string> seen;
   std::vector<std::string> kept;
   for (const std::string& value : values) {
     std::string clean = collapse_whitespace(value);
+    if (name) clean = name(clean);
     if (clean.empty() || !seen.insert(fold_key(clean)).second) continue;
     kept.push_back(std::move(clean));
   }
@@ -75,8 +79,8 @@ std::optional<std::string> normalize_and_validate(Release& r) {
   r.type = normalize_type(r.type);
   r.lang = fold_key(r.lang);
   if (r.lang.size() > 2 && (r.lang[2] == '-' || r.lang[2] == '_')) r.lang.resize(2);
-  clean_list(r.topics);
-  clean_list(r.spokespeople);
+  clean_list(r.topics, topic_name);
+  clean_list(r.spokespeople, person_name);
   clean_list(r.contacts);
 
   if (r.id.empty()) return std::string("missing id");

@@ -11,7 +11,8 @@ namespace pressroom {
 
 // Normalises `release` in place (trims text, normalises the date to
 // YYYY-MM-DD, the type to its lower-case hyphenated form, the language code,
-// removes empty and duplicate topics and spokespeople) and checks it.
+// topics and spokespeople given as slugs to names (slug_names.h), removes
+// empty and duplicate topics and spokespeople) and checks it.
 // Returns the reason the release cannot be indexed, or nullopt when it can:
 // missing id or title, missing or impossible date, invalid UTF-8, an id with
 // characters that cannot appear in a URL path.

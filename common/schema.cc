@@ -8,6 +8,7 @@
 #include "common/fnv1a.h"
 #include "common/query_text.h"
 #include "common/release_json.h"
+#include "common/slug_names.h"
 #include "common/text_folding.h"
 
 namespace pressroom::schema {
@@ -87,6 +88,12 @@ std::string id_term(std::string_view id) { return cut_utf8(std::string(prefix::k
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   return cut_utf8(std::string(prefix) + fold_key(value), kMaxTermBytes);
+}
+
+std::string topic_term(std::string_view topic) { return boolean_term(prefix::kTopic, topic_name(topic)); }
+
+std::string spokesperson_term(std::string_view person) {
+  return boolean_term(prefix::kSpokesperson, person_name(person));
 }
 
 std::string encode_facets(const Release& r) {
@@ -265,9 +272,8 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   }
 
   doc.add_boolean_term(id_term(r.id));
-  for (const std::string& topic : r.topics) doc.add_boolean_term(boolean_term(prefix::kTopic, topic));
-  for (const std::string& person : r.spokespeople)
-    doc.add_boolean_term(boolean_term(prefix::kSpokesperson, person));
+  for (const std::string& topic : r.topics) doc.add_boolean_term(topic_term(topic));
+  for (const std::string& person : r.spokespeople) doc.add_boolean_term(spokesperson_term(person));
   doc.add_boolean_term(boolean_term(prefix::kType, r.type));
   if (!r.lang.empty()) doc.add_boolean_term(boolean_term(prefix::kLanguage, r.lang));
   std::string day = compact_date(r.date);

@@ -62,7 +62,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 6;
+inline constexpr int kVersion = 7;
 
 // The oldest index a server searches over xapian-tcpsrv: counting facets
 // there needs kCopyOf (version 5). Local databases of any version are read.
@@ -191,6 +191,12 @@ std::string id_term(std::string_view id);
 // Boolean term for a facet value: prefix + fold_key(value), cut to Xapian's
 // term length limit on a UTF-8 boundary.
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The B and A terms of a topic and a spokesperson, as a release or a filter
+// names them: a slug and its name ("user-experience", "User Experience";
+// slug_names.h) give the same term.
+std::string topic_term(std::string_view topic);
+std::string spokesperson_term(std::string_view person);
 
 // The kSortNewest value: "YYYYMMDD" then the id with every byte inverted and
 // a final 0xff, so that a descending sort puts newer dates first and, on the

@@ -18,11 +18,10 @@ std::string display_form(const Xapian::Database& db, const std::string& term, st
   if (p == db.postlist_end(term)) return term.substr(prefix.size());
   std::string encoded = db.get_document(*p).get_value(schema::kFacets);
   schema::FacetRecord record = schema::decode_facets(encoded);
-  const auto& values = prefix == schema::prefix::kTopic ? record.topics : record.spokespeople;
-  std::string key = term.substr(prefix.size());
-  for (std::string_view v : values)
-    if (fold_key(v) == key) return std::string(v);
-  return key;
+  bool topic = prefix == schema::prefix::kTopic;
+  for (std::string_view v : topic ? record.topics : record.spokespeople)
+    if ((topic ? schema::topic_term(v) : schema::spokesperson_term(v)) == term) return std::string(v);
+  return term.substr(prefix.size());
 }
 
 // The fewest releases a window of months holds (a query has a fixed cost).

@@ -206,6 +206,22 @@ TEST(ReleaseValidation, KeepsTheOrderOfDistinctTopics) {
   EXPECT_EQ(r.topics, (std::vector<std::string>{"Public Health", "Asylum", "Due Process"}));
 }
 
+TEST(ReleaseValidation, TurnsTopicAndAuthorSlugsIntoNames) {
+  Release r = valid_release();
+  r.topics = {"user-experience", "Asylum"};
+  r.spokespeople = {"angela-hooker", "jparcell"};
+  ASSERT_EQ(normalize_and_validate(r), std::nullopt);
+  EXPECT_EQ(r.topics, (std::vector<std::string>{"User Experience", "Asylum"}));
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Angela Hooker", "jparcell"}));
+}
+
+TEST(ReleaseValidation, ASlugAndTheNameItStandsForAreOneTopic) {
+  Release r = valid_release();
+  r.topics = {"Family Detention", "family-detention"};
+  ASSERT_EQ(normalize_and_validate(r), std::nullopt);
+  EXPECT_EQ(r.topics, (std::vector<std::string>{"Family Detention"}));
+}
+
 // ------------------------------------------------------------------- id rules
 
 TEST(ReleaseValidation, AcceptsIdsMadeOfRoutableCharacters) {

@@ -288,6 +288,45 @@ TEST_F(SearcherTest, FiltersNarrowTheHits) {
   EXPECT_EQ(result.total, 2u);
 }
 
+// A CMS export (Hugo, WordPress) names topics and authors by their slugs.
+class SlugArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string corpus =
+        testing::jsonl_line(make("h1", "2021-05-04", "press-release", {"user-experience"}, {"angela-hooker"},
+                                 "Testing forms with users", "We watched people fill in the form.")) +
+        testing::jsonl_line(make("h2", "2022-05-04", "press-release", {"plain-language"}, {"jparcell"},
+                                 "Writing for everyone", "Short words help every reader."));
+    auto file = dir_.write("corpus/hugo.jsonl", corpus);
+    db_path_ = (dir_.path() / "db").string();
+    ASSERT_EQ(testing::index_paths(db_path_, {file.string()}).added, 2u);
+  }
+  TempDir dir_;
+  std::string db_path_;
+};
+
+TEST_F(SlugArchiveTest, FacetsNameSlugTopicsAndAuthorsAsPeopleReadThem) {
+  SearchResult result = Searcher(db_path_).search(browse());
+  EXPECT_EQ(as_map(result, "topic")["User Experience"], 1u) << show(result.facets["topic"]);
+  EXPECT_EQ(as_map(result, "spokesperson")["Angela Hooker"], 1u) << show(result.facets["spokesperson"]);
+  EXPECT_EQ(as_map(result, "spokesperson")["jparcell"], 1u) << show(result.facets["spokesperson"]);
+}
+
+TEST_F(SlugArchiveTest, AFilterFindsTheSameReleasesBySlugOrByName) {
+  Searcher searcher(db_path_);
+  for (const char* topic : {"user-experience", "User Experience"}) {
+    SearchRequest request = browse();
+    request.topics = {topic};
+    EXPECT_EQ(ids_of(searcher.search(request)), (std::vector<std::string>{"h1"})) << topic;
+  }
+  for (const char* person : {"angela-hooker", "Angela Hooker"}) {
+    SearchRequest request = browse();
+    request.spokespeople = {person};
+    EXPECT_EQ(ids_of(searcher.search(request)), (std::vector<std::string>{"h1"})) << person;
+  }
+  EXPECT_EQ(ids_of(searcher.search(text("topic:plain-language"))), (std::vector<std::string>{"h2"}));
+}
+
 TEST_F(SearcherTest, ASelectedFacetIsCountedAsIfItWereNotSelected) {
   // Disjunctive facets: with topic=Asylum selected, the topic facet still
   // offers the other topics of the unfiltered matches; other facets apply it.

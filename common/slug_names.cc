@@ -1,0 +1,70 @@
+#include "common/slug_names.h"
+
+#include <array>
+#include <vector>
+
+namespace pressroom {
+namespace {
+
+bool is_separator(char c) { return c == '-' || c == '_'; }
+
+std::vector<std::string_view> slug_words(std::string_view slug) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= slug.size(); ++i)
+    if (i == slug.size() || is_separator(slug[i])) {
+      words.push_back(slug.substr(start, i - start));
+      start = i + 1;
+    }
+  return words;
+}
+
+// Joining words that stay lower case inside a title or a name, in English
+// and Spanish (the archive's two languages) and the name particles of both.
+bool is_small_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 30> kSmall = {
+      "a",  "an",  "and", "as",  "at",  "but", "by",   "da",   "de",  "del", "el",  "en", "for", "from", "in",
+      "la", "las", "los", "of",  "on",  "or",  "para", "por",  "the", "to",  "van", "vs", "via", "von",  "y"};
+  for (std::string_view small : kSmall)
+    if (word == small) return true;
+  return false;
+}
+
+std::string title_of(std::string_view slug) {
+  std::string out;
+  std::vector<std::string_view> words = slug_words(slug);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out.push_back(' ');
+    size_t at = out.size();
+    out.append(words[i]);
+    bool inside = i > 0 && i + 1 < words.size();
+    if (!(inside && is_small_word(words[i])) && out[at] >= 'a' && out[at] <= 'z') out[at] = static_cast<char>(out[at] - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_slug(std::string_view value) {
+  if (value.empty() || is_separator(value.front()) || is_separator(value.back())) return false;
+  bool letter = false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c >= 'a' && c <= 'z') letter = true;
+    else if (is_separator(c)) {
+      if (is_separator(value[i - 1])) return false;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+std::string topic_name(std::string_view value) { return is_slug(value) ? title_of(value) : std::string(value); }
+
+std::string person_name(std::string_view value) {
+  bool several_words = value.find_first_of("-_") != std::string_view::npos;
+  return is_slug(value) && several_words ? title_of(value) : std::string(value);
+}
+
+}  // namespace pressroom

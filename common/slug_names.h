@@ -1,0 +1,30 @@
+// Topics and authors as content systems keep them: slugs. Hugo, WordPress
+// and Ghost exports list a post's taxonomy terms and authors by the form used
+// in their addresses ("user-experience", "angela-hooker"), and a facet that
+// lists them so reads like a URL. The names here are the ones a reader
+// expects ("User Experience", "Angela Hooker"); a filter given either form
+// finds the same releases, because both sides of the index go through these.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pressroom {
+
+// True for a slug: lower-case ASCII letters and digits in words joined by
+// '-' or '_', with at least one letter ("user-experience", "a11y", "trade");
+// false for anything with a space, a capital or another character.
+bool is_slug(std::string_view value);
+
+// A topic slug as a title: words apart, each capitalised except the small
+// joining words inside it ("product-and-project-management" → "Product and
+// Project Management", "trade" → "Trade"). Any other value is returned as it is.
+std::string topic_name(std::string_view value);
+
+// A person's slug of two words or more as a name ("angela-hooker" → "Angela
+// Hooker", "maria-de-la-cruz" → "Maria de la Cruz"). A one-word slug is a
+// user name ("jparcell"), not a name to capitalise: it and any other value
+// are returned as they are.
+std::string person_name(std::string_view value);
+
+}  // namespace pressroom
