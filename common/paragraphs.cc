@@ -1,5 +1,7 @@
 #include "common/paragraphs.h"
 
+#include <string>
+
 namespace pressroom {
 namespace {
 
@@ -56,6 +58,35 @@ size_t count_words(std::string_view text) {
     in_word = !space;
   }
   return words;
+}
+
+namespace {
+
+// `text` with each run of whitespace as one space, trimmed.
+std::string spaced(std::string_view text) {
+  std::string out;
+  for (char c : trim_space(text)) {
+    if (is_space(c)) {
+      if (out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool repeats_opening(std::string_view summary, std::string_view body) {
+  std::string opening = spaced(summary);
+  for (std::string_view cut : {"[\u2026]", "[...]", "\u2026", "..."}) {
+    if (opening.size() >= cut.size() && opening.compare(opening.size() - cut.size(), cut.size(), cut) == 0) {
+      opening.resize(opening.size() - cut.size());
+      break;
+    }
+  }
+  opening = spaced(opening);
+  return !opening.empty() && spaced(body).compare(0, opening.size(), opening) == 0;
 }
 
 }  // namespace pressroom

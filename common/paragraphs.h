@@ -19,4 +19,10 @@ std::vector<std::string_view> split_lines(std::string_view paragraph);
 // Words separated by ASCII whitespace.
 size_t count_words(std::string_view text);
 
+// Whether `summary` only repeats the opening of `body`, as a content system's
+// automatic excerpt does: the body's first words, cut anywhere, perhaps
+// ending in "…", "..." or "[…]". Runs of whitespace compare as one space.
+// A page shows such a summary once, as the body, not twice.
+bool repeats_opening(std::string_view summary, std::string_view body);
+
 }  // namespace pressroom

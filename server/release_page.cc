@@ -1,5 +1,6 @@
 #include "server/release_page.h"
 
+#include "common/paragraphs.h"
 #include "server/search_params.h"
 
 namespace pressroom {
@@ -184,7 +185,10 @@ std::string render_release_page(const ReleasePageView& view, const PageAssets& a
     for (size_t i = 0; i < r.spokespeople.size(); ++i) h += (i ? ", " : "") + esc(r.spokespeople[i]);
   }
   h += "</p>\n</header>\n<div class=\"release-layout\">\n<div class=\"release-text\"" + lang + ">\n";
-  if (!r.summary.empty()) h += "<p class=\"summary\">" + esc(r.summary) + "</p>\n";
+  // A summary that is the body's opening cut short (a CMS's excerpt) would
+  // be read twice.
+  if (!r.summary.empty() && !repeats_opening(r.summary, r.body))
+    h += "<p class=\"summary\">" + esc(r.summary) + "</p>\n";
   for (const std::string& p : paragraphs(r.body)) h += "<p>" + esc(p) + "</p>\n";
   h += statements(r);
   h += "</div>\n";

@@ -58,6 +58,7 @@ std::vector<Release> archive() {
       make("r06", "2020-11-18", "statement", {"Family Detention"}, {"Ana Ruiz"}, "Family detention during the pandemic",
            "Family detention during a pandemic endangers children."),
   };
+  out[1].summary = "Asylum seekers deserve lawyers\u2026";  // a CMS's excerpt: the body's opening
   Release hostile = make("x/hostile", "2021-05-05", "statement", {"Family Detention", "<b>Bold</b> topic"},
                          {kHostilePerson}, kHostileTitle,
                          "The detention statement <script>alert(3)</script> says \"no\" & more.");
@@ -369,6 +370,17 @@ TEST_F(WebRoutes, ReleasePageHasWhatAJournalistNeeds) {
   // Releases on its topics around it in time, newest first.
   EXPECT_NE(html.find("More on Family Detention and Asylum"), std::string::npos);
   EXPECT_LT(html.find("href=\"/releases/r06\""), html.find("href=\"/releases/r01\""));
+}
+
+TEST_F(WebRoutes, ReleasePageShowsASummaryThatOnlyRepeatsTheOpeningOnce) {
+  std::string html = page("/releases/r02");
+  EXPECT_EQ(html.find("class=\"summary\""), std::string::npos) << html;
+  EXPECT_NE(html.find("<p>Asylum seekers deserve lawyers at every hearing.</p>"), std::string::npos);
+}
+
+TEST_F(WebRoutes, ReleasePageShowsASummaryWrittenForIt) {
+  EXPECT_NE(page("/releases/x/hostile").find("<p class=\"summary\">A summary with &lt;em&gt;markup &amp; an ampersand.</p>"),
+            std::string::npos);
 }
 
 TEST_F(WebRoutes, ReleasePageShowsItsStatements) {
