@@ -195,6 +195,17 @@ const std::unordered_set<std::string>& non_name_starts() {
   return words;
 }
 
+// Words that open a sentence before the name they come to ("So Ana Ruiz
+// said", "Finally, Ana Ruiz"): not part of it.
+const std::unordered_set<std::string>& discourse_words() {
+  static const std::unordered_set<std::string> words = {
+      "so", "then", "now", "such", "once", "although", "though", "finally", "like", "eventually",
+      "frankly", "whenever", "also", "however", "meanwhile", "indeed", "still", "yet", "instead",
+      "additionally", "similarly", "ultimately", "recently", "currently", "later", "first", "next",
+      "asi", "luego", "ahora", "entonces", "finalmente", "ademas", "tambien"};
+  return words;
+}
+
 // Words that make a capitalised run an organisation or a place, not a person.
 const std::unordered_set<std::string>& organisation_words() {
   static const std::unordered_set<std::string> words = {
@@ -216,7 +227,12 @@ const std::unordered_set<std::string>& organisation_words() {
       "subcommittee", "supreme", "federal", "national", "international", "united", "states",
       "america", "american", "mexico", "arizona", "texas", "california", "tucson", "phoenix",
       "community", "communities", "coalition", "cooperative", "group", "initiative", "campaign",
-      "day", "week", "month", "year", "report", "informe", "hotline", "voters", "league", "fellowship"};
+      "day", "week", "month", "year", "report", "informe", "hotline", "voters", "league", "fellowship",
+      // Documents and teams that "state" things ("the Federal Website
+      // Policies state that …").
+      "policy", "policies", "website", "websites", "guidance", "memorandum", "regulation", "regulations",
+      "standards", "guidelines", "handbook", "framework", "strategy", "public", "affairs", "digital", "team",
+      "lab", "platform", "portal"};
   return words;
 }
 
@@ -229,7 +245,16 @@ const std::unordered_set<std::string>& role_words() {
       "presidenta", "manager", "officer", "organizer", "organiser", "organizador", "organizadora",
       "analyst", "lead", "liaison", "spokesperson", "spokeswoman", "spokesman", "secretary",
       "advocate", "founder", "member", "volunteer", "superintendent", "commissioner", "supervisor",
-      "chief", "deputy", "specialist", "researcher", "fellow", "staff", "head", "coordinator"};
+      "chief", "deputy", "specialist", "researcher", "fellow", "staff", "head", "coordinator",
+      // The titles of technical and public offices ("Senior Data Scientist
+      // NAME said", "Senator NAME said").
+      "scientist", "engineer", "designer", "developer", "strategist", "adviser", "advisor", "administrator",
+      "architect", "consultant", "editor", "writer", "producer", "associate", "assistant", "professor",
+      "economist", "statistician", "technologist", "evangelist", "principal", "investigator", "inspector",
+      "librarian", "mayor", "governor", "senator", "representative", "ambassador", "minister", "asesor",
+      "asesora", "portavoz", "vocero", "vocera", "ingeniero", "ingeniera", "investigador", "investigadora",
+      "panelist", "moderator", "blogger", "reporter", "journalist", "columnist", "meteorologist", "author",
+      "expert", "colonel", "col", "captain", "sergeant", "apprentice", "intern", "periodista"};
   return words;
 }
 
@@ -262,6 +287,11 @@ struct NameMode {
 class Paragraph {
  public:
   explicit Paragraph(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
+
+  // Words the whole release also writes in lower case: a capitalised run
+  // made only of them ("Best Practices", "Disease Control") is a heading or
+  // the name of a thing, not a person. Null: no such check.
+  void set_lower_case_words(const std::unordered_set<std::string>* words) { lower_case_words_ = words; }
 
   std::string_view text() const { return text_; }
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -328,6 +358,15 @@ class Paragraph {
       ++j;
       if (punct(j, '.')) ++j;
     }
+    // A role in lower case before the name ("said panelist Ana Ruiz", "said
+    // senior staff attorney Ana Ruiz"): up to four words, the last a role word.
+    std::string lower_role;
+    for (size_t k = j; k < j + 4 && word(k) && !tokens_[k].upper; ++k)
+      if (in(role_words(), base_key(key(k))) && word(k + 1) && tokens_[k + 1].upper) {
+        lower_role = std::string(slice(j, k + 1));
+        j = k + 1;
+        break;
+      }
     std::vector<size_t> words;
     size_t stop = j;
     while (stop < tokens_.size()) {
@@ -354,6 +393,15 @@ class Paragraph {
       break;
     }
     if (words.empty()) return std::nullopt;
+    // "So Jacob Parcell", "Finally Ana Ruiz": a sentence's opening word
+    // before the name.
+    while (words.size() > 1 && in(discourse_words(), key(words[0]))) words.erase(words.begin());
+    // "WPI's Taskin Padir": what stands before a possessive is whose they are.
+    for (size_t k = words.size() - 1; k-- > 0;)
+      if (key(words[k]) != base_key(key(words[k]))) {
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        break;
+      }
     // A role run: "Puentes Legal Director Lucía Fernández".
     size_t last_role = kNpos;
     for (size_t k = 0; k < words.size(); ++k)
@@ -369,12 +417,16 @@ class Paragraph {
     if (in(non_name_starts(), key(words[0]))) return std::nullopt;
     for (size_t w : words) {
       if (in(organisation_words(), base_key(key(w)))) return std::nullopt;
+      if (key(w) == "i") return std::nullopt;  // "Then I said", "World War I"
       if (tokens_[w].all_caps && !mode.all_caps) return std::nullopt;
       if (!std::any_of(text_.begin() + static_cast<std::ptrdiff_t>(tokens_[w].begin),
                        text_.begin() + static_cast<std::ptrdiff_t>(tokens_[w].end),
                        [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); }))
         return std::nullopt;  // digits
     }
+    if (lower_case_words_ &&
+        std::all_of(words.begin(), words.end(), [&](size_t w) { return lower_case_words_->count(key(w)) > 0; }))
+      return std::nullopt;
     // A possessive is a name used as an adjective ("Puentes' staff", "Ana's").
     const std::string& last_key = key(words.back());
     if (last_key != base_key(last_key)) return std::nullopt;
@@ -382,7 +434,7 @@ class Paragraph {
     hit.first = words.front();
     hit.end = stop;
     hit.raw = std::string(slice(words.front(), words.back() + 1));
-    hit.role = role;
+    hit.role = !role.empty() ? role : lower_role;
     return hit;
   }
 
@@ -438,6 +490,7 @@ class Paragraph {
  private:
   std::string_view text_;
   std::vector<Token> tokens_;
+  const std::unordered_set<std::string>* lower_case_words_ = nullptr;
 };
 
 // ------------------------------------------------------------------ people
@@ -488,6 +541,10 @@ class Attributor {
       flat_.push_back(collapse_whitespace(p));
     }
     for (const std::string& flat : flat_) paragraphs_.emplace_back(flat);
+    for (const Paragraph& p : paragraphs_)
+      for (const Token& t : p.tokens())
+        if (t.word && !t.upper) lower_case_words_.insert(t.key);
+    for (Paragraph& p : paragraphs_) p.set_lower_case_words(&lower_case_words_);
     skip_.assign(paragraphs_.size(), false);
   }
 
@@ -1251,6 +1308,7 @@ class Attributor {
   std::vector<std::string_view> raw_;
   std::vector<std::string> flat_;
   std::vector<Paragraph> paragraphs_;
+  std::unordered_set<std::string> lower_case_words_;  // Paragraph::set_lower_case_words
   std::vector<bool> skip_;  // contact blocks and WHO: lists: not prose
   size_t dateline_paragraph_ = kNpos;
   size_t dateline_end_ = 0;

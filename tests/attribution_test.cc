@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,52 @@ TEST(MetadataAttribution, RoleBeforeTheNameAfterAComma) {
 TEST(MetadataAttribution, RoleRunBeforeTheName) {
   expect_one_quote("“This rule punishes people for how they arrive,” said Puentes Executive Director Ana Ruiz.",
                    "Ana Ruiz", "This rule");
+}
+
+TEST(MetadataAttribution, RoleRunBeforeTheNameSaidAfterTheQuote) {
+  expect_one_quote("“Every form we cut saves a family an afternoon,” Puentes Senior Staff Attorney Daniel Okafor said.",
+                   "Daniel Okafor", "Every form");
+}
+
+TEST(MetadataAttribution, OrganisationCommaRoleRunNameSaidAfterTheQuote) {
+  Attribution a = read("“The checklist walks you through each requirement in turn,” the center's Office of Legal "
+                       "Services, Senior Staff Attorney Daniel Okafor said.");
+  ASSERT_EQ(a.quotes.size(), 1u) << describe(a);
+  EXPECT_EQ(a.quotes[0].speaker, "Daniel Okafor") << describe(a);
+}
+
+TEST(MetadataAttribution, ADocumentThatStatesSomethingIsNotASpeaker) {
+  Attribution a = read("The Federal Website Policies state that “every agency must offer translations of the pages "
+                       "people need most.”");
+  for (const Quote& q : a.quotes) EXPECT_NE(q.speaker, "Website Policies") << describe(a);
+  EXPECT_EQ(std::count(a.spokespeople.begin(), a.spokespeople.end(), "Website Policies"), 0) << describe(a);
+}
+
+TEST(MetadataAttribution, APossessiveBeforeTheNameIsWhoseTheyAre) {
+  expect_one_quote("“Every clinic now opens on Saturdays,” Puentes’s Daniel Okafor said.", "Daniel Okafor",
+                   "Every clinic");
+}
+
+TEST(MetadataAttribution, ASentencesOpeningWordIsNotPartOfTheName) {
+  expect_one_quote("Finally Ana Ruiz said: “We will keep the clinic open until every family is seen.”", "Ana Ruiz",
+                   "We will keep");
+}
+
+TEST(MetadataAttribution, ThePronounIIsNotAName) {
+  Attribution a = read("Then I said “we should open the clinic on Saturdays instead of closing it.”");
+  for (const Quote& q : a.quotes) EXPECT_EQ(q.speaker, "") << describe(a);
+}
+
+TEST(MetadataAttribution, APanelistOrABloggerIsARoleBeforeTheName) {
+  expect_one_quote("“Short forms get finished by the people who start them,” said panelist Daniel Okafor.", "Daniel Okafor", "Short forms");
+  expect_one_quote("“Short forms get finished by the people who start them,” Blogger Ana Ruiz said.", "Ana Ruiz", "Short forms");
+}
+
+TEST(MetadataAttribution, CapitalisedWordsTheReleaseAlsoWritesInLowerCaseAreNotAName) {
+  Attribution a = read("Worker Safety said “every site must post its heat plan where workers can read it.”\n\n"
+                       "Our worker safety team agrees.");
+  for (const Quote& q : a.quotes) EXPECT_EQ(q.speaker, "") << describe(a);
+  EXPECT_TRUE(a.spokespeople.empty()) << describe(a);
 }
 
 TEST(MetadataAttribution, KeepsRoleAndOrganisation) {
