@@ -14,7 +14,10 @@ namespace pressroom {
 namespace {
 
 // Shortcodes ({{< img src="…" >}}, {{% note %}}, {% include x %}) are template
-// calls, not text; their inner text between paired tags is kept.
+// calls, not text; their inner text between paired tags is kept. One that
+// gives a link's address (`[text]({{< ref "post.md" >}} "Title")`, Hugo's
+// way to link a post) leaves an address of "#" behind, so that the link is
+// still read as a link (its text kept, its address and title not).
 std::string strip_shortcodes(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -24,11 +27,58 @@ std::string strip_shortcodes(std::string_view text) {
       std::string_view close = text[i + 1] == '{' ? "}}" : "%}";
       size_t end = text.find(close, i + 2);
       if (end != std::string_view::npos && end - i < 2000) {
+        size_t kept = out.find_last_not_of(' ');
         i = end + 2;
+        if (kept != std::string::npos && kept > 0 && out.compare(kept - 1, 2, "](") == 0) {
+          out += '#';
+          // A title needs a space before it; one in typographic quotes is no
+          // title to CommonMark: dropped.
+          size_t title = text.find_first_not_of(' ', i);
+          if (title != std::string_view::npos && (text[title] == '"' || text[title] == '\'')) out += ' ';
+          if (title != std::string_view::npos && text.compare(title, 3, "\xE2\x80\x9C") == 0) {
+            size_t closing = text.find("\xE2\x80\x9D", title + 3);
+            size_t paren = closing == std::string_view::npos ? closing : text.find_first_not_of(' ', closing + 3);
+            if (paren != std::string_view::npos && text[paren] == ')' && paren - title < 500) i = paren;
+          }
+        }
         continue;
       }
     }
     out.push_back(text[i++]);
+  }
+  return out;
+}
+
+// A link address written with spaces (`[Email me](mailto:a@b.gov?subject=Two
+// words)`, `(http://x.org/a b)`) is no address to CommonMark, which then
+// shows the whole link as text; browsers and the CMSs that wrote them read
+// the spaces as %20. An address with a title or parentheses is left alone.
+std::string encode_spaces_in_link_addresses(std::string text) {
+  for (size_t at = text.find("]("); at != std::string::npos; at = text.find("](", at + 2)) {
+    size_t begin = at + 2, end = text.find(')', begin);
+    if (end == std::string::npos) break;
+    std::string_view address(text.data() + begin, end - begin);
+    bool url = address.rfind("http://", 0) == 0 || address.rfind("https://", 0) == 0 ||
+               address.rfind("mailto:", 0) == 0 || address.rfind("/", 0) == 0;
+    if (!url || address.find(' ') == std::string_view::npos ||
+        address.find_first_of("\"'(<\n") != std::string_view::npos || address.find("\xE2\x80\x9C") != std::string_view::npos)
+      continue;
+    std::string encoded;
+    for (char c : address) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+    text.replace(begin, end - begin, encoded);
+  }
+  return text;
+}
+
+// A text node's runs of two or more asterisks are emphasis CommonMark could
+// not pair (`**Title\n\n**`, `and** Name**`): markup, shown by no site as
+// meant, and no word of the release.
+std::string without_stray_asterisks(const char* literal) {
+  std::string out;
+  if (!literal) return out;
+  for (const char* c = literal; *c; ++c) {
+    if (*c == '*' && (c[1] == '*' || (c > literal && c[-1] == '*'))) continue;
+    out.push_back(*c);
   }
   return out;
 }
@@ -54,6 +104,8 @@ std::string html_fragment_text(const char* html) { return html ? html::fragment_
 // 0.30 cannot say whether a block was fenced: its first source line tells).
 // `line_starts` is the offset of each line of `source`, filled on first use
 // and kept for the document's other blocks.
+bool is_fenced(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts);
+
 bool is_indented_html(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
   const char* literal = cmark_node_get_literal(code_block);
   if (!literal) return false;
@@ -62,19 +114,36 @@ bool is_indented_html(cmark_node* code_block, std::string_view source, std::vect
   if (first == std::string_view::npos || text[first] != '<' || first + 1 >= text.size()) return false;
   char next = text[first + 1];
   if (!std::isalpha(static_cast<unsigned char>(next)) && next != '/' && next != '!') return false;
+  return !is_fenced(code_block, source, line_starts);
+}
+
+// An indented "code block" right after a list is the list item's next
+// paragraph, indented by four spaces as Markdown.pl and the WordPress
+// exports written for it continue an item ("  1. **Promote.**" then a blank
+// line and "    If you have the time…"): CommonMark wants the item's content
+// column (five here), ends the list and reads code, with its entities
+// (&#8217;) and links left raw. Fenced blocks stay code.
+bool is_list_continuation(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
+  cmark_node* before = cmark_node_previous(code_block);
+  return before && cmark_node_get_type(before) == CMARK_NODE_LIST && !is_fenced(code_block, source, line_starts);
+}
+
+// Whether a code block was fenced (cmark 0.30 cannot say: its first source
+// line tells).
+bool is_fenced(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
   if (line_starts.empty()) {
     line_starts.push_back(0);
     for (size_t eol = source.find('\n'); eol != std::string_view::npos; eol = source.find('\n', eol + 1))
       line_starts.push_back(eol + 1);
   }
   int line = cmark_node_get_start_line(code_block);
-  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return false;
+  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return true;
   size_t begin = line_starts[line - 1];
   std::string_view opening = source.substr(begin, source.find('\n', begin) - begin);
   size_t content = opening.find_first_not_of(" \t>");
-  if (content == std::string_view::npos) return true;
+  if (content == std::string_view::npos) return false;
   opening.remove_prefix(content);
-  return opening.substr(0, 3) != "```" && opening.substr(0, 3) != "~~~";
+  return opening.substr(0, 3) == "```" || opening.substr(0, 3) == "~~~";
 }
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
@@ -111,7 +180,7 @@ std::string first_heading(std::string_view markdown) {
 }
 
 std::string markdown_to_text(std::string_view markdown) {
-  std::string source = strip_shortcodes(markdown);
+  std::string source = encode_spaces_in_link_addresses(strip_shortcodes(markdown));
   NodePtr root = parse_markdown(source);
   if (!root) return collapse_whitespace(source);
 
@@ -130,6 +199,8 @@ std::string markdown_to_text(std::string_view markdown) {
     if (skip_depth > 0) continue;
     switch (type) {
       case CMARK_NODE_TEXT:
+        text.block += without_stray_asterisks(cmark_node_get_literal(node));
+        break;
       case CMARK_NODE_CODE:
         text.block += cmark_node_get_literal(node);
         break;
@@ -138,8 +209,15 @@ std::string markdown_to_text(std::string_view markdown) {
         text.block += ' ';
         break;
       case CMARK_NODE_CODE_BLOCK:
-        if (is_indented_html(node, source, line_starts)) text.block += html_fragment_text(cmark_node_get_literal(node));
-        else text.block += cmark_node_get_literal(node);
+        if (is_indented_html(node, source, line_starts)) {
+          text.block += html_fragment_text(cmark_node_get_literal(node));
+        } else if (is_list_continuation(node, source, line_starts)) {
+          text.end_block();
+          std::string paragraphs = markdown_to_text(cmark_node_get_literal(node));
+          if (!paragraphs.empty()) text.out += (text.out.empty() ? "" : "\n\n") + paragraphs;
+        } else {
+          text.block += cmark_node_get_literal(node);
+        }
         text.end_block();
         break;
       case CMARK_NODE_PARAGRAPH:

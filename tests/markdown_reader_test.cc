@@ -453,6 +453,48 @@ TEST(MarkdownText, KeepsAnIndentedCodeBlockThatIsNotHtml) {
   EXPECT_TRUE(contains(text, "make install")) << text;
 }
 
+TEST(MarkdownText, ReadsAListItemsParagraphIndentedByFourSpacesAsText) {
+  // Markdown.pl continues an item with a paragraph indented four spaces;
+  // CommonMark, wanting the item's content column, would read it as code.
+  std::string text = markdown_to_text(
+      "  1. **Promote the clinic.**\n  \n    Start with a &#8220;save the date&#8221; note to "
+      "[partners](https://example.org/p) two weeks before.\n  2. **Staff it.**\n");
+  EXPECT_TRUE(contains(text, "Start with a \u201Csave the date\u201D note to partners two weeks before.")) << text;
+  EXPECT_FALSE(contains(text, "&#8220;")) << text;
+  EXPECT_FALSE(contains(text, "example.org")) << text;
+  EXPECT_TRUE(contains(text, "Staff it.")) << text;
+}
+
+TEST(MarkdownText, KeepsAFencedCodeBlockAfterAListAsCode) {
+  std::string text = markdown_to_text("- Install it:\n\n```\necho &amp; [x](y)\n```\n");
+  EXPECT_TRUE(contains(text, "echo &amp; [x](y)")) << text;
+}
+
+TEST(MarkdownText, ALinkWhoseAddressIsAShortcodeKeepsItsTextOnly) {
+  // Hugo links a post by a shortcode: `[text]({{< ref "post.md" >}} "Title")`.
+  for (const char* link : {"[our guide]({{< ref \"/guides/a.md\" >}} \"The Guide\")",
+                           "[our guide]({{< ref \"/guides/a.md\" >}}\"The Guide\")",
+                           "[our guide]({{< ref \"/guides/a.md\" >}} \xE2\x80\x9CThe Guide\xE2\x80\x9D)",
+                           "[our guide]({{< ref \"/guides/a.md\" >}})"}) {
+    std::string text = markdown_to_text(std::string("Read ") + link + " first.");
+    EXPECT_EQ(text, "Read our guide first.") << link;
+  }
+}
+
+TEST(MarkdownText, ALinkWhoseAddressHasSpacesKeepsItsTextOnly) {
+  std::string text = markdown_to_text("[Write to us](mailto:press@example.org?subject=Clinic hours) or "
+                                      "[read the plan](https://example.org/the plan.pdf).");
+  EXPECT_EQ(text, "Write to us or read the plan.");
+}
+
+TEST(MarkdownText, DropsBoldMarkersCommonMarkCouldNotPair) {
+  EXPECT_EQ(markdown_to_text("**Good for small vendors\n\n**\n\nThe rules are simpler."),
+            "Good for small vendors\n\nThe rules are simpler.");
+  EXPECT_EQ(markdown_to_text("Ana Ruiz is the director and** Jonah Feld** is the analyst."),
+            "Ana Ruiz is the director and Jonah Feld is the analyst.");
+  EXPECT_EQ(markdown_to_text("Rated 5 * of 5, with `a**b` in code."), "Rated 5 * of 5, with a**b in code.");
+}
+
 TEST(MarkdownReader, ConvertsTheBodyToPlainText) {
   const std::string content =
       "---\n"
