@@ -12,9 +12,12 @@
 int main(int argc, char** argv) {
   pressroom::ServerConfig config;
   bool quiet = false;
-  CLI::App app{"pressroom-server: full-text search over a pressroom index, as JSON over HTTP.\n"
-               "Serves /api/search, /api/releases/{id} and /healthz. The index may be updated by\n"
-               "pressroom-index while the server runs; new state is served without a restart."};
+  CLI::App app{"pressroom-server: full-text search over a pressroom index, as web pages and JSON over HTTP.\n"
+               "Serves the search page (/), each release (/releases/{id}), the archive by date (/archive),\n"
+               "an Atom feed and CSV / JSON Lines exports of any search, the embeddable search box\n"
+               "(/widget.js), a sitemap, and the API: /api/search, /api/statements, /api/suggest,\n"
+               "/api/releases/{id}, /api/openapi.json, /healthz, /metrics (docs/api.md). The index may be\n"
+               "updated by pressroom-index while the server runs; new state is served without a restart."};
   app.add_option("--db", config.db_locations,
                  "Index to serve: a database directory written by pressroom-index, a stub file or directory\n"
                  "listing shards, or HOST:PORT of a xapian-tcpsrv shard; repeat to search several as one")
