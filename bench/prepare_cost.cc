@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   }
   const size_t sample_size = PhrasePairs::kMaxSample;
   std::ifstream in(argv[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "%s: cannot read\n", argv[1]);
+    return 2;
+  }
   std::string line, sample_lines, measured_lines;
   for (size_t n = 0; n < sample_size + measured && std::getline(in, line); ++n)
     (n < sample_size ? sample_lines : measured_lines).append(line).push_back('\n');
@@ -70,6 +74,10 @@ int main(int argc, char** argv) {
   prepare(measured_lines, documents);
   for (Xapian::Document& d : documents) settle(d, pairs.empty() ? nullptr : &pairs, sequences ? &vocabulary : nullptr);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (documents.empty()) {
+    std::fprintf(stderr, "%s: no release after the first %zu to measure\n", argv[1], sample_size);
+    return 2;
+  }
   std::printf("%zu releases prepared in %.3f s: %.1f us a release (%s; %zu pair words learned from %zu)\n",
               documents.size(), seconds, 1e6 * seconds / static_cast<double>(documents.size()),
               sequences ? "word sequences" : "positions", pairs.words(), sample.size());

@@ -288,10 +288,20 @@ class Paragraph {
  public:
   explicit Paragraph(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
 
-  // Words the whole release also writes in lower case: a capitalised run
-  // made only of them ("Best Practices", "Disease Control") is a heading or
-  // the name of a thing, not a person. Null: no such check.
-  void set_lower_case_words(const std::unordered_set<std::string>* words) { lower_case_words_ = words; }
+  // Pairs of words the whole release also writes in lower case, one after
+  // the other ("worker safety"): a capitalised run of two words or more
+  // made only of such pairs ("Worker Safety", "Best Practices") is a heading
+  // or the name of a thing, not a person. Single words prove nothing ("Young
+  // said" in a release about young people). Null: no such check.
+  void set_lower_case_pairs(const std::unordered_set<std::string>* pairs) { lower_case_pairs_ = pairs; }
+
+  // Adds this paragraph's pairs of adjacent lower-case words to `pairs`, as
+  // "first second" keys.
+  void add_lower_case_pairs(std::unordered_set<std::string>& pairs) const {
+    for (size_t i = 0; i + 1 < tokens_.size(); ++i)
+      if (tokens_[i].word && !tokens_[i].upper && tokens_[i + 1].word && !tokens_[i + 1].upper)
+        pairs.insert(tokens_[i].key + ' ' + tokens_[i + 1].key);
+  }
 
   std::string_view text() const { return text_; }
   const std::vector<Token>& tokens() const { return tokens_; }
@@ -424,9 +434,12 @@ class Paragraph {
                        [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c)); }))
         return std::nullopt;  // digits
     }
-    if (lower_case_words_ &&
-        std::all_of(words.begin(), words.end(), [&](size_t w) { return lower_case_words_->count(key(w)) > 0; }))
-      return std::nullopt;
+    if (lower_case_pairs_ && words.size() >= 2) {
+      bool written_lower = true;
+      for (size_t k = 0; k + 1 < words.size() && written_lower; ++k)
+        written_lower = lower_case_pairs_->count(key(words[k]) + ' ' + key(words[k + 1])) > 0;
+      if (written_lower) return std::nullopt;
+    }
     // A possessive is a name used as an adjective ("Puentes' staff", "Ana's").
     const std::string& last_key = key(words.back());
     if (last_key != base_key(last_key)) return std::nullopt;
@@ -490,7 +503,7 @@ class Paragraph {
  private:
   std::string_view text_;
   std::vector<Token> tokens_;
-  const std::unordered_set<std::string>* lower_case_words_ = nullptr;
+  const std::unordered_set<std::string>* lower_case_pairs_ = nullptr;
 };
 
 // ------------------------------------------------------------------ people
@@ -541,10 +554,8 @@ class Attributor {
       flat_.push_back(collapse_whitespace(p));
     }
     for (const std::string& flat : flat_) paragraphs_.emplace_back(flat);
-    for (const Paragraph& p : paragraphs_)
-      for (const Token& t : p.tokens())
-        if (t.word && !t.upper) lower_case_words_.insert(t.key);
-    for (Paragraph& p : paragraphs_) p.set_lower_case_words(&lower_case_words_);
+    for (const Paragraph& p : paragraphs_) p.add_lower_case_pairs(lower_case_pairs_);
+    for (Paragraph& p : paragraphs_) p.set_lower_case_pairs(&lower_case_pairs_);
     skip_.assign(paragraphs_.size(), false);
   }
 
@@ -1308,7 +1319,7 @@ class Attributor {
   std::vector<std::string_view> raw_;
   std::vector<std::string> flat_;
   std::vector<Paragraph> paragraphs_;
-  std::unordered_set<std::string> lower_case_words_;  // Paragraph::set_lower_case_words
+  std::unordered_set<std::string> lower_case_pairs_;  // Paragraph::set_lower_case_pairs
   std::vector<bool> skip_;  // contact blocks and WHO: lists: not prose
   size_t dateline_paragraph_ = kNpos;
   size_t dateline_end_ = 0;

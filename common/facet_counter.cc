@@ -7,7 +7,6 @@
 #include "common/duplicate_groups.h"
 #include "common/match_walk.h"
 #include "common/schema.h"
-#include "common/text_folding.h"
 
 namespace pressroom {
 namespace {
@@ -22,7 +21,7 @@ std::vector<FacetValue> merged(const RawCounts& raw) {
   };
   std::map<std::string, Merge> by_key;
   for (const auto& [display, count] : raw) {
-    Merge& m = by_key[fold_key(display)];
+    Merge& m = by_key[schema::name_key(display)];
     m.total += count;
     if (count > m.display_count || (count == m.display_count && display < m.display)) {
       m.display = display;

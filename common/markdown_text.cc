@@ -83,6 +83,16 @@ std::string without_stray_asterisks(const char* literal) {
   return out;
 }
 
+// A heading's attribute list (`## Contact {#toc5}`, as Hugo, kramdown and
+// Pandoc write ids and classes) is no text of the heading.
+void drop_heading_attributes(std::string& heading) {
+  size_t end = heading.find_last_not_of(' ');
+  if (end == std::string::npos || heading[end] != '}') return;
+  size_t open = heading.rfind('{', end);
+  if (open == std::string::npos || open + 1 >= end || (heading[open + 1] != '#' && heading[open + 1] != '.')) return;
+  heading.erase(open);
+}
+
 struct NodeText {
   std::string out;
   std::string block;
@@ -98,14 +108,28 @@ struct NodeText {
 
 std::string html_fragment_text(const char* html) { return html ? html::fragment_inline_text(html) : std::string(); }
 
+// Whether a code block was fenced: cmark 0.30 cannot say, its first source
+// line tells. `line_starts` is the offset of each line of `source`, filled
+// on first use and kept for the document's other blocks.
+bool is_fenced(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
+  if (line_starts.empty()) {
+    line_starts.push_back(0);
+    for (size_t eol = source.find('\n'); eol != std::string_view::npos; eol = source.find('\n', eol + 1))
+      line_starts.push_back(eol + 1);
+  }
+  int line = cmark_node_get_start_line(code_block);
+  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return true;
+  size_t begin = line_starts[line - 1];
+  std::string_view opening = source.substr(begin, source.find('\n', begin) - begin);
+  size_t content = opening.find_first_not_of(" \t>");
+  if (content == std::string_view::npos) return false;
+  opening.remove_prefix(content);
+  return opening.substr(0, 3) == "```" || opening.substr(0, 3) == "~~~";
+}
+
 // An indented "code block" that starts with a tag is HTML that a CMS export
 // indented, not code: after a blank line, CommonMark reads the indented
-// `<p>` of a pasted WordPress page as code. Fenced blocks stay code (cmark
-// 0.30 cannot say whether a block was fenced: its first source line tells).
-// `line_starts` is the offset of each line of `source`, filled on first use
-// and kept for the document's other blocks.
-bool is_fenced(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts);
-
+// `<p>` of a pasted WordPress page as code. Fenced blocks stay code.
 bool is_indented_html(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
   const char* literal = cmark_node_get_literal(code_block);
   if (!literal) return false;
@@ -128,23 +152,12 @@ bool is_list_continuation(cmark_node* code_block, std::string_view source, std::
   return before && cmark_node_get_type(before) == CMARK_NODE_LIST && !is_fenced(code_block, source, line_starts);
 }
 
-// Whether a code block was fenced (cmark 0.30 cannot say: its first source
-// line tells).
-bool is_fenced(cmark_node* code_block, std::string_view source, std::vector<size_t>& line_starts) {
-  if (line_starts.empty()) {
-    line_starts.push_back(0);
-    for (size_t eol = source.find('\n'); eol != std::string_view::npos; eol = source.find('\n', eol + 1))
-      line_starts.push_back(eol + 1);
-  }
-  int line = cmark_node_get_start_line(code_block);
-  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return true;
-  size_t begin = line_starts[line - 1];
-  std::string_view opening = source.substr(begin, source.find('\n', begin) - begin);
-  size_t content = opening.find_first_not_of(" \t>");
-  if (content == std::string_view::npos) return false;
-  opening.remove_prefix(content);
-  return opening.substr(0, 3) == "```" || opening.substr(0, 3) == "~~~";
-}
+// How many list continuations inside list continuations are read as text;
+// deeper ones stay code, so that hostile nesting cannot make each level
+// parse the rest of the document again.
+constexpr int kMaxContinuationDepth = 4;
+
+std::string text_of(std::string_view markdown, int depth);
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
@@ -168,6 +181,7 @@ std::string first_heading(std::string_view markdown) {
       if (ev == CMARK_EVENT_ENTER) {
         ++depth;
       } else {
+        drop_heading_attributes(title);
         return collapse_whitespace(title);
       }
       continue;
@@ -179,7 +193,11 @@ std::string first_heading(std::string_view markdown) {
   return {};
 }
 
-std::string markdown_to_text(std::string_view markdown) {
+std::string markdown_to_text(std::string_view markdown) { return text_of(markdown, 0); }
+
+namespace {
+
+std::string text_of(std::string_view markdown, int depth) {
   std::string source = encode_spaces_in_link_addresses(strip_shortcodes(markdown));
   NodePtr root = parse_markdown(source);
   if (!root) return collapse_whitespace(source);
@@ -211,17 +229,22 @@ std::string markdown_to_text(std::string_view markdown) {
       case CMARK_NODE_CODE_BLOCK:
         if (is_indented_html(node, source, line_starts)) {
           text.block += html_fragment_text(cmark_node_get_literal(node));
-        } else if (is_list_continuation(node, source, line_starts)) {
+        } else if (depth < kMaxContinuationDepth && is_list_continuation(node, source, line_starts)) {
           text.end_block();
-          std::string paragraphs = markdown_to_text(cmark_node_get_literal(node));
+          std::string paragraphs = text_of(cmark_node_get_literal(node), depth + 1);
           if (!paragraphs.empty()) text.out += (text.out.empty() ? "" : "\n\n") + paragraphs;
         } else {
           text.block += cmark_node_get_literal(node);
         }
         text.end_block();
         break;
-      case CMARK_NODE_PARAGRAPH:
       case CMARK_NODE_HEADING:
+        if (ev == CMARK_EVENT_EXIT) {
+          drop_heading_attributes(text.block);
+          text.end_block();
+        }
+        break;
+      case CMARK_NODE_PARAGRAPH:
       case CMARK_NODE_ITEM:
       case CMARK_NODE_BLOCK_QUOTE:
         if (ev == CMARK_EVENT_EXIT) text.end_block();
@@ -238,5 +261,7 @@ std::string markdown_to_text(std::string_view markdown) {
   text.end_block();
   return text.out;
 }
+
+}  // namespace
 
 }  // namespace pressroom

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/text_folding.h"
+
 namespace pressroom {
 namespace {
 
@@ -60,33 +62,16 @@ size_t count_words(std::string_view text) {
   return words;
 }
 
-namespace {
-
-// `text` with each run of whitespace as one space, trimmed.
-std::string spaced(std::string_view text) {
-  std::string out;
-  for (char c : trim_space(text)) {
-    if (is_space(c)) {
-      if (out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 bool repeats_opening(std::string_view summary, std::string_view body) {
-  std::string opening = spaced(summary);
+  std::string opening = collapse_whitespace(summary);
   for (std::string_view cut : {"[\u2026]", "[...]", "\u2026", "..."}) {
     if (opening.size() >= cut.size() && opening.compare(opening.size() - cut.size(), cut.size(), cut) == 0) {
       opening.resize(opening.size() - cut.size());
       break;
     }
   }
-  opening = spaced(opening);
-  return !opening.empty() && spaced(body).compare(0, opening.size(), opening) == 0;
+  opening = collapse_whitespace(opening);
+  return !opening.empty() && collapse_whitespace(body).compare(0, opening.size(), opening) == 0;
 }
 
 }  // namespace pressroom

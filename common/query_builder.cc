@@ -9,7 +9,6 @@
 #include "common/phrase_wildcards.h"
 #include "common/query_text.h"
 #include "common/schema.h"
-#include "common/slug_names.h"
 #include "common/sequence_phrases.h"
 #include "common/text_folding.h"
 
@@ -18,22 +17,38 @@ namespace {
 
 // topic:"Family Detention" and friends: the value is folded exactly like the
 // indexed boolean term, so case and accents never matter.
-class FoldedBooleanField : public Xapian::FieldProcessor {
- public:
-  using Term = std::string (*)(std::string_view value);
-  explicit FoldedBooleanField(Term term) : term_(term) {}
-  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(term_(value)); }
+// How a filter value becomes the query of its term: a name's term in this
+// schema, or in an index written before version 7 the term it had then (a
+// server may serve older indexes until they are indexed again).
+struct FilterField {
+  std::string (*term)(std::string_view value);
+  std::string_view legacy_prefix;  // "" for fields whose terms did not change
 
- private:
-  Term term_;
+  Xapian::Query query(std::string_view value) const {
+    std::string now = term(value);
+    std::string legacy = legacy_prefix.empty() ? now : schema::legacy_name_term(legacy_prefix, value);
+    if (legacy == now) return Xapian::Query(now);
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(now), Xapian::Query(legacy));
+  }
 };
 
 std::string type_term(std::string_view value) { return schema::boolean_term(schema::prefix::kType, value); }
 std::string language_term(std::string_view value) { return schema::boolean_term(schema::prefix::kLanguage, value); }
-// A statement's speaker, named as a spokesperson filter names them.
-std::string quote_speaker_term(std::string_view value) {
-  return schema::boolean_term(schema::prefix::kQuoteSpeaker, person_name(value));
-}
+
+const FilterField kTopicField{schema::topic_term, schema::prefix::kTopic};
+const FilterField kSpokespersonField{schema::spokesperson_term, schema::prefix::kSpokesperson};
+const FilterField kQuoteSpeakerField{schema::quote_speaker_term, schema::prefix::kQuoteSpeaker};
+const FilterField kTypeField{type_term, ""};
+const FilterField kLanguageField{language_term, ""};
+
+class FoldedBooleanField : public Xapian::FieldProcessor {
+ public:
+  explicit FoldedBooleanField(const FilterField& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override { return field_.query(value); }
+
+ private:
+  const FilterField& field_;
+};
 
 // date:2019..2021, date:2020-03.., date:..2018-06-30 as date terms.
 class DateRange : public Xapian::RangeProcessor {
@@ -50,9 +65,9 @@ class DateRange : public Xapian::RangeProcessor {
   Xapian::Database db_;
 };
 
-Xapian::Query any_of(std::string (*term)(std::string_view), const std::vector<std::string>& values) {
+Xapian::Query any_of(const FilterField& field, const std::vector<std::string>& values) {
   std::vector<Xapian::Query> terms;
-  for (const std::string& value : values) terms.emplace_back(term(value));
+  for (const std::string& value : values) terms.push_back(field.query(value));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -76,10 +91,10 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
   parser.add_prefix("body", "");
   parser.add_prefix("text", "");
   parser.add_prefix("location", std::string(schema::prefix::kLocation));
-  parser.add_boolean_prefix("topic", (new FoldedBooleanField(schema::topic_term))->release());
-  parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(schema::spokesperson_term))->release());
-  parser.add_boolean_prefix("type", (new FoldedBooleanField(type_term))->release());
-  parser.add_boolean_prefix("lang", (new FoldedBooleanField(language_term))->release());
+  parser.add_boolean_prefix("topic", (new FoldedBooleanField(kTopicField))->release());
+  parser.add_boolean_prefix("spokesperson", (new FoldedBooleanField(kSpokespersonField))->release());
+  parser.add_boolean_prefix("type", (new FoldedBooleanField(kTypeField))->release());
+  parser.add_boolean_prefix("lang", (new FoldedBooleanField(kLanguageField))->release());
   parser.add_rangeprocessor((new DateRange(db))->release());
 }
 
@@ -95,11 +110,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms* synonyms,
 Xapian::Query QueryBuilder::filter_for(const SearchRequest& request, FacetFilter except) const {
   std::vector<Xapian::Query> parts;
   if (!request.topics.empty() && except != FacetFilter::Topic)
-    parts.push_back(any_of(schema::topic_term, request.topics));
+    parts.push_back(any_of(kTopicField, request.topics));
   if (!request.spokespeople.empty() && except != FacetFilter::Spokesperson)
-    parts.push_back(any_of(schema::spokesperson_term, request.spokespeople));
+    parts.push_back(any_of(kSpokespersonField, request.spokespeople));
   if (!request.types.empty() && except != FacetFilter::Type)
-    parts.push_back(any_of(type_term, request.types));
+    parts.push_back(any_of(kTypeField, request.types));
   if ((!request.from.empty() || !request.to.empty()) && except != FacetFilter::Date)
     parts.push_back(date_range_query(request.from, request.to.empty() ? std::string("99991231") : request.to, db_));
   if (parts.empty()) return Xapian::Query();
@@ -297,7 +312,7 @@ BuiltQuery QueryBuilder::build_statements(const SearchRequest& request) {
   std::vector<Xapian::Query> parts;
   Xapian::Query filter = filter_for(rest);
   if (!filter.empty()) parts.push_back(filter);
-  if (!request.spokespeople.empty()) parts.push_back(any_of(quote_speaker_term, request.spokespeople));
+  if (!request.spokespeople.empty()) parts.push_back(any_of(kQuoteSpeakerField, request.spokespeople));
   else parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kQuoteSpeaker));
   built.query = combine(built.text, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   return built;

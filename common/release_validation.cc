@@ -10,8 +10,8 @@
 namespace pressroom {
 namespace {
 
-// `name`: what a value becomes once trimmed (slug_names.h), before
-// duplicates are dropped.
+// `name` turns a slug into the name it stands for before duplicates are
+// dropped, so that "family-detention" and "Family Detention" count once.
 void clean_list(std::vector<std::string>& values, std::string (*name)(std::string_view) = nullptr) {
   std::set<std::string> seen;
   std::vector<std::string> kept;

@@ -90,11 +90,27 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   return cut_utf8(std::string(prefix) + fold_key(value), kMaxTermBytes);
 }
 
-std::string topic_term(std::string_view topic) { return boolean_term(prefix::kTopic, topic_name(topic)); }
-
-std::string spokesperson_term(std::string_view person) {
-  return boolean_term(prefix::kSpokesperson, person_name(person));
+std::string name_key(std::string_view name) {
+  std::string spaced(name);
+  for (char& c : spaced)
+    if (c == '-' || c == '_') c = ' ';
+  return fold_key(spaced);
 }
+
+namespace {
+
+std::string name_term(std::string_view prefix, const std::string& name) {
+  return cut_utf8(std::string(prefix) + name_key(name), kMaxTermBytes);
+}
+
+}  // namespace
+
+std::string topic_term(std::string_view topic) { return name_term(prefix::kTopic, topic_name(topic)); }
+std::string spokesperson_term(std::string_view person) { return name_term(prefix::kSpokesperson, person_name(person)); }
+std::string quote_speaker_term(std::string_view speaker) {
+  return name_term(prefix::kQuoteSpeaker, person_name(speaker));
+}
+std::string legacy_name_term(std::string_view prefix, std::string_view name) { return boolean_term(prefix, name); }
 
 std::string encode_facets(const Release& r) {
   std::string out = r.type;
@@ -268,7 +284,7 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
   // their words under XQ, their speakers under XQA.
   for (const Quote& quote : r.quotes) {
     generator.index_text_without_positions(strip_accents(quote.text), 1, std::string(prefix::kQuoteWord));
-    if (!quote.speaker.empty()) doc.add_boolean_term(boolean_term(prefix::kQuoteSpeaker, quote.speaker));
+    if (!quote.speaker.empty()) doc.add_boolean_term(quote_speaker_term(quote.speaker));
   }
 
   doc.add_boolean_term(id_term(r.id));

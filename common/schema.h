@@ -192,11 +192,20 @@ std::string id_term(std::string_view id);
 // term length limit on a UTF-8 boundary.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
-// The B and A terms of a topic and a spokesperson, as a release or a filter
-// names them: a slug and its name ("user-experience", "User Experience";
-// slug_names.h) give the same term.
+// The key that spellings of one name share: fold_key() with hyphens and
+// underscores as spaces ("COVID-19", "covid-19" and "Covid 19" → "covid 19"),
+// so that a slug's name and the name written out are one topic or person.
+std::string name_key(std::string_view name);
+
+// The B, A and XQA terms of a topic, a spokesperson and a statement's
+// speaker, as a release or a filter names them: prefix + name_key() of the
+// name a slug stands for (slug_names.h), so "user-experience" and "User
+// Experience" give one term. Indexes before schema version 7 folded with
+// fold_key() alone: legacy_name_term() is that term.
 std::string topic_term(std::string_view topic);
 std::string spokesperson_term(std::string_view person);
+std::string quote_speaker_term(std::string_view speaker);
+std::string legacy_name_term(std::string_view prefix, std::string_view name);
 
 // The kSortNewest value: "YYYYMMDD" then the id with every byte inverted and
 // a final 0xff, so that a descending sort puts newer dates first and, on the

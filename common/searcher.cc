@@ -18,6 +18,7 @@
 #include "common/query_builder.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
+#include "common/slug_names.h"
 #include "common/snippet.h"
 #include "common/suggestion_index.h"
 #include "common/text_folding.h"
@@ -645,7 +646,8 @@ StatementResult Searcher::statements(const SearchRequest& request) {
     Xapian::MSet mset = enquire.get_mset(0, kStatementScanLimit);
 
     std::set<std::string> speakers;
-    for (const std::string& s : request.spokespeople) speakers.insert(fold_key(s));
+    // Keyed as their XQA terms are, so a slug finds the speaker's quotes.
+    for (const std::string& s : request.spokespeople) speakers.insert(schema::name_key(person_name(s)));
     StatementResult result;
     result.truncated = mset.get_matches_estimated() > kStatementScanLimit;
     std::map<std::string, std::pair<std::string, uint64_t>> by_speaker;  // folded → display, count
@@ -665,14 +667,14 @@ StatementResult Searcher::statements(const SearchRequest& request) {
       const std::vector<std::vector<std::string>>& phrases = stemmed->second;
       for (const Quote& quote : r.quotes) {
         if (quote.speaker.empty()) continue;
-        if (!speakers.empty() && !speakers.count(fold_key(quote.speaker))) continue;
+        if (!speakers.empty() && !speakers.count(schema::name_key(quote.speaker))) continue;
         if (!phrases.empty() && !holds_phrases(stemmed_words(quote.text, stemmer), phrases)) continue;
         SnippetOptions whole;
         whole.words = 10000;
         std::string html = make_snippet(quote.text, built.highlight_terms, stemmer, whole);
         if (built.has_text && html.find("<mark>") == std::string::npos) continue;
         if (!listed.insert(group + fold_key(quote.text)).second) continue;
-        auto& speaker = by_speaker[fold_key(quote.speaker)];
+        auto& speaker = by_speaker[schema::name_key(quote.speaker)];
         if (speaker.first.empty()) speaker.first = quote.speaker;
         ++speaker.second;
         ++by_year[r.date.substr(0, 4)];

@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "common/name_normalizer.h"
+
 namespace pressroom {
 namespace {
 
@@ -19,12 +21,12 @@ std::vector<std::string_view> slug_words(std::string_view slug) {
   return words;
 }
 
-// Joining words that stay lower case inside a title or a name, in English
-// and Spanish (the archive's two languages) and the name particles of both.
+// Joining words that stay lower case inside a title, in English and Spanish
+// (the archive's two languages).
 bool is_small_word(std::string_view word) {
-  static constexpr std::array<std::string_view, 30> kSmall = {
-      "a",  "an",  "and", "as",  "at",  "but", "by",   "da",   "de",  "del", "el",  "en", "for", "from", "in",
-      "la", "las", "los", "of",  "on",  "or",  "para", "por",  "the", "to",  "van", "vs", "via", "von",  "y"};
+  static constexpr std::array<std::string_view, 27> kSmall = {
+      "a",  "an",  "and", "as", "at", "but", "by",   "de",  "del", "el", "en", "for", "from", "in",
+      "la", "las", "los", "of", "on", "or",  "para", "por", "the", "to", "vs", "via", "y"};
   for (std::string_view small : kSmall)
     if (word == small) return true;
   return false;
@@ -63,8 +65,13 @@ bool is_slug(std::string_view value) {
 std::string topic_name(std::string_view value) { return is_slug(value) ? title_of(value) : std::string(value); }
 
 std::string person_name(std::string_view value) {
-  bool several_words = value.find_first_of("-_") != std::string_view::npos;
-  return is_slug(value) && several_words ? title_of(value) : std::string(value);
+  if (!is_slug(value) || value.find_first_of("-_") == std::string_view::npos) return std::string(value);
+  std::vector<std::string_view> words = slug_words(value);
+  // WordPress tells two authors of one name apart by a number: "angela-hooker-2".
+  if (words.size() > 2 && words.back().find_first_not_of("0123456789") == std::string_view::npos) words.pop_back();
+  std::string spaced;
+  for (std::string_view word : words) spaced.append(spaced.empty() ? "" : " ").append(word);
+  return proper_case(spaced);
 }
 
 }  // namespace pressroom

@@ -21,9 +21,10 @@ bool is_slug(std::string_view value);
 // Project Management", "trade" → "Trade"). Any other value is returned as it is.
 std::string topic_name(std::string_view value);
 
-// A person's slug of two words or more as a name ("angela-hooker" → "Angela
-// Hooker", "maria-de-la-cruz" → "Maria de la Cruz"). A one-word slug is a
-// user name ("jparcell"), not a name to capitalise: it and any other value
+// A person's slug of two words or more as a name, in proper_case()
+// ("angela-hooker" → "Angela Hooker", "maria-de-la-cruz" → "Maria de la
+// Cruz"; WordPress's "angela-hooker-2" → "Angela Hooker"). A one-word slug is
+// a user name ("jparcell"), not a name to capitalise: it and any other value
 // are returned as they are.
 std::string person_name(std::string_view value);
 

@@ -167,6 +167,15 @@ TEST(MetadataAttribution, CapitalisedWordsTheReleaseAlsoWritesInLowerCaseAreNotA
   EXPECT_TRUE(a.spokespeople.empty()) << describe(a);
 }
 
+TEST(MetadataAttribution, ANameWhoseWordsTheReleaseAlsoWritesApartIsStillAName) {
+  // "mark" and "young" in lower case, but never "mark young".
+  Attribution a = read("We mark a turn for young families. “We need this law passed before the session ends,” "
+                       "said Rep. Mark Young.\n\n“Every month counts for these families,” Young said.");
+  ASSERT_EQ(a.quotes.size(), 2u) << describe(a);
+  EXPECT_EQ(a.quotes[0].speaker, "Mark Young") << describe(a);
+  EXPECT_EQ(a.quotes[1].speaker, "Mark Young") << describe(a);
+}
+
 TEST(MetadataAttribution, KeepsRoleAndOrganisation) {
   Attribution a = read("“Every week we meet people with a real defense,” said Daniel Okafor, Senior Staff Attorney at "
                        "Puentes Human Rights Center.");

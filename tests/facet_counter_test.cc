@@ -37,7 +37,7 @@ Release make(std::string id, std::string date, std::string type, std::vector<std
 std::vector<Release> archive() {
   return {
       make("r1", "2019-05-01", "press-release", {"Asylum", "Family Detention"}, {"Ana Ruiz"}),
-      make("r2", "2020-01-10", "statement", {"asylum"}, {"Ana Ruiz", "Lucía Fernández"}),
+      make("r2", "2020-01-10", "statement", {"ASYLUM"}, {"Ana Ruiz", "Lucía Fernández"}),
       make("r3", "2020-06-30", "press-release", {"Asylum", "Public Health"}, {"Lucia Fernandez"}),
       make("r4", "2021-03-03", "report", {"Family Detention"}, {}),
       make("r5", "2018-12-31", "press-release", {"Public Health", "Labor Rights"}, {"Marcus Bell"}),

@@ -495,6 +495,23 @@ TEST(MarkdownText, DropsBoldMarkersCommonMarkCouldNotPair) {
   EXPECT_EQ(markdown_to_text("Rated 5 * of 5, with `a**b` in code."), "Rated 5 * of 5, with a**b in code.");
 }
 
+TEST(MarkdownText, DropsAHeadingsAttributeList) {
+  EXPECT_EQ(markdown_to_text("## Contact {#toc5}\n\nCall us.\n\n### Notes {.wide}\n"), "Contact\n\nCall us.\n\nNotes");
+  EXPECT_EQ(markdown_to_text("## Sets like {a, b}\n"), "Sets like {a, b}");
+  EXPECT_EQ(first_heading("# Clinic hours {#hours}\n\nText."), "Clinic hours");
+}
+
+TEST(MarkdownText, DeeplyNestedListContinuationsEndAsCode) {
+  // Each level a list item, then its next level indented four more spaces:
+  // read as text a few levels deep, then as code, never parsed again and again.
+  std::string markdown;
+  for (int level = 0; level < 300; ++level)
+    markdown += std::string(static_cast<size_t>(level) * 4, ' ') + "- level " + std::to_string(level) + "\n\n";
+  std::string text = markdown_to_text(markdown);
+  EXPECT_TRUE(contains(text, "level 0")) << text.substr(0, 200);
+  EXPECT_TRUE(contains(text, "level 299")) << text.substr(text.size() > 200 ? text.size() - 200 : 0);
+}
+
 TEST(MarkdownReader, ConvertsTheBodyToPlainText) {
   const std::string content =
       "---\n"

@@ -455,5 +455,12 @@ TEST(Schema, SpellingChunkKeysAreNumberedUnderTheHeadKey) {
   EXPECT_EQ(schema::spelling_chunk_key(12), std::string(schema::kMetaSpelling) + ".12");
 }
 
+TEST(Schema, HyphensAndUnderscoresDoNotTellTwoSpellingsOfANameApart) {
+  EXPECT_EQ(schema::name_key("COVID-19"), schema::name_key("covid 19"));
+  EXPECT_EQ(schema::topic_term("covid-19"), schema::topic_term("COVID-19"));
+  EXPECT_EQ(schema::spokesperson_term("jean-luc-martin"), schema::spokesperson_term("Jean-Luc Martin"));
+  EXPECT_EQ(schema::quote_speaker_term("angela-hooker"), schema::quote_speaker_term("Angela Hooker"));
+}
+
 }  // namespace
 }  // namespace pressroom

@@ -46,6 +46,11 @@ TEST(SlugNames, APersonsSlugOfSeveralWordsBecomesTheirName) {
   EXPECT_EQ(person_name("maria-de-la-cruz"), "Maria de la Cruz");
 }
 
+TEST(SlugNames, AnInitialIsCapitalisedAndWordPresssNumberDropped) {
+  EXPECT_EQ(person_name("john-a-smith"), "John A Smith");
+  EXPECT_EQ(person_name("angela-hooker-2"), "Angela Hooker");
+}
+
 TEST(SlugNames, AOneWordUserNameAndARealNameAreKeptAsWritten) {
   EXPECT_EQ(person_name("jparcell"), "jparcell");
   EXPECT_EQ(person_name("Ana Ruiz"), "Ana Ruiz");
