@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
-#include "common/text_folding.h"
+#include "common/schema.h"
+#include "common/slug_names.h"
 #include "server/snippet_markup.h"
 
 namespace pressroom {
@@ -22,8 +24,24 @@ constexpr FacetSpec kFacets[] = {{"topic", "topic", "Topic", "topics"},
 constexpr size_t kFacetShown = 8;  // the rest behind "More …"
 constexpr int kBarLevels = 20;     // bar heights are CSS classes h0..h20 (no style= under the CSP)
 
+// A filter value as a reader should see it: a type's label, the name a
+// topic's or an author's slug stands for (a link from the organisation's own
+// site may carry "topic=user-experience").
 std::string display_value(const char* param, const std::string& value) {
-  return std::string(param) == "type" ? type_label(value) : value;
+  std::string_view p(param);
+  if (p == "type") return type_label(value);
+  if (p == "topic") return topic_name(value);
+  if (p == "spokesperson") return person_name(value);
+  return value;
+}
+
+// Two values of a facet are one when they give one term: "angela-hooker"
+// and "Angela Hooker", "COVID-19" and "covid-19".
+std::string facet_key(const char* param, const std::string& value) {
+  std::string_view p(param);
+  if (p == "topic") return schema::topic_term(value);
+  if (p == "spokesperson") return schema::spokesperson_term(value);
+  return schema::boolean_term(p, value);
 }
 
 const std::vector<FacetValue>* facet_of(const SearchResult* result, const std::string& name) {
@@ -65,24 +83,22 @@ std::string facet_item(const FacetSpec& spec, const std::string& value, const ui
 
 std::string facet_fieldset(const SearchPageView& view, const FacetSpec& spec) {
   const std::vector<FacetValue>* values = facet_of(view.result, spec.facet);
-  std::vector<std::string> selected = view.params.all(spec.param);
+  std::set<std::string> selected;
+  for (const std::string& value : view.params.all(spec.param)) selected.insert(facet_key(spec.param, value));
   std::vector<std::string> items;  // rendered <li>s
-  std::map<std::string, bool> listed;
+  std::set<std::string> listed;
   if (values) {
     for (const FacetValue& v : *values) {
-      bool checked = view.params.has(spec.param, v.value);
-      items.push_back(facet_item(spec, v.value, &v.count, checked));
-      listed[fold_key(v.value)] = true;
+      std::string key = facet_key(spec.param, v.value);
+      items.push_back(facet_item(spec, v.value, &v.count, selected.count(key) > 0));
+      listed.insert(key);
     }
   }
   // A selected value outside the most frequent ones still shows, ticked, so
   // it can be unticked.
   std::vector<std::string> extra;
-  for (const std::string& value : selected)
-    if (!listed.count(fold_key(value))) {
-      extra.push_back(facet_item(spec, value, nullptr, true));
-      listed[fold_key(value)] = true;
-    }
+  for (const std::string& value : view.params.all(spec.param))
+    if (listed.insert(facet_key(spec.param, value)).second) extra.push_back(facet_item(spec, value, nullptr, true));
   if (items.empty() && extra.empty()) return {};
 
   std::string id = std::string("facet-") + spec.param;

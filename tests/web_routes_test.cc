@@ -267,6 +267,14 @@ TEST_F(WebRoutes, SearchPageFacetsAreCheckboxesWithExactCounts) {
   EXPECT_NE(html.find("class=\"chip\" href=\"/?q=detention\""), std::string::npos);
 }
 
+TEST_F(WebRoutes, AFilterGivenAsASlugTicksTheNameItStandsFor) {
+  // A link from the organisation's own site may carry its CMS's slug.
+  std::string html = page("/?q=detention&topic=family-detention");
+  EXPECT_NE(html.find("name=\"topic\" value=\"Family Detention\" checked>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("value=\"family-detention\""), std::string::npos) << html;
+  EXPECT_NE(html.find("Topic: Family Detention<span class=\"chip-x\""), std::string::npos) << html;
+}
+
 TEST_F(WebRoutes, YearBarsAreLinksThatFilterByYear) {
   std::string html = page("/?q=detention");
   EXPECT_NE(html.find("href=\"/?q=detention&amp;from=2019&amp;to=2019\""), std::string::npos);
