@@ -16,18 +16,27 @@
 namespace pressroom {
 namespace {
 
-nlohmann::json yaml_to_json(const YAML::Node& node) {
+// Front matter is a few fields, but YAML's aliases can make a node its own
+// child (`title: &t [*t]`) or double a list at each level: bounds on depth
+// and on the nodes read turn such a file into a reported issue rather than a
+// stack overflow or an endless expansion.
+constexpr int kMaxYamlDepth = 32;
+constexpr size_t kMaxYamlNodes = 100000;
+struct YamlTooLarge {};
+
+nlohmann::json yaml_to_json(const YAML::Node& node, int depth, size_t& nodes) {
+  if (depth > kMaxYamlDepth || ++nodes > kMaxYamlNodes) throw YamlTooLarge{};
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
       return node.Scalar();
     case YAML::NodeType::Sequence: {
       nlohmann::json array = nlohmann::json::array();
-      for (const auto& item : node) array.push_back(yaml_to_json(item));
+      for (const auto& item : node) array.push_back(yaml_to_json(item, depth + 1, nodes));
       return array;
     }
     case YAML::NodeType::Map: {
       nlohmann::json object = nlohmann::json::object();
-      for (const auto& kv : node) object[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+      for (const auto& kv : node) object[kv.first.as<std::string>()] = yaml_to_json(kv.second, depth + 1, nodes);
       return object;
     }
     default:
@@ -115,9 +124,15 @@ std::optional<nlohmann::json> yaml_record(const std::string& file, const Split& 
     return std::nullopt;
   }
   try {
-    return yaml_to_json(front);
+    size_t nodes = 0;
+    return yaml_to_json(front, 0, nodes);
   } catch (const YAML::Exception& e) {
     issues.push_back({file, split.front_first_line, "invalid YAML front matter: " + e.msg});
+    return std::nullopt;
+  } catch (const YamlTooLarge&) {
+    issues.push_back({file, split.front_first_line,
+                      "YAML front matter nests deeper than " + std::to_string(kMaxYamlDepth) + " levels or holds more than " +
+                          std::to_string(kMaxYamlNodes) + " values (an alias inside its own anchor?)"});
     return std::nullopt;
   }
 }

@@ -227,6 +227,26 @@ TEST(MarkdownReader, ReportsInvalidYamlAfterBlankLinesAtItsLineInTheFile) {
   EXPECT_EQ(batch.issues[0].line, 5) << describe(batch);
 }
 
+TEST(MarkdownReader, ReportsFrontMatterWhoseAliasHoldsItselfAndGoesOn) {
+  ReadBatch batch = read("---\ntitle: &t [*t, *t]\n---\nBody\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+  EXPECT_EQ(batch.issues[0].line, 2);
+  EXPECT_NE(batch.issues[0].reason.find("alias inside its own anchor"), std::string::npos) << describe(batch);
+}
+
+TEST(MarkdownReader, ReportsFrontMatterWhoseAliasesDoubleAtEachLevel) {
+  std::string yaml = "---\ntitle: T\na0: &a0 [x, x]\n";
+  for (int i = 1; i < 40; ++i) {
+    std::string n = std::to_string(i), before = std::to_string(i - 1);
+    yaml.append("a").append(n).append(": &a").append(n).append(" [*a").append(before);
+    yaml.append(", *a").append(before).append("]\n");
+  }
+  ReadBatch batch = read(yaml + "---\nBody\n");
+  EXPECT_TRUE(batch.releases.empty()) << describe(batch);
+  ASSERT_EQ(batch.issues.size(), 1u) << describe(batch);
+}
+
 TEST(MarkdownReader, UsesTheFrontMatterIdOverTheDefault) {
   ReadBatch batch = read("---\nid: custom/id\ntitle: T\n---\nBody.\n");
   ASSERT_EQ(batch.releases.size(), 1u) << describe(batch);
