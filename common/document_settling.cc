@@ -1,5 +1,6 @@
 #include "common/document_settling.h"
 
+#include "common/pair_filter.h"
 #include "common/positioned_words.h"
 #include "common/schema.h"
 
@@ -13,6 +14,8 @@ void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVoca
   // Pair terms have no positions: the words read once serve both.
   PositionedWords positioned = positioned_words(document);
   if (pairs) pairs->add_terms(document, positioned);
+  std::string filter = pair_filter(positioned, *vocabulary);
+  if (!filter.empty()) document.add_value(schema::kPairFilter, filter);
   document.add_value(schema::kWordSequence, take_word_sequence(document, positioned, *vocabulary));
 }
 

@@ -58,6 +58,8 @@ class PhrasePairs {
   static std::optional<PhrasePairs> decode(std::string_view stored);
 
   bool empty() const { return permille_.empty(); }
+  // The threshold of this list (kMinProductPpm unless decoded from another).
+  unsigned min_product_ppm() const { return min_product_ppm_; }
   size_t words() const { return permille_.size(); }
 
   // Whether the index holds a term for `first` directly followed by `second`

@@ -62,7 +62,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 7;
+inline constexpr int kVersion = 8;
 
 // The oldest index a server searches over xapian-tcpsrv: counting facets
 // there needs kCopyOf (version 5). Local databases of any version are read.
@@ -106,9 +106,12 @@ enum Slot : Xapian::valueno {
   // little. A group's label owner has no kCopyOf; "id#2" labels make their
   // own releases carry one, which is harmless.
   kCopyOf = 6,
-  // The title as stored (version 6): what a suggestion shows, read without
-  // decoding the stored release (its body is most of it). Empty in an index
-  // written before version 6.
+  // The title as stored, in releases written by versions 6 and 7: what a
+  // suggestion showed without decoding the stored release. No longer
+  // written (version 8): it repeated the stored data's title, 87 bytes a
+  // release that the index's size target could not spare, to save a
+  // suggestion a few decodes (docs/benchmarks.md, "Session 14"). Read
+  // where an older index has it.
   kTitle = 7,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal
@@ -122,6 +125,11 @@ enum Slot : Xapian::valueno {
   // The release's word sequence (word_sequence.h): its words' positions, in
   // an index built with word sequences, which keeps no Xapian positions.
   kWordSequence = kFacetSpokesperson + 16,
+  // Its pair filter (pair_filter.h): which frequent words it has side by
+  // side, so that a phrase check skips most releases without reading their
+  // sequence. Absent from a release with no filtered pair, and from every
+  // release of an index whose vocabulary has no frequencies (format 2).
+  kPairFilter = kWordSequence + 1,
 };
 
 // Positions available for each multi-valued facet in the per-position slots;

@@ -11,6 +11,7 @@
 #include "common/errors.h"
 #include "common/fnv1a.h"
 #include "common/match_walk.h"
+#include "common/pair_filter.h"
 #include "common/phrase_check.h"
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
@@ -53,6 +54,15 @@ std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, 
   return vocabulary;
 }
 
+// The value of `values`' slot in release `did`, "" when it has none.
+// Releases are asked in ascending order, so check() mostly moves forward.
+std::string value_at(Xapian::ValueIterator& values, Xapian::docid did) {
+  if (values == Xapian::ValueIterator() || !values.check(did) || values == Xapian::ValueIterator() ||
+      values.get_docid() != did)
+    return {};
+  return *values;
+}
+
 void put_count(std::string& out, size_t n) { out.append(std::to_string(n)).push_back(' '); }
 
 size_t get_count(std::string_view& in) {
@@ -86,6 +96,15 @@ class SequencePhraseSource : public Xapian::PostingSource {
       // OP_PHRASE with its default window: the words side by side.
       adjacent_ = spec_->ordered && (spec_->window == 0 || spec_->window == spec_->slots.size());
       values_ = db.valuestream_begin(schema::kWordSequence);
+      probe_.reset();
+      if (adjacent_ && vocabulary_->has_pair_filter()) {
+        std::vector<std::optional<uint32_t>> ranks;
+        for (const SlotWords& slot : coded_.slots)
+          ranks.push_back(slot.ranks.size() == 1 && slot.spelled.empty() ? std::optional(slot.ranks[0]) : std::nullopt);
+        probe_.emplace(ranks, *vocabulary_);
+        if (probe_->empty()) probe_.reset();
+        else filters_ = db.valuestream_begin(schema::kPairFilter);
+      }
     }
   }
 
@@ -170,10 +189,11 @@ class SequencePhraseSource : public Xapian::PostingSource {
 
   bool holds(Xapian::docid did) {
     if (vocabulary_) {
-      if (values_ == Xapian::ValueIterator() || !values_.check(did) || values_ == Xapian::ValueIterator() ||
-          values_.get_docid() != did)
-        return false;
-      std::string sequence = *values_;
+      // Most releases without the phrase are told by their small filter,
+      // without reading their sequence.
+      if (probe_ && !probe_->holds(value_at(filters_, did))) return false;
+      std::string sequence = value_at(values_, did);
+      if (sequence.empty()) return false;
       if (adjacent_)
         if (std::optional<bool> holds = holds_adjacent(sequence, coded_)) return *holds;
       decode_slot_hits(sequence, coded_, hits_);
@@ -199,6 +219,8 @@ class SequencePhraseSource : public Xapian::PostingSource {
   CodedPhrase coded_;
   bool adjacent_ = false;
   Xapian::ValueIterator values_;
+  std::optional<PairProbe> probe_;  // none: no filtered pair in the phrase
+  Xapian::ValueIterator filters_;
   std::unique_ptr<MatchWalk> walk_;
   std::vector<SlotHit> hits_;
   Xapian::doccount termfreq_max_ = 0;

@@ -40,42 +40,111 @@ inline uint32_t get_varint(const char*& at, const char* end) {
 
 }  // namespace
 
-WordVocabulary WordVocabulary::learn(const std::vector<const Xapian::Document*>& sample) {
-  std::unordered_map<std::string, uint64_t> count;
+WordVocabulary WordVocabulary::learn(const std::vector<const Xapian::Document*>& sample, unsigned filter_below_ppm) {
+  struct Counts {
+    uint64_t occurrences = 0;
+    uint32_t releases = 0;
+  };
+  std::unordered_map<std::string, Counts> count;
   for (const Xapian::Document* document : sample)
     for (auto t = document->termlist_begin(); t != document->termlist_end(); ++t)
-      if (Xapian::termcount n = t.positionlist_count()) count[*t] += n;
-  std::vector<std::pair<uint64_t, std::string>> ranked;
+      if (Xapian::termcount n = t.positionlist_count()) {
+        Counts& c = count[*t];
+        c.occurrences += n;
+        ++c.releases;
+      }
+  std::vector<std::pair<Counts, std::string>> ranked;
   for (auto& [word, n] : count)
-    if (n >= kMinCount && word.find('\n') == std::string::npos) ranked.emplace_back(n, word);
+    if (n.occurrences >= kMinCount && word.find('\n') == std::string::npos) ranked.emplace_back(n, word);
   // Most frequent first; ties by word, so that a sample gives one vocabulary.
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first.occurrences != b.first.occurrences ? a.first.occurrences > b.first.occurrences : a.second < b.second;
+  });
   WordVocabulary vocabulary;
-  for (uint32_t i = 0; i < ranked.size(); ++i) vocabulary.rank_.emplace(std::move(ranked[i].second), i);
   vocabulary.sample_ = sample.size();
+  vocabulary.filter_below_ppm_ = filter_below_ppm;
+  vocabulary.permille_.assign(ranked.size(), 0);
+  for (uint32_t i = 0; i < ranked.size(); ++i) {
+    // As PhrasePairs::learn() computes it, so that the two lists agree on
+    // which pairs have terms.
+    auto permille = static_cast<uint16_t>(ranked[i].first.releases * 1000 / std::max<size_t>(sample.size(), 1));
+    // The other word is at most 1000 per mille.
+    if (permille * 1000 >= kFilterMinPpm) vocabulary.permille_[i] = permille;
+    vocabulary.rank_.emplace(std::move(ranked[i].second), i);
+  }
   return vocabulary;
 }
 
 std::string WordVocabulary::encode() const {
   std::vector<const std::string*> by_rank(rank_.size());
   for (const auto& [word, rank] : rank_) by_rank[rank] = &word;
-  std::string out = "2 " + std::to_string(sample_) + "\n";
+  std::string out = "3 " + std::to_string(sample_) + " " + std::to_string(filter_min_ppm_) + " " +
+                    std::to_string(filter_below_ppm_) + " " + std::to_string(rank_.size()) + "\n";
   for (const std::string* word : by_rank) out.append(*word).push_back('\n');
+  for (size_t rank = 0; rank < permille_.size(); ++rank)
+    if (permille_[rank]) out.append(std::to_string(rank)).append(" ").append(std::to_string(permille_[rank])).push_back('\n');
   return out;
 }
 
+namespace {
+
+// Reads the numbers of `line`, separated by single spaces, into `numbers`;
+// false unless there are exactly that many.
+template <typename... N>
+bool read_numbers(std::string_view line, N&... numbers) {
+  const char* at = line.data();
+  const char* end = at + line.size();
+  bool ok = true;
+  size_t index = 0;
+  auto one = [&](auto& n) {
+    if (!ok) return;
+    if (index++ > 0) {
+      if (at == end || *at != ' ') return void(ok = false);
+      ++at;
+    }
+    auto [next, error] = std::from_chars(at, end, n);
+    ok = error == std::errc() && next != at;
+    at = next;
+  };
+  (one(numbers), ...);
+  return ok && at == end;
+}
+
+}  // namespace
+
 std::optional<WordVocabulary> WordVocabulary::decode(std::string_view stored) {
   size_t eol = stored.find('\n');
-  if (stored.substr(0, 2) != "2 " || eol == std::string_view::npos) return std::nullopt;
+  if (eol == std::string_view::npos) return std::nullopt;
+  std::string_view header = stored.substr(0, eol);
   WordVocabulary vocabulary;
-  auto [end, error] = std::from_chars(stored.data() + 2, stored.data() + eol, vocabulary.sample_);
-  if (error != std::errc() || end != stored.data() + eol || eol == 2) return std::nullopt;
-  for (size_t at = eol + 1; at < stored.size();) {
+  size_t words = 0;
+  bool filtered = header.substr(0, 2) == "3 ";
+  if (filtered) {
+    if (!read_numbers(header.substr(2), vocabulary.sample_, vocabulary.filter_min_ppm_, vocabulary.filter_below_ppm_,
+                      words))
+      return std::nullopt;
+  } else if (header.substr(0, 2) != "2 " || !read_numbers(header.substr(2), vocabulary.sample_)) {
+    return std::nullopt;
+  }
+  size_t at = eol + 1;
+  for (; at < stored.size() && (!filtered || vocabulary.rank_.size() < words);) {
     size_t end = stored.find('\n', at);
     if (end == std::string_view::npos || end == at) return std::nullopt;
     auto rank = static_cast<uint32_t>(vocabulary.rank_.size());
     if (!vocabulary.rank_.emplace(std::string(stored.substr(at, end - at)), rank).second) return std::nullopt;
+    at = end + 1;
+  }
+  if (!filtered) return vocabulary;
+  if (vocabulary.rank_.size() != words) return std::nullopt;
+  vocabulary.permille_.assign(words, 0);
+  while (at < stored.size()) {
+    size_t end = stored.find('\n', at);
+    if (end == std::string_view::npos) return std::nullopt;
+    size_t rank = 0;
+    unsigned permille = 0;
+    if (!read_numbers(stored.substr(at, end - at), rank, permille) || rank >= words || permille > 1000)
+      return std::nullopt;
+    vocabulary.permille_[rank] = static_cast<uint16_t>(permille);
     at = end + 1;
   }
   return vocabulary;

@@ -49,18 +49,33 @@ class WordVocabulary {
 
   WordVocabulary() = default;
 
+  // Pair filters (pair_filter.h) hold the adjacent words whose document
+  // frequencies in the sample, in per mille, multiply to at least this
+  // (2%: at 1M releases, pairs whose words meet in ~20,000 releases or more,
+  // which a phrase check reads one by one) and below the phrase-pair terms'
+  // threshold (PhrasePairs::kMinProductPpm), which answer those above it.
+  static constexpr unsigned kFilterMinPpm = 20000;
+  // A bound no product reaches: an index without phrase-pair terms.
+  static constexpr unsigned kNoPairTerms = 1000001;
+
   // The vocabulary of an index whose first releases are `sample`: every word
   // that has positions in them (any prefix), seen at least kMinCount times,
-  // most frequent first. Any sample, even an empty one, gives a usable (if
-  // unhelpful) vocabulary.
-  static WordVocabulary learn(const std::vector<const Xapian::Document*>& sample);
+  // most frequent first, with the document frequency of those frequent
+  // enough to be half of a filtered pair. `filter_below_ppm`: the phrase-pair
+  // terms' threshold (kNoPairTerms when the index has none). Any sample, even
+  // an empty one, gives a usable (if unhelpful) vocabulary.
+  static WordVocabulary learn(const std::vector<const Xapian::Document*>& sample,
+                              unsigned filter_below_ppm = kNoPairTerms);
 
-  // The stored form, "2 " (the sequences' format), the number of releases it
-  // was learned from and "\n", then one word per line by rank; decode() of it
-  // gives the same vocabulary.
+  // The stored form: "3 " (its format), the number of releases it was
+  // learned from, the filter's bounds and the number of words, then "\n";
+  // one word per line by rank; then a "rank permille" line for each word with
+  // a document frequency. decode() of it gives the same vocabulary.
   std::string encode() const;
   // nullopt when `stored` is not an encode() output ("" for an index that
   // keeps Xapian's positions, "1\n…" for one whose sequences have format 1).
+  // Format 2 (no frequencies: an index built before pair filters) decodes to
+  // a vocabulary without a pair filter.
   static std::optional<WordVocabulary> decode(std::string_view stored);
 
   // `word`'s rank, or nullopt when it is spelled out.
@@ -70,6 +85,16 @@ class WordVocabulary {
   // small vocabulary (more words spelled out) until it is rebuilt.
   size_t sample() const { return sample_; }
 
+  // Whether the index's releases carry pair filters (schema::kPairFilter).
+  bool has_pair_filter() const { return !permille_.empty(); }
+  // Whether the words of ranks `first` and `second`, adjacent, are in every
+  // pair filter of a release that has them so.
+  bool filtered_pair(uint32_t first, uint32_t second) const {
+    if (first >= permille_.size() || second >= permille_.size()) return false;
+    unsigned product = unsigned{permille_[first]} * permille_[second];
+    return product >= filter_min_ppm_ && product < filter_below_ppm_;
+  }
+
  private:
   struct Hash {
     using is_transparent = void;
@@ -77,6 +102,11 @@ class WordVocabulary {
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rank_;
   size_t sample_ = 0;
+  // By rank: document frequency per mille, 0 below kFilterMinPpm / 1000.
+  // Empty: no pair filters (a format-2 vocabulary).
+  std::vector<uint16_t> permille_;
+  unsigned filter_min_ppm_ = kFilterMinPpm;
+  unsigned filter_below_ppm_ = kNoPairTerms;
 };
 
 // The word sequence of `document`'s positional terms (`positioned`, read

@@ -525,7 +525,9 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         for (const Prepared& doc : result.documents) documents.push_back(&doc.document);
       PhrasePairs learned = PhrasePairs::learn(documents, options.phrase_pair_sample);
       if (!learned.empty()) pairs = std::make_shared<const PhrasePairs>(std::move(learned));
-      if (options.word_sequences) vocabulary = std::make_shared<const WordVocabulary>(WordVocabulary::learn(documents));
+      if (options.word_sequences)
+        vocabulary = std::make_shared<const WordVocabulary>(
+            WordVocabulary::learn(documents, pairs ? pairs->min_product_ppm() : WordVocabulary::kNoPairTerms));
       learning = false;
       std::vector<TaskResult> held = std::move(sample);
       for (TaskResult& result : held) write(std::move(result));

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/document_settling.h"
 #include "common/errors.h"
 #include "common/release_validation.h"
 #include "common/schema.h"
@@ -181,7 +182,7 @@ TEST(QueryBuilderWordSequences, AWildcardInsideQuotesStandsForTheWordsItBegins) 
     WordVocabulary vocabulary = WordVocabulary::learn(sample);
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
     for (Xapian::Document& d : documents) {
-      d.add_value(schema::kWordSequence, take_word_sequence(d, vocabulary));
+      settle(d, nullptr, &vocabulary);
       db.add_document(d);
     }
     std::string stored = vocabulary.encode();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/document_settling.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/word_sequence.h"
@@ -56,7 +57,7 @@ class SequencePhrases : public ::testing::Test {
       for (size_t d = shard; d < documents.size(); d += 2) {
         positions.add_document(documents[d]);
         Xapian::Document copy = documents[d];
-        copy.add_value(schema::kWordSequence, take_word_sequence(copy, vocabulary));
+        settle(copy, nullptr, &vocabulary);
         sequences.add_document(copy);
       }
       sequences.set_metadata(schema::kMetaWordSequences, stored);

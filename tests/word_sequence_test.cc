@@ -85,6 +85,42 @@ TEST(WordVocabulary, RefusesWhatIsNotAnEncoding) {
   EXPECT_FALSE(WordVocabulary::decode("2 9\na\na\n"));  // a word twice
   EXPECT_FALSE(WordVocabulary::decode("2 9\na"));       // cut short
   EXPECT_TRUE(WordVocabulary::decode("2 0\n"));         // empty, but a vocabulary
+  EXPECT_FALSE(WordVocabulary::decode("3 9 10000 200000 2\na\n"));         // fewer words than it says
+  EXPECT_FALSE(WordVocabulary::decode("3 9 10000 200000 1\na\n1 500\n"));  // a frequency of no word
+  EXPECT_FALSE(WordVocabulary::decode("3 9 10000 200000 1\na\n0 1001\n")); // more than every release
+  EXPECT_FALSE(WordVocabulary::decode("3 9 10000 1\na\n"));                // a bound missing
+}
+
+TEST(WordVocabulary, KeepsTheDocumentFrequenciesOfPairFiltersThroughItsStoredForm) {
+  // "a" in every release, "b" in half, "c" in a quarter; "d" in one of four.
+  WordVocabulary v = vocabulary_of({{"a", "b", "c", "a"}, {"a", "b", "a"}, {"a", "a"}, {"a", "d", "d"}});
+  std::optional<WordVocabulary> back = WordVocabulary::decode(v.encode());
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->encode(), v.encode());
+  for (const WordVocabulary* vocabulary : {&v, &*back}) {
+    EXPECT_TRUE(vocabulary->has_pair_filter());
+    EXPECT_TRUE(vocabulary->filtered_pair(*vocabulary->rank("a"), *vocabulary->rank("b")));
+    EXPECT_TRUE(vocabulary->filtered_pair(*vocabulary->rank("b"), *vocabulary->rank("a")));
+  }
+}
+
+TEST(WordVocabulary, LeavesPairsWithPhrasePairTermsToThem) {
+  std::vector<Xapian::Document> documents = {with_words({"a", "b", "c"}), with_words({"a", "b"}),
+                                             with_words({"a", "c"}), with_words({"a", "a"})};
+  std::vector<const Xapian::Document*> sample;
+  for (const Xapian::Document& d : documents) sample.push_back(&d);
+  // a: 1000 per mille, b and c: 500; the pair terms take products of 600,000 and more.
+  WordVocabulary v = WordVocabulary::learn(sample, 600000);
+  EXPECT_FALSE(v.filtered_pair(*v.rank("a"), *v.rank("a")));  // 1,000,000: a pair term
+  EXPECT_TRUE(v.filtered_pair(*v.rank("a"), *v.rank("b")));   // 500,000
+  EXPECT_TRUE(v.filtered_pair(*v.rank("b"), *v.rank("c")));   // 250,000
+}
+
+TEST(WordVocabulary, AVocabularyOfFormatTwoHasNoPairFilter) {
+  std::optional<WordVocabulary> v = WordVocabulary::decode("2 9\na\nb\n");
+  ASSERT_TRUE(v);
+  EXPECT_FALSE(v->has_pair_filter());
+  EXPECT_FALSE(v->filtered_pair(0, 1));
 }
 
 TEST(WordSequence, TakesThePositionsAndKeepsEveryWdf) {
