@@ -1,21 +1,29 @@
 // What a two-word phrase check costs per candidate (docs/benchmarks.md,
-// "Session 11"): the words ANDed, the phrase checked by Xapian's positions,
-// the word sequences read alone, and the phrase checked against them.
+// "Session 11", "Session 14"): the words ANDed, the phrase checked by
+// Xapian's positions, the word sequences read alone, and the phrase checked
+// against them; then, over the same candidates in one loop each, the check
+// by sequences alone and by pair filters first (pair_filter.h).
 //
-//   pressroom-phrase-check-cost POSITIONS_DB SEQUENCES_DB WORD1 WORD2
+//   pressroom-phrase-check-cost POSITIONS_DB|- SEQUENCES_DB WORD1 WORD2
 //
 // The words are terms as indexed (stemmed: "indigen", "older"). The two
-// databases hold the same releases, built without and with --word-sequences.
-// Counts every match, as a search's exact total does (BoolWeight).
+// databases hold the same releases, built without and with --word-sequences
+// ("-": no positions database, its lines left out). Counts every match, as a
+// search's exact total does (BoolWeight).
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
+#include <vector>
 #include <cstdio>
 #include <functional>
 #include <string>
 
+#include "common/pair_filter.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
+#include "common/word_sequence.h"
 
 namespace {
 
@@ -42,16 +50,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    Xapian::Database positions(argv[1]), sequences(argv[2]);
+    bool with_positions = std::string(argv[1]) != "-";
+    Xapian::Database sequences(argv[2]);
+    Xapian::Database positions = with_positions ? Xapian::Database(argv[1]) : sequences;
     Xapian::Query a(argv[3]), b(argv[4]);
     Xapian::Query both(Xapian::Query::OP_AND, a, b), phrase(Xapian::Query::OP_PHRASE, a, b);
     double ms = 0;
     Xapian::doccount candidates = count(positions, both, ms);
     std::printf("AND: %u candidates in %.1f ms\n", candidates, ms);
     double and_ms = ms;
-    Xapian::doccount n = count(positions, phrase, ms);
-    std::printf("phrase by Xapian's positions: %u matches in %.1f ms, %.2f us a candidate over the AND\n", n, ms,
-                (ms - and_ms) * 1000 / candidates);
+    Xapian::doccount n = 0;
+    if (with_positions) {
+      n = count(positions, phrase, ms);
+      std::printf("phrase by Xapian's positions: %u matches in %.1f ms, %.2f us a candidate over the AND\n", n, ms,
+                  (ms - and_ms) * 1000 / candidates);
+    }
     n = count(sequences, pressroom::with_word_sequences(phrase), ms);
     std::printf("phrase by word sequences: %u matches in %.1f ms, %.2f us a candidate over the AND\n", n, ms,
                 (ms - and_ms) * 1000 / candidates);
@@ -68,6 +81,47 @@ int main(int argc, char** argv) {
     });
     std::printf("word sequences of the %zu releases with '%s' read alone: %.1f ms, %.2f us each, %.0f bytes each\n",
                 read, term.c_str(), ms, ms * 1000 / read, static_cast<double>(bytes) / read);
+
+    // The candidates checked in a loop of this program's own: by their
+    // sequences alone, then by their pair filters first.
+    std::optional<pressroom::WordVocabulary> vocabulary =
+        pressroom::WordVocabulary::decode(sequences.get_metadata(pressroom::schema::kMetaWordSequences));
+    if (!vocabulary) throw Xapian::InvalidArgumentError(std::string(argv[2]) + " keeps no word sequences");
+    pressroom::CodedPhrase coded = pressroom::code_phrase({{argv[3]}, {argv[4]}}, *vocabulary);
+    pressroom::PairProbe probe({vocabulary->rank(argv[3]), vocabulary->rank(argv[4])}, *vocabulary);
+    auto value_of = [](Xapian::ValueIterator& values, Xapian::docid did) {
+      return values.check(did) && values != Xapian::ValueIterator() && values.get_docid() == did ? *values
+                                                                                                 : std::string();
+    };
+    std::vector<Xapian::docid> ids;
+    {
+      Xapian::Enquire enquire(sequences);
+      enquire.set_query(both);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::MSet all = enquire.get_mset(0, sequences.get_doccount());
+      for (auto m = all.begin(); m != all.end(); ++m) ids.push_back(*m);
+      std::sort(ids.begin(), ids.end());
+    }
+    for (bool filtered : {false, true}) {
+      if (filtered && probe.empty()) {
+        std::printf("the pair is not filtered: no pair-filter loop\n");
+        break;
+      }
+      size_t matches = 0, passed = 0;
+      ms = timed_ms([&] {
+        Xapian::ValueIterator values = sequences.valuestream_begin(pressroom::schema::kWordSequence);
+        Xapian::ValueIterator filters = sequences.valuestream_begin(pressroom::schema::kPairFilter);
+        for (Xapian::docid did : ids) {
+          if (filtered && !probe.holds(value_of(filters, did))) continue;
+          ++passed;
+          std::optional<bool> holds = pressroom::holds_adjacent(value_of(values, did), coded);
+          matches += holds.value_or(false) ? 1 : 0;
+        }
+      });
+      std::printf("%s: %zu matches (%zu candidates read) in %.1f ms, %.2f us a candidate\n",
+                  filtered ? "pair filters, then sequences" : "sequences alone", matches, passed, ms,
+                  ms * 1000 / candidates);
+    }
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "%s\n", e.get_description().c_str());
     return 1;

@@ -12,6 +12,7 @@
 #include "common/fnv1a.h"
 #include "common/match_walk.h"
 #include "common/pair_filter.h"
+#include "common/pair_filter_table.h"
 #include "common/phrase_check.h"
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
@@ -102,8 +103,12 @@ class SequencePhraseSource : public Xapian::PostingSource {
         for (const SlotWords& slot : coded_.slots)
           ranks.push_back(slot.ranks.size() == 1 && slot.spelled.empty() ? std::optional(slot.ranks[0]) : std::nullopt);
         probe_.emplace(ranks, *vocabulary_);
-        if (probe_->empty()) probe_.reset();
-        else filters_ = db.valuestream_begin(schema::kPairFilter);
+        if (probe_->empty()) {
+          probe_.reset();
+        } else {
+          filter_table_ = PairFilterTable::of(db);
+          if (!filter_table_) filters_ = db.valuestream_begin(schema::kPairFilter);
+        }
       }
     }
   }
@@ -191,7 +196,7 @@ class SequencePhraseSource : public Xapian::PostingSource {
     if (vocabulary_) {
       // Most releases without the phrase are told by their small filter,
       // without reading their sequence.
-      if (probe_ && !probe_->holds(value_at(filters_, did))) return false;
+      if (probe_ && !probe_->holds(filter_table_ ? filter_table_->filter(did) : value_at(filters_, did))) return false;
       std::string sequence = value_at(values_, did);
       if (sequence.empty()) return false;
       if (adjacent_)
@@ -220,6 +225,7 @@ class SequencePhraseSource : public Xapian::PostingSource {
   bool adjacent_ = false;
   Xapian::ValueIterator values_;
   std::optional<PairProbe> probe_;  // none: no filtered pair in the phrase
+  std::shared_ptr<const PairFilterTable> filter_table_;  // null: read filters_
   Xapian::ValueIterator filters_;
   std::unique_ptr<MatchWalk> walk_;
   std::vector<SlotHit> hits_;

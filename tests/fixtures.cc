@@ -55,4 +55,11 @@ IndexStats index_paths(const std::string& db, const std::vector<std::string>& pa
   }
 }
 
+Xapian::Document document_with_words(const std::vector<std::string>& words) {
+  Xapian::Document doc;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (!words[i].empty()) doc.add_posting(words[i], static_cast<Xapian::termpos>(i + 1));
+  return doc;
+}
+
 }  // namespace pressroom::testing

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/release.h"
 #include "indexer/indexer.h"
 
@@ -30,6 +32,9 @@ class TempDir {
 
 // One JSON Lines record for a release (fields left empty are omitted).
 std::string jsonl_line(const Release& release);
+
+// A document whose word i (from 1) is words[i - 1]; "" leaves a position out.
+Xapian::Document document_with_words(const std::vector<std::string>& words);
 
 // Indexes `paths` into `db` with default options; fails the test on IndexError.
 IndexStats index_paths(const std::string& db, const std::vector<std::string>& paths, bool prune = false);

@@ -11,17 +11,12 @@
 
 #include "common/positioned_words.h"
 #include "common/word_sequence.h"
+#include "tests/fixtures.h"
 
 namespace pressroom {
 namespace {
 
-// A document whose word i (from 1) is words[i - 1]; "" leaves a position out.
-Xapian::Document with_words(const std::vector<std::string>& words) {
-  Xapian::Document doc;
-  for (size_t i = 0; i < words.size(); ++i)
-    if (!words[i].empty()) doc.add_posting(words[i], static_cast<Xapian::termpos>(i + 1));
-  return doc;
-}
+Xapian::Document with_words(const std::vector<std::string>& words) { return testing::document_with_words(words); }
 
 // Words "w0" … "w59", each in every release of the sample: every pair of
 // them is filtered (when the index has no phrase-pair terms).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/phrase_check.h"
+#include "tests/fixtures.h"
 
 namespace pressroom {
 
@@ -18,13 +19,7 @@ bool operator==(const SlotHit& a, const SlotHit& b) { return a.position == b.pos
 
 namespace {
 
-// A document whose word i (from 1) is words[i - 1]; "" leaves a position out.
-Xapian::Document with_words(const std::vector<std::string>& words) {
-  Xapian::Document doc;
-  for (size_t i = 0; i < words.size(); ++i)
-    if (!words[i].empty()) doc.add_posting(words[i], static_cast<Xapian::termpos>(i + 1));
-  return doc;
-}
+Xapian::Document with_words(const std::vector<std::string>& words) { return testing::document_with_words(words); }
 
 WordVocabulary vocabulary_of(const std::vector<std::vector<std::string>>& sample) {
   std::vector<Xapian::Document> documents;

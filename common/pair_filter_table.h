@@ -1,0 +1,46 @@
+// A database's pair filters (pair_filter.h, schema::kPairFilter) held in
+// memory, read once per revision of the database.
+//
+// Why: a phrase check asks for the filters of its candidates one by one, and
+// each such read of Xapian's value stream finds and copies a chunk of the
+// slot, about 1 µs at 1M releases (docs/benchmarks.md, "Session 14") — as
+// much as the whole check should cost. The stream read in order takes ~60 ms
+// for 1M releases' ~90 MB, so a table of them is built when a database is
+// first searched for a phrase and kept while its revision stands.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom {
+
+class PairFilterTable {
+ public:
+  // Tables kept at most, by bytes, the newest first; the newest is kept
+  // whatever its size.
+  static constexpr size_t kKeptBytes = size_t{256} << 20;
+
+  // The filters of `db`, one glass database (a sub-database, as a posting
+  // source's init() gets it) as its handle sees it. Null when it cannot be
+  // told apart from another state of itself (no revision: another backend,
+  // several sub-databases): then read the value stream.
+  static std::shared_ptr<const PairFilterTable> of(const Xapian::Database& db);
+
+  // The filter of release `did`: "" when it has none.
+  std::string_view filter(Xapian::docid did) const {
+    if (did == 0 || did >= ends_.size()) return {};
+    return std::string_view(bytes_).substr(ends_[did - 1], ends_[did] - ends_[did - 1]);
+  }
+  size_t bytes() const { return bytes_.size() + ends_.size() * sizeof(uint64_t); }
+
+ private:
+  std::vector<uint64_t> ends_;  // ends_[did]: where its filter ends in bytes_; ends_[0] = 0
+  std::string bytes_;
+};
+
+}  // namespace pressroom
