@@ -65,9 +65,13 @@ int main(int argc, char** argv) {
       std::printf("phrase by Xapian's positions: %u matches in %.1f ms, %.2f us a candidate over the AND\n", n, ms,
                   (ms - and_ms) * 1000 / candidates);
     }
-    n = count(sequences, pressroom::with_word_sequences(phrase), ms);
-    std::printf("phrase by word sequences: %u matches in %.1f ms, %.2f us a candidate over the AND\n", n, ms,
-                (ms - and_ms) * 1000 / candidates);
+    // Twice: the first search of a database also reads its pair filters
+    // into memory (pair_filter_table.h).
+    for (const char* when : {"first", "again"}) {
+      n = count(sequences, pressroom::with_word_sequences(phrase), ms);
+      std::printf("phrase by word sequences (%s): %u matches in %.1f ms, %.2f us a candidate over the AND\n", when, n,
+                  ms, (ms - and_ms) * 1000 / candidates);
+    }
     // The sequences of the releases with the rarer word, read in order alone.
     Xapian::Query rarer = sequences.get_termfreq(argv[3]) < sequences.get_termfreq(argv[4]) ? a : b;
     std::string term = *rarer.get_terms_begin();
