@@ -14,6 +14,9 @@ void settle(Xapian::Document& document, const PhrasePairs* pairs, const WordVoca
   // Pair terms have no positions: the words read once serve both.
   PositionedWords positioned = positioned_words(document);
   if (pairs) pairs->add_terms(document, positioned);
+  // An index that keeps word sequences is built to be small: its
+  // suggestions read titles from the stored release.
+  document.add_value(schema::kTitle, std::string());  // "" removes the value
   std::string filter = pair_filter(positioned, *vocabulary);
   if (!filter.empty()) document.add_value(schema::kPairFilter, filter);
   document.add_value(schema::kWordSequence, take_word_sequence(document, positioned, *vocabulary));

@@ -299,6 +299,7 @@ Xapian::Document document_for(const Release& r, Xapian::TermGenerator& generator
 
   doc.add_value(kDate, day);
   doc.add_value(kId, r.id);
+  doc.add_value(kTitle, r.title);
   doc.add_value(kFacets, encode_facets(r));
   doc.add_value(kSortNewest, sort_key_newest_first(day, r.id));
   std::string oldest = day;

@@ -62,7 +62,7 @@ namespace pressroom::schema {
 
 // Bumped whenever what document_for() writes changes; part of the content
 // hash, so an indexer run after an upgrade rewrites every document.
-inline constexpr int kVersion = 8;
+inline constexpr int kVersion = 7;
 
 // The oldest index a server searches over xapian-tcpsrv: counting facets
 // there needs kCopyOf (version 5). Local databases of any version are read.
@@ -106,12 +106,12 @@ enum Slot : Xapian::valueno {
   // little. A group's label owner has no kCopyOf; "id#2" labels make their
   // own releases carry one, which is harmless.
   kCopyOf = 6,
-  // The title as stored, in releases written by versions 6 and 7: what a
-  // suggestion showed without decoding the stored release. No longer
-  // written (version 8): it repeated the stored data's title, 87 bytes a
-  // release that the index's size target could not spare, to save a
-  // suggestion a few decodes (docs/benchmarks.md, "Session 14"). Read
-  // where an older index has it.
+  // The title as stored (version 6): what a suggestion shows, read without
+  // decoding the stored release (its body is most of it). Empty in an index
+  // written before version 6, and in an index built with --word-sequences
+  // (since session 14): there it repeated the stored title in 87 bytes a
+  // release that the size target could not spare (docs/benchmarks.md,
+  // "Session 14"), and suggestions decode the stored release instead.
   kTitle = 7,
   // Sort keys, one slot each because a stock xapian-tcpsrv sorts remote
   // shards by value but cannot run a KeyMaker: date, then id, so that equal

@@ -27,8 +27,8 @@ std::string display_form(const Xapian::Database& db, const std::string& term, st
 // The fewest releases a window of months holds (a query has a fixed cost).
 constexpr double kFirstWindow = 64;
 
-// A title suggestion for `doc`: from its value slots when an index written
-// by version 6 or 7 put its title there, else from the stored release.
+// A title suggestion for `doc`: from its value slots when it has its title
+// there (the stored release is mostly its body), else from the release.
 Suggestion title_suggestion(const Xapian::Document& doc) {
   std::string title = doc.get_value(schema::kTitle);
   if (!title.empty()) {

@@ -87,6 +87,19 @@ TEST_F(IndexerTest, AnIndexBuiltWithWordSequencesKeepsThemWhenUpdatedWithoutTheO
   EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"detention family\""}})).total, 0u);
 }
 
+TEST_F(IndexerTest, AnIndexWithWordSequencesKeepsPairFiltersButNoTitleSlot) {
+  // Every release repeats "port of entry": with a sample of one, every
+  // pair of its words is frequent enough to be filtered.
+  dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")) + jsonl_line(release("b", "Port of entry closed")));
+  run(db, {archive}, false, true);
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_value_freq(schema::kTitle), 0u);  // suggestions read the stored titles
+  EXPECT_EQ(d.get_value_freq(schema::kPairFilter), d.get_doccount());
+  Searcher searcher(db);
+  EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"port of entry\""}})).total, 2u);
+  EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"entry of port\""}})).total, 0u);
+}
+
 TEST_F(IndexerTest, AnIndexSaysHowManyReleasesItsWordVocabularyWasLearnedFrom) {
   // What pressroom-index's advice to rebuild a grown index rests on.
   dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")) + jsonl_line(release("b", "Port closed")));
