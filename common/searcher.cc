@@ -16,6 +16,7 @@
 #include "common/errors.h"
 #include "common/match_walk.h"
 #include "common/query_builder.h"
+#include "common/pair_filter_table.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
 #include "common/slug_names.h"
@@ -151,6 +152,10 @@ void Searcher::warm() {
   with_retry([&] {
     pin_state();
     SuggestionIndex::for_revision(db_, revision_);
+    // The pair filters of an index with word sequences, which a phrase
+    // search would otherwise read into memory itself (~0.2 s at 1M).
+    for (const Xapian::Database& part : set_.parts)
+      if (part.get_value_freq(schema::kPairFilter) > 0) PairFilterTable::of(part);
   });
 }
 

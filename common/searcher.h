@@ -175,7 +175,8 @@ class Searcher {
   void refresh();
 
   // refresh(), then builds what every search and suggestion of that state
-  // shares (the facet tables, the suggestion index), so that the first
+  // shares (the facet tables, the suggestion index, the pair filters of an
+  // index with word sequences), so that the first
   // request after a commit does not wait for them. Does nothing over remote
   // shards, which have no per-state tables. Throws what refresh() and the
   // searches throw (IndexUnavailable, or a Xapian::Error).
