@@ -29,15 +29,22 @@ std::shared_ptr<const PairFilterTable> PairFilterTable::of(const Xapian::Databas
   } catch (const Xapian::UnimplementedError&) {
     return nullptr;
   }
+  struct Kept {
+    std::string state;
+    std::shared_ptr<const PairFilterTable> table;
+    std::chrono::steady_clock::time_point used;
+  };
   static std::mutex mutex;
-  static std::vector<std::pair<std::string, std::shared_ptr<const PairFilterTable>>> kept;  // newest last
+  static std::vector<Kept> kept;  // most recently used last
   std::lock_guard lock(mutex);
+  auto now = std::chrono::steady_clock::now();
   for (size_t i = 0; i < kept.size(); ++i)
-    if (kept[i].first == state) {
-      auto found = kept[i];
+    if (kept[i].state == state) {
+      Kept found = kept[i];
+      found.used = now;
       kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(i));
       kept.push_back(found);
-      return found.second;
+      return found.table;
     }
   auto table = std::make_shared<PairFilterTable>();
   table->ends_.assign(size_t{db.get_lastdocid()} + 1, 0);
@@ -51,14 +58,13 @@ std::shared_ptr<const PairFilterTable> PairFilterTable::of(const Xapian::Databas
     filled = did;
   }
   for (; filled + 1 < table->ends_.size(); ++filled) table->ends_[filled + 1] = table->bytes_.size();
-  kept.emplace_back(std::move(state), table);
+  kept.push_back({std::move(state), table, now});
   size_t total = 0;
-  for (size_t i = kept.size(); i-- > 0;) {
-    total += kept[i].second->bytes();
-    if (total > kKeptBytes && i + 1 < kept.size()) {
-      kept.erase(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-      break;
-    }
+  for (const Kept& k : kept) total += k.table->bytes();
+  for (size_t i = 0; i + 1 < kept.size() && total > kKeptBytes;) {
+    if (now - kept[i].used < kIdle) break;  // this and every later one in use lately
+    total -= kept[i].table->bytes();
+    kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(i));
   }
   return table;
 }

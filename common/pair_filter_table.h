@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,9 +22,12 @@ namespace pressroom {
 
 class PairFilterTable {
  public:
-  // Tables kept at most, by bytes, the newest first; the newest is kept
-  // whatever its size.
+  // Tables kept past this many bytes are dropped, least recently used first,
+  // once unused for kIdle: a table in use (every shard of an index is) is
+  // kept whatever the total, and one of a state searches have moved on from
+  // goes after a while.
   static constexpr size_t kKeptBytes = size_t{256} << 20;
+  static constexpr std::chrono::seconds kIdle{60};
 
   // The filters of `db`, one glass database (a sub-database, as a posting
   // source's init() gets it) as its handle sees it. Null when it cannot be
