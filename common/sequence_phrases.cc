@@ -98,6 +98,7 @@ class SequencePhraseSource : public Xapian::PostingSource {
       adjacent_ = spec_->ordered && (spec_->window == 0 || spec_->window == spec_->slots.size());
       values_ = db.valuestream_begin(schema::kWordSequence);
       probe_.reset();
+      filter_table_.reset();
       if (adjacent_ && vocabulary_->has_pair_filter()) {
         std::vector<std::optional<uint32_t>> ranks;
         for (const SlotWords& slot : coded_.slots)
