@@ -14,15 +14,16 @@
 
 #include <algorithm>
 #include <chrono>
-#include <optional>
-#include <vector>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "common/pair_filter.h"
 #include "common/schema.h"
 #include "common/sequence_phrases.h"
+#include "common/value_stream.h"
 #include "common/word_sequence.h"
 
 namespace {
@@ -93,10 +94,6 @@ int main(int argc, char** argv) {
     if (!vocabulary) throw Xapian::InvalidArgumentError(std::string(argv[2]) + " keeps no word sequences");
     pressroom::CodedPhrase coded = pressroom::code_phrase({{argv[3]}, {argv[4]}}, *vocabulary);
     pressroom::PairProbe probe({vocabulary->rank(argv[3]), vocabulary->rank(argv[4])}, *vocabulary);
-    auto value_of = [](Xapian::ValueIterator& values, Xapian::docid did) {
-      return values.check(did) && values != Xapian::ValueIterator() && values.get_docid() == did ? *values
-                                                                                                 : std::string();
-    };
     std::vector<Xapian::docid> ids;
     {
       Xapian::Enquire enquire(sequences);
@@ -116,9 +113,9 @@ int main(int argc, char** argv) {
         Xapian::ValueIterator values = sequences.valuestream_begin(pressroom::schema::kWordSequence);
         Xapian::ValueIterator filters = sequences.valuestream_begin(pressroom::schema::kPairFilter);
         for (Xapian::docid did : ids) {
-          if (filtered && !probe.holds(value_of(filters, did))) continue;
+          if (filtered && !probe.holds(pressroom::value_at(filters, did))) continue;
           ++passed;
-          std::optional<bool> holds = pressroom::holds_adjacent(value_of(values, did), coded);
+          std::optional<bool> holds = pressroom::holds_adjacent(pressroom::value_at(values, did), coded);
           matches += holds.value_or(false) ? 1 : 0;
         }
       });

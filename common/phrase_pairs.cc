@@ -1,12 +1,12 @@
 #include "common/phrase_pairs.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
+#include "common/number_list.h"
 #include "common/phrase_rewrite.h"
-#include "common/schema.h"
 #include "common/positioned_words.h"
+#include "common/schema.h"
 
 namespace pressroom {
 
@@ -77,21 +77,17 @@ std::string PhrasePairs::encode() const {
 }
 
 std::optional<PhrasePairs> PhrasePairs::decode(std::string_view stored) {
-  auto number = [](std::string_view text, unsigned& value) {
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-  };
   size_t eol = stored.find('\n');
   if (eol == std::string_view::npos || stored.substr(0, 2) != "1 ") return std::nullopt;
   PhrasePairs pairs;
-  if (!number(stored.substr(2, eol - 2), pairs.min_product_ppm_)) return std::nullopt;
+  if (!read_numbers(stored.substr(2, eol - 2), pairs.min_product_ppm_)) return std::nullopt;
   for (size_t at = eol + 1; at < stored.size();) {
     size_t end = stored.find('\n', at);
     if (end == std::string_view::npos) return std::nullopt;
     std::string_view line = stored.substr(at, end - at);
     size_t tab = line.find('\t');
     unsigned permille = 0;
-    if (tab == std::string_view::npos || tab == 0 || !number(line.substr(tab + 1), permille) || permille > 1000)
+    if (tab == std::string_view::npos || tab == 0 || !read_numbers(line.substr(tab + 1), permille) || permille > 1000)
       return std::nullopt;
     pairs.permille_.emplace(std::string(line.substr(0, tab)), permille);
     at = end + 1;

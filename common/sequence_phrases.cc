@@ -16,6 +16,7 @@
 #include "common/phrase_check.h"
 #include "common/phrase_rewrite.h"
 #include "common/schema.h"
+#include "common/value_stream.h"
 #include "common/word_sequence.h"
 
 namespace pressroom {
@@ -57,13 +58,6 @@ std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, 
 
 // The value of `values`' slot in release `did`, "" when it has none.
 // Releases are asked in ascending order, so check() mostly moves forward.
-std::string value_at(Xapian::ValueIterator& values, Xapian::docid did) {
-  if (values == Xapian::ValueIterator() || !values.check(did) || values == Xapian::ValueIterator() ||
-      values.get_docid() != did)
-    return {};
-  return *values;
-}
-
 void put_count(std::string& out, size_t n) { out.append(std::to_string(n)).push_back(' '); }
 
 size_t get_count(std::string_view& in) {

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
+
+#include "common/number_list.h"
 
 namespace pressroom {
 
@@ -85,32 +86,6 @@ std::string WordVocabulary::encode() const {
     if (permille_[rank]) out.append(std::to_string(rank)).append(" ").append(std::to_string(permille_[rank])).push_back('\n');
   return out;
 }
-
-namespace {
-
-// Reads the numbers of `line`, separated by single spaces, into `numbers`;
-// false unless there are exactly that many.
-template <typename... N>
-bool read_numbers(std::string_view line, N&... numbers) {
-  const char* at = line.data();
-  const char* end = at + line.size();
-  bool ok = true;
-  size_t index = 0;
-  auto one = [&](auto& n) {
-    if (!ok) return;
-    if (index++ > 0) {
-      if (at == end || *at != ' ') return void(ok = false);
-      ++at;
-    }
-    auto [next, error] = std::from_chars(at, end, n);
-    ok = error == std::errc() && next != at;
-    at = next;
-  };
-  (one(numbers), ...);
-  return ok && at == end;
-}
-
-}  // namespace
 
 std::optional<WordVocabulary> WordVocabulary::decode(std::string_view stored) {
   size_t eol = stored.find('\n');

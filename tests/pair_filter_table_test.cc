@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "common/schema.h"
 #include "tests/fixtures.h"
@@ -68,6 +70,62 @@ TEST(PairFilterTable, AHandleOverSeveralDatabasesHasNoTable) {
   Xapian::Database both((dir.path() / "a").string());
   both.add_database(Xapian::Database((dir.path() / "b").string()));
   EXPECT_EQ(PairFilterTable::of(both), nullptr);
+}
+
+// A database of one release whose filter is `filter`, at `path`.
+std::string one_release_database(const TempDir& dir, const std::string& name, const std::string& filter) {
+  std::string path = (dir.path() / name).string();
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+  db.add_document(with_filter(filter));
+  db.commit();
+  return path;
+}
+
+using Clock = PairFilterTables::Clock;
+
+TEST(PairFilterTables, KeepTablesInUseLatelyWhateverTheirTotal) {
+  TempDir dir;
+  PairFilterTables tables(/*kept_bytes=*/1, std::chrono::seconds(60));
+  Clock::time_point t0{};
+  auto a = tables.table_of(Xapian::Database(one_release_database(dir, "a", "aaaa")), t0);
+  tables.table_of(Xapian::Database(one_release_database(dir, "b", "bbbb")), t0 + std::chrono::seconds(59));
+  EXPECT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables.table_of(Xapian::Database((dir.path() / "a").string()), t0 + std::chrono::seconds(59)), a);
+}
+
+TEST(PairFilterTables, DropATableIdleLongerThanAllowedOncePastTheirBytes) {
+  TempDir dir;
+  PairFilterTables tables(/*kept_bytes=*/1, std::chrono::seconds(60));
+  Clock::time_point t0{};
+  std::string a_path = one_release_database(dir, "a", "aaaa");
+  auto a = tables.table_of(Xapian::Database(a_path), t0);
+  tables.table_of(Xapian::Database(one_release_database(dir, "b", "bbbb")), t0 + std::chrono::seconds(61));
+  EXPECT_EQ(tables.size(), 1u);
+  auto again = tables.table_of(Xapian::Database(a_path), t0 + std::chrono::seconds(62));
+  EXPECT_NE(again, a);  // read anew
+  EXPECT_EQ(again->filter(1), "aaaa");
+}
+
+TEST(PairFilterTables, KeepIdleTablesWhileUnderTheirBytes) {
+  TempDir dir;
+  PairFilterTables tables(/*kept_bytes=*/1 << 20, std::chrono::seconds(60));
+  Clock::time_point t0{};
+  tables.table_of(Xapian::Database(one_release_database(dir, "a", "aaaa")), t0);
+  tables.table_of(Xapian::Database(one_release_database(dir, "b", "bbbb")), t0 + std::chrono::hours(1));
+  EXPECT_EQ(tables.size(), 2u);
+}
+
+TEST(PairFilterTables, ReadATableOnceForSearchesAskingAtTheSameTime) {
+  TempDir dir;
+  std::string path = one_release_database(dir, "a", "aaaa");
+  PairFilterTables tables;
+  std::vector<std::shared_ptr<const PairFilterTable>> seen(8);
+  std::vector<std::thread> searches;
+  for (auto& table : seen)
+    searches.emplace_back([&] { table = tables.table_of(Xapian::Database(path), Clock::now()); });
+  for (std::thread& search : searches) search.join();
+  for (const auto& table : seen) EXPECT_EQ(table, seen.front());
+  EXPECT_EQ(tables.size(), 1u);
 }
 
 }  // namespace
