@@ -12,12 +12,13 @@ namespace {
 
 // `name` turns a slug into the name it stands for before duplicates are
 // dropped, so that "family-detention" and "Family Detention" count once.
-void clean_list(std::vector<std::string>& values, std::string (*name)(std::string_view) = nullptr) {
+template <typename Name>
+void clean_list(std::vector<std::string>& values, Name name) {
   std::set<std::string> seen;
   std::vector<std::string> kept;
   for (const std::string& value : values) {
     std::string clean = collapse_whitespace(value);
-    if (name) clean = name(clean);
+    clean = name(clean);
     if (clean.empty() || !seen.insert(fold_key(clean)).second) continue;
     kept.push_back(std::move(clean));
   }
@@ -79,9 +80,17 @@ std::optional<std::string> normalize_and_validate(Release& r) {
   r.type = normalize_type(r.type);
   r.lang = fold_key(r.lang);
   if (r.lang.size() > 2 && (r.lang[2] == '-' || r.lang[2] == '_')) r.lang.resize(2);
-  clean_list(r.topics, topic_name);
-  clean_list(r.spokespeople, person_name);
-  clean_list(r.contacts);
+  // Slugs have lost their capitals; the release's own text gives them back.
+  std::vector<std::string> values;
+  for (const auto* list : {&r.topics, &r.spokespeople})
+    for (const std::string& value : *list) values.push_back(collapse_whitespace(value));
+  std::vector<std::string_view> slugs;
+  for (const std::string& value : values)
+    for (std::string_view word : slug_words(value)) slugs.push_back(word);
+  WordForms forms(slugs.empty() ? std::string() : r.title + "\n" + r.summary + "\n" + r.body, slugs);
+  clean_list(r.topics, [&](std::string_view v) { return topic_name(v, forms, r.lang); });
+  clean_list(r.spokespeople, [&](std::string_view v) { return person_name(v, forms); });
+  clean_list(r.contacts, [](std::string_view v) { return std::string(v); });
 
   if (r.id.empty()) return std::string("missing id");
   if (!is_valid_release_id(r.id))

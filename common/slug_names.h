@@ -8,6 +8,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/word_forms.h"
 
 namespace pressroom {
 
@@ -27,5 +30,19 @@ std::string topic_name(std::string_view value);
 // a user name ("jparcell"), not a name to capitalise: it and any other value
 // are returned as they are.
 std::string person_name(std::string_view value);
+
+// The words of a slug (`value`), to look up in a release's text (WordForms);
+// none for anything else.
+std::vector<std::string_view> slug_words(std::string_view value);
+
+// As topic_name(value) and person_name(value), with what the release's own
+// text (`forms`, of the slug's words) says of their capitals: a word it
+// writes with capitals of its own keeps them ("ice" → "ICE", "18f-team" →
+// "18F Team", "michelle-mcnellis" → "Michelle McNellis"). A topic of a
+// release in Spanish (`lang` "es") is in sentence case, as Spanish titles
+// are, its other words capitalised only where the text writes them so inside
+// sentences ("derechos-de-los-migrantes" → "Derechos de los migrantes").
+std::string topic_name(std::string_view value, const WordForms& forms, std::string_view lang);
+std::string person_name(std::string_view value, const WordForms& forms);
 
 }  // namespace pressroom

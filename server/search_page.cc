@@ -50,6 +50,17 @@ const std::vector<FacetValue>* facet_of(const SearchResult* result, const std::s
   return it == result->facets.end() ? nullptr : &it->second;
 }
 
+// A filter's value as the facet it ticks names it ("ICE", as the releases
+// write it, for "topic=ice"), else as display_value() reads it.
+std::string chip_value(const SearchPageView& view, const FacetSpec& spec, const std::string& value) {
+  if (const std::vector<FacetValue>* values = facet_of(view.result, spec.facet)) {
+    std::string key = facet_key(spec.param, value);
+    for (const FacetValue& v : *values)
+      if (facet_key(spec.param, v.value) == key) return display_value(spec.param, v.value);
+  }
+  return display_value(spec.param, value);
+}
+
 // ---- the search form ----------------------------------------------------
 
 std::string search_form(const SearchPageView& view) {
@@ -392,7 +403,7 @@ std::string active_filters(const SearchPageView& view) {
   for (const FacetSpec& spec : kFacets)
     for (const std::string& value : p.all(spec.param))
       chips.push_back("<li><a class=\"chip\"" + attr("href", p.first_page().without(spec.param, value).href("/")) + ">" +
-                      spec.legend + ": " + esc(display_value(spec.param, value)) +
+                      spec.legend + ": " + esc(chip_value(view, spec, value)) +
                       "<span class=\"chip-x\" aria-hidden=\"true\">×</span><span class=\"visually-hidden\"> (remove)</span></a></li>");
   std::string from = p.get("from"), to = p.get("to");
   if (!from.empty() || !to.empty()) {

@@ -309,6 +309,31 @@ class SlugArchiveTest : public ::testing::Test {
   std::string db_path_;
 };
 
+// Slugs lose capitals ("ice", "michelle-mcnellis"); the releases' own text
+// gives them back, and a Spanish release's topic is in sentence case.
+TEST(SlugCapitals, FacetsNameSlugsWithTheCapitalsTheReleasesWrite) {
+  TempDir dir;
+  Release es = make("e1", "2022-07-01", "press-release", {"derechos-de-los-migrantes"}, {},
+                    "Derechos en la frontera", "Los migrantes esperan en la frontera. ICE los detuvo.");
+  es.lang = "es";
+  std::string corpus =
+      testing::jsonl_line(make("c1", "2022-06-01", "press-release", {"ice", "open-data"}, {"michelle-mcnellis"},
+                               "Detention data released",
+                               "ICE released its detention data. Michelle McNellis read the data.")) +
+      testing::jsonl_line(es);
+  auto file = dir.write("corpus/cms.jsonl", corpus);
+  std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(testing::index_paths(db, {file.string()}).added, 2u);
+  SearchResult result = Searcher(db).search(browse());
+  EXPECT_EQ(as_map(result, "topic")["ICE"], 1u) << show(result.facets["topic"]);
+  EXPECT_EQ(as_map(result, "topic")["Open Data"], 1u) << show(result.facets["topic"]);
+  EXPECT_EQ(as_map(result, "topic")["Derechos de los migrantes"], 1u) << show(result.facets["topic"]);
+  EXPECT_EQ(as_map(result, "spokesperson")["Michelle McNellis"], 1u) << show(result.facets["spokesperson"]);
+  SearchRequest request = browse();
+  request.topics = {"ice"};
+  EXPECT_EQ(ids_of(Searcher(db).search(request)), (std::vector<std::string>{"c1"}));
+}
+
 TEST_F(SlugArchiveTest, FacetsNameSlugTopicsAndAuthorsAsPeopleReadThem) {
   SearchResult result = Searcher(db_path_).search(browse());
   EXPECT_EQ(as_map(result, "topic")["User Experience"], 1u) << show(result.facets["topic"]);

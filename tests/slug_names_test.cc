@@ -57,5 +57,34 @@ TEST(SlugNames, AOneWordUserNameAndARealNameAreKeptAsWritten) {
   EXPECT_EQ(person_name("Jean-Luc Martin"), "Jean-Luc Martin");
 }
 
+TEST(SlugNames, ATopicSlugTakesTheCapitalsItsReleaseWritesItsWordsWith) {
+  WordForms forms("ICE held them. DigitalGov and 18F wrote about ICE.", slug_words("ice-digitalgov-18f-and-open-data"));
+  EXPECT_EQ(topic_name("ice", forms, "en"), "ICE");
+  EXPECT_EQ(topic_name("ice-digitalgov-18f-and-open-data", forms, "en"), "ICE DigitalGov 18F and Open Data");
+}
+
+TEST(SlugNames, ATopicSlugOfASpanishReleaseIsInSentenceCaseWithItsNamesCapitalised) {
+  WordForms forms("Los migrantes de Texas esperan. En Texas, ICE los detuvo.",
+                  slug_words("derechos-de-los-migrantes-en-texas-e-ice"));
+  EXPECT_EQ(topic_name("derechos-de-los-migrantes-en-texas-e-ice", forms, "es"),
+            "Derechos de los migrantes en Texas e ICE");
+  EXPECT_EQ(topic_name("derechos-de-los-migrantes", forms, "en"), "Derechos de los Migrantes");
+}
+
+TEST(SlugNames, APersonsSlugTakesTheCapitalsItsReleaseWritesTheNameWith) {
+  WordForms forms("Michelle McNellis of the GSA blog team said so.",
+                  slug_words("michelle-mcnellis-maria-de-la-cruz-gsa-blog-team"));
+  EXPECT_EQ(person_name("michelle-mcnellis", forms), "Michelle McNellis");
+  EXPECT_EQ(person_name("gsa-blog-team", forms), "GSA Blog Team");
+  EXPECT_EQ(person_name("maria-de-la-cruz", forms), "Maria de la Cruz");
+  EXPECT_EQ(person_name("jparcell", forms), "jparcell");
+}
+
+TEST(SlugNames, ANameThatIsNotASlugIsKeptAsWrittenWhateverTheText) {
+  WordForms forms("ICE and FedRAMP", {"ice", "fedramp"});
+  EXPECT_EQ(topic_name("Ice Storms", forms, "en"), "Ice Storms");
+  EXPECT_EQ(person_name("Ana Ruiz", forms), "Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace pressroom

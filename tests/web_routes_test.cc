@@ -275,6 +275,12 @@ TEST_F(WebRoutes, AFilterGivenAsASlugTicksTheNameItStandsFor) {
   EXPECT_NE(html.find("Topic: Family Detention<span class=\"chip-x\""), std::string::npos) << html;
 }
 
+TEST_F(WebRoutes, AFilterChipNamesTheValueAsItsFacetDoes) {
+  // However the link spells it, the chip says what the releases say.
+  std::string html = page("/?q=detention&topic=FAMILY-DETENTION");
+  EXPECT_NE(html.find("Topic: Family Detention<span class=\"chip-x\""), std::string::npos) << html;
+}
+
 TEST_F(WebRoutes, YearBarsAreLinksThatFilterByYear) {
   std::string html = page("/?q=detention");
   EXPECT_NE(html.find("href=\"/?q=detention&amp;from=2019&amp;to=2019\""), std::string::npos);

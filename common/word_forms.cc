@@ -1,0 +1,94 @@
+#include "common/word_forms.h"
+
+#include <algorithm>
+
+namespace pressroom {
+namespace {
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Whether a word starting at `at` begins a sentence, a line or a quotation,
+// where a capital says nothing of the word. Bytes of other scripts'
+// punctuation (“, ¿, —) count as such a start: unsure, so not counted.
+bool begins_sentence(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  if (at == 0) return true;
+  char c = text[at - 1];
+  return static_cast<unsigned char>(c) >= 0x80 || std::string_view(".!?:;\"'(\n\r#*>|-[").find(c) != std::string_view::npos;
+}
+
+// A word of two letters or more all in capitals: a shouted heading's
+// ("OPEN DATA") when its neighbours are so too.
+bool shouted(std::string_view word) {
+  int letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += is_upper(c);
+  }
+  return letters >= 2;
+}
+
+std::string_view word_at(std::string_view text, size_t& i) {
+  while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  size_t start = i;
+  while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  return text.substr(start, i - start);
+}
+
+std::string lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+WordForms::WordForms(std::string_view text, const std::vector<std::string_view>& words) {
+  if (words.empty()) return;
+  for (std::string_view w : words) forms_.try_emplace(std::string(w));
+  std::string_view previous;
+  for (size_t i = 0; i < text.size();) {
+    std::string_view word = word_at(text, i);
+    if (word.empty()) break;
+    size_t start = static_cast<size_t>(word.data() - text.data());
+    std::string_view before = previous;
+    previous = word;
+    auto found = forms_.find(lower(word));
+    if (found == forms_.end()) continue;
+    Forms& f = found->second;
+    ++f.total;
+    bool capitals_after_first = std::any_of(word.begin() + 1, word.end(), is_upper);
+    if (capitals_after_first) {
+      size_t after = i;
+      if (shouted(word) && (shouted(before) || shouted(word_at(text, after)))) continue;  // no form of its own
+      ++f.own[std::string(word)];
+    } else if (is_upper(word.front())) {
+      if (!begins_sentence(text, start)) ++f.capitalised_inside;
+    } else if (word.front() >= 'a' && word.front() <= 'z') {
+      ++f.lower;
+    }
+  }
+}
+
+std::optional<std::string> WordForms::own_capitals(std::string_view word) const {
+  auto found = forms_.find(lower(word));
+  if (found == forms_.end()) return std::nullopt;
+  const Forms& f = found->second;
+  const std::pair<const std::string, unsigned>* best = nullptr;
+  for (const auto& form : f.own)
+    if (!best || form.second > best->second || (form.second == best->second && form.first < best->first)) best = &form;
+  if (!best || best->second * 2 <= f.total) return std::nullopt;
+  return best->first;
+}
+
+bool WordForms::capitalised(std::string_view word) const {
+  auto found = forms_.find(std::string(word));
+  return found != forms_.end() && found->second.capitalised_inside > found->second.lower;
+}
+
+}  // namespace pressroom
