@@ -5,6 +5,7 @@
 #include <cctype>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/html_text.h"
@@ -49,12 +50,69 @@ std::string strip_shortcodes(std::string_view text) {
   return out;
 }
 
+// Where `text` is code (fenced blocks, `code spans`): nothing there is
+// Markdown, so nothing there is rewritten. Pairs [begin, end), in order.
+std::vector<std::pair<size_t, size_t>> code_ranges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  size_t fence_begin = std::string_view::npos, fence_length = 0;
+  char fence = 0;
+  for (size_t line = 0; line < text.size();) {
+    size_t eol = text.find('\n', line);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view row = text.substr(line, eol - line);
+    size_t lead = row.find_first_not_of(' ');
+    if (lead != std::string_view::npos && lead < 4 && (row[lead] == '`' || row[lead] == '~')) {
+      size_t run = row.find_first_not_of(row[lead], lead) == std::string_view::npos ? row.size() - lead
+                                                                                    : row.find_first_not_of(row[lead], lead) - lead;
+      if (fence == 0 && run >= 3) {
+        fence = row[lead];
+        fence_length = run;
+        fence_begin = line;
+      } else if (fence == row[lead] && run >= fence_length &&
+                 row.find_first_not_of(' ', lead + run) == std::string_view::npos) {
+        ranges.emplace_back(fence_begin, eol);
+        fence = 0;
+      }
+    } else if (fence == 0) {
+      // Code spans: a run of backticks to the next run of as many.
+      for (size_t i = 0; i < row.size();) {
+        if (row[i] != '`') {
+          ++i;
+          continue;
+        }
+        size_t run = row.find_first_not_of('`', i);
+        if (run == std::string_view::npos) break;
+        size_t length = run - i;
+        size_t close = row.find(std::string(length, '`'), run);
+        while (close != std::string_view::npos && close + length < row.size() && row[close + length] == '`')
+          close = row.find(std::string(length, '`'), row.find_first_not_of('`', close));
+        if (close == std::string_view::npos) {
+          i = run;
+          continue;
+        }
+        ranges.emplace_back(line + i, line + close + length);
+        i = close + length;
+      }
+    }
+    line = eol + 1;
+  }
+  if (fence != 0) ranges.emplace_back(fence_begin, text.size());  // never closed: code to the end
+  return ranges;
+}
+
 // A link address written with spaces (`[Email me](mailto:a@b.gov?subject=Two
 // words)`, `(http://x.org/a b)`) is no address to CommonMark, which then
 // shows the whole link as text; browsers and the CMSs that wrote them read
-// the spaces as %20. An address with a title or parentheses is left alone.
+// the spaces as %20. An address with a title or parentheses is left alone,
+// and so is code: a sample showing Markdown shows it as written.
 std::string encode_spaces_in_link_addresses(std::string text) {
+  if (text.find("](") == std::string::npos) return text;
+  std::vector<std::pair<size_t, size_t>> code = code_ranges(text);
+  std::string out;
+  size_t copied = 0, range = 0;
   for (size_t at = text.find("]("); at != std::string::npos; at = text.find("](", at + 2)) {
+    while (range < code.size() && code[range].second <= at) ++range;
+    if (range < code.size() && code[range].first <= at) continue;
     size_t begin = at + 2, end = text.find(')', begin);
     if (end == std::string::npos) break;
     std::string_view address(text.data() + begin, end - begin);
@@ -63,11 +121,13 @@ std::string encode_spaces_in_link_addresses(std::string text) {
     if (!url || address.find(' ') == std::string_view::npos ||
         address.find_first_of("\"'(<\n") != std::string_view::npos || address.find("\xE2\x80\x9C") != std::string_view::npos)
       continue;
-    std::string encoded;
-    for (char c : address) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
-    text.replace(begin, end - begin, encoded);
+    out.append(text, copied, begin - copied);
+    for (char c : address) out.append(c == ' ' ? std::string_view("%20") : std::string_view(&c, 1));
+    copied = end;
   }
-  return text;
+  if (copied == 0) return text;
+  out.append(text, copied, std::string::npos);
+  return out;
 }
 
 // A text node's runs of two or more asterisks are emphasis CommonMark could

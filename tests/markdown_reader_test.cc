@@ -507,6 +507,16 @@ TEST(MarkdownText, ALinkWhoseAddressHasSpacesKeepsItsTextOnly) {
   EXPECT_EQ(text, "Write to us or read the plan.");
 }
 
+TEST(MarkdownText, CodeShowingALinkWithSpacesIsKeptAsWritten) {
+  std::string text = markdown_to_text("Write `[the plan](https://example.org/the plan.pdf)` for a link.\n\n"
+                                      "```\n[Write to us](mailto:press@example.org?subject=Clinic hours)\n```\n\n"
+                                      "Or [read it](https://example.org/a b.pdf).");
+  EXPECT_NE(text.find("[the plan](https://example.org/the plan.pdf)"), std::string::npos) << text;
+  EXPECT_NE(text.find("[Write to us](mailto:press@example.org?subject=Clinic hours)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("%20"), std::string::npos) << text;
+  EXPECT_NE(text.find("Or read it."), std::string::npos) << text;
+}
+
 TEST(MarkdownText, DropsBoldMarkersCommonMarkCouldNotPair) {
   EXPECT_EQ(markdown_to_text("**Good for small vendors\n\n**\n\nThe rules are simpler."),
             "Good for small vendors\n\nThe rules are simpler.");
