@@ -1240,7 +1240,10 @@ class Attributor {
           }
         }
       }
-      if (source.kind == Source::None) {
+      // Guessing the speaker from the paragraph around is for statements: a
+      // quoted title or phrase ("The winner was “Working Safely is No
+      // Accident”") has no speaker unless one is named beside it.
+      if (source.kind == Source::None && statement_like(chain)) {
         std::optional<Person> person = span.open == 0 ? introduced_before(span.paragraph) : std::nullopt;
         if (!person) person = speaking_subject(span.paragraph, span.open);
         if (person) source = Source::named(*person);

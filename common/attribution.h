@@ -24,7 +24,10 @@ struct Attribution {
 //
 // Quotes: text inside “…”, «…» or straight "…" that is attributed to someone
 // or reads as a statement (six words or more ending a sentence); short
-// quoted phrases ("Remain in Mexico", “full”) are not statements. A quote
+// quoted phrases ("Remain in Mexico", “full”) and titles ("The winner was
+// “Working Safely is No Accident”") are not statements, and get a speaker
+// only from an attribution beside them (the first two kinds below), never
+// from the people around them. A quote
 // whose paragraph ends unclosed continues in the next paragraph when that one
 // opens with a quotation mark (one Quote for the whole run); consecutive
 // quoted pieces of one paragraph by one speaker ("“A,” she said. “B.”") are one

@@ -318,6 +318,17 @@ TEST(MetadataAttribution, ShortQuotedPhrasesAreNotQuotes) {
   EXPECT_TRUE(a.quotes.empty()) << describe(a);
 }
 
+TEST(MetadataAttribution, AQuotedTitleGetsNoSpeakerFromThePeopleAroundIt) {
+  // Neither the paragraph's subject nor a capitalised name before it speaks a
+  // title or a phrase in quotes; a statement there would be theirs.
+  Attribution a = read("The Department of Labor’s Worker Safety Challenge asked developers for apps. The winner was "
+                       "“Know Your Rights at Work” and you can see the others here.\n\n"
+                       "Samuel Ortiz judged it. He called the entries “timely”.");
+  EXPECT_TRUE(a.quotes.empty()) << describe(a);
+  expect_one_quote("Samuel Ortiz judged the challenge. “Every entry showed how much families need to know,” he said.",
+                   "Samuel Ortiz", "Every entry");
+}
+
 TEST(MetadataAttribution, DatelineCapitalsAreNotAName) {
   Attribution a = read("EL PASO, TX — “Families are waiting at the bridge tonight,” said Tomás Herrera.");
   EXPECT_EQ(a.spokespeople, (Names{"Tomás Herrera"})) << describe(a);
