@@ -51,10 +51,10 @@ class WordVocabulary {
 
   // Pair filters (pair_filter.h) hold the adjacent words whose document
   // frequencies in the sample, in per mille, multiply to at least this
-  // (2%: at 1M releases, pairs whose words meet in ~20,000 releases or more,
+  // (1%: at 1M releases, pairs whose words meet in ~10,000 releases or more,
   // which a phrase check reads one by one) and below the phrase-pair terms'
   // threshold (PhrasePairs::kMinProductPpm), which answer those above it.
-  static constexpr unsigned kFilterMinPpm = 20000;
+  static constexpr unsigned kFilterMinPpm = 10000;
   // A bound no product reaches: an index without phrase-pair terms.
   static constexpr unsigned kNoPairTerms = 1000001;
 
