@@ -87,7 +87,8 @@ std::optional<std::string> normalize_and_validate(Release& r) {
   std::vector<std::string_view> slugs;
   for (const std::string& value : values)
     for (std::string_view word : slug_words(value)) slugs.push_back(word);
-  WordForms forms(slugs.empty() ? std::string() : r.title + "\n" + r.summary + "\n" + r.body, slugs);
+  WordForms forms(slugs);
+  for (const std::string* text : {&r.title, &r.summary, &r.body}) forms.add(*text);
   clean_list(r.topics, [&](std::string_view v) { return topic_name(v, forms, r.lang); });
   clean_list(r.spokespeople, [&](std::string_view v) { return person_name(v, forms); });
   clean_list(r.contacts, [](std::string_view v) { return std::string(v); });

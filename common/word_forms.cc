@@ -39,18 +39,33 @@ std::string_view word_at(std::string_view text, size_t& i) {
   return text.substr(start, i - start);
 }
 
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return out;
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `word` is `lower_case` in any case, ASCII letters only.
+bool same_word(std::string_view word, std::string_view lower_case) {
+  if (word.size() != lower_case.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (lower(word[i]) != lower_case[i]) return false;
+  return true;
 }
 
 }  // namespace
 
-WordForms::WordForms(std::string_view text, const std::vector<std::string_view>& words) {
-  if (words.empty()) return;
-  for (std::string_view w : words) forms_.try_emplace(std::string(w));
+WordForms::WordForms(std::string_view text, const std::vector<std::string_view>& words) : WordForms(words) {
+  add(text);
+}
+
+WordForms::WordForms(const std::vector<std::string_view>& words) {
+  for (std::string_view w : words)
+    if (!find(w)) {
+      Forms forms;
+      forms.word = std::string(w);
+      forms_.push_back(std::move(forms));
+    }
+}
+
+void WordForms::add(std::string_view text) {
+  if (forms_.empty()) return;
   std::string_view previous;
   for (size_t i = 0; i < text.size();) {
     std::string_view word = word_at(text, i);
@@ -58,9 +73,9 @@ WordForms::WordForms(std::string_view text, const std::vector<std::string_view>&
     size_t start = static_cast<size_t>(word.data() - text.data());
     std::string_view before = previous;
     previous = word;
-    auto found = forms_.find(lower(word));
+    auto found = std::find_if(forms_.begin(), forms_.end(), [&](const Forms& f) { return same_word(word, f.word); });
     if (found == forms_.end()) continue;
-    Forms& f = found->second;
+    Forms& f = *found;
     ++f.total;
     bool capitals_after_first = std::any_of(word.begin() + 1, word.end(), is_upper);
     if (capitals_after_first) {
@@ -75,10 +90,16 @@ WordForms::WordForms(std::string_view text, const std::vector<std::string_view>&
   }
 }
 
+const WordForms::Forms* WordForms::find(std::string_view word) const {
+  for (const Forms& f : forms_)
+    if (same_word(word, f.word)) return &f;
+  return nullptr;
+}
+
 std::optional<std::string> WordForms::own_capitals(std::string_view word) const {
-  auto found = forms_.find(lower(word));
-  if (found == forms_.end()) return std::nullopt;
-  const Forms& f = found->second;
+  const Forms* found = find(word);
+  if (!found) return std::nullopt;
+  const Forms& f = *found;
   const std::pair<const std::string, unsigned>* best = nullptr;
   for (const auto& form : f.own)
     if (!best || form.second > best->second || (form.second == best->second && form.first < best->first)) best = &form;
@@ -87,8 +108,8 @@ std::optional<std::string> WordForms::own_capitals(std::string_view word) const 
 }
 
 bool WordForms::capitalised(std::string_view word) const {
-  auto found = forms_.find(std::string(word));
-  return found != forms_.end() && found->second.capitalised_inside > found->second.lower;
+  const Forms* found = find(word);
+  return found && found->capitalised_inside > found->lower;
 }
 
 }  // namespace pressroom

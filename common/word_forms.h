@@ -16,6 +16,11 @@ class WordForms {
   // Tallies how `text` writes each of `words` (lower-case ASCII, as slugs
   // have them), matched whole and ignoring case; other words are not looked at.
   WordForms(std::string_view text, const std::vector<std::string_view>& words);
+  // Tallies nothing yet: add() the texts.
+  explicit WordForms(const std::vector<std::string_view>& words);
+
+  // Tallies `text` too (a release's title, summary and body, one by one).
+  void add(std::string_view text);
 
   // The word (any case) as the text writes it with capitals past its first letter
   // ("ICE", "FedRAMP", "McNellis"), when that form is more common in it than
@@ -30,12 +35,16 @@ class WordForms {
 
  private:
   struct Forms {
+    std::string word;  // lower case
     unsigned lower = 0;
-    unsigned capitalised_inside = 0;             // "Texas", not after a sentence's end
+    unsigned capitalised_inside = 0;                // "Texas", not after a sentence's end
     std::unordered_map<std::string, unsigned> own;  // "ICE", "FedRAMP"
     unsigned total = 0;
   };
-  std::unordered_map<std::string, Forms> forms_;
+  // A release has a few slug words: a list, compared by length first, costs
+  // less than hashing each of the text's words.
+  const Forms* find(std::string_view word) const;
+  std::vector<Forms> forms_;
 };
 
 }  // namespace pressroom
