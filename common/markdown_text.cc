@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <string_view>
@@ -60,20 +61,25 @@ std::vector<std::pair<size_t, size_t>> code_ranges(std::string_view text) {
     size_t eol = text.find('\n', line);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view row = text.substr(line, eol - line);
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     size_t lead = row.find_first_not_of(' ');
+    bool fence_row = false;
     if (lead != std::string_view::npos && lead < 4 && (row[lead] == '`' || row[lead] == '~')) {
-      size_t run = row.find_first_not_of(row[lead], lead) == std::string_view::npos ? row.size() - lead
-                                                                                    : row.find_first_not_of(row[lead], lead) - lead;
-      if (fence == 0 && run >= 3) {
-        fence = row[lead];
+      char mark = row[lead];
+      size_t after = std::min(row.find_first_not_of(mark, lead), row.size());
+      size_t run = after - lead;
+      if (fence == 0 && run >= 3 && (mark == '~' || row.find('`', after) == std::string_view::npos)) {
+        fence = mark;  // (a backtick in a backtick fence's info string makes it a code span)
         fence_length = run;
         fence_begin = line;
-      } else if (fence == row[lead] && run >= fence_length &&
-                 row.find_first_not_of(' ', lead + run) == std::string_view::npos) {
+        fence_row = true;
+      } else if (fence == mark && run >= fence_length && row.find_first_not_of(' ', after) == std::string_view::npos) {
         ranges.emplace_back(fence_begin, eol);
         fence = 0;
+        fence_row = true;
       }
-    } else if (fence == 0) {
+    }
+    if (fence == 0 && !fence_row) {
       // Code spans: a run of backticks to the next run of as many.
       for (size_t i = 0; i < row.size();) {
         if (row[i] != '`') {

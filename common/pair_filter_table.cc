@@ -68,9 +68,10 @@ std::shared_ptr<const PairFilterTable> PairFilterTables::table_of(const Xapian::
       kept_.push_back({std::move(*state), std::make_shared<Reading>(), now, 0});
     } else {
       Kept k = std::move(*found);
-      k.used = now;
+      k.used = std::max(k.used, now);  // a caller's `now` may be older than another's
       kept_.erase(found);
       kept_.push_back(std::move(k));
+      drop_idle(now);
     }
     reading = kept_.back().reading;
   }

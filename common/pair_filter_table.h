@@ -54,7 +54,7 @@ class PairFilterTables {
   // Tables kept past `kept_bytes` in all are dropped, least recently used
   // first, once unused for `idle`: a table in use (every shard of an index
   // is) is kept whatever the total, and one of a state searches have moved
-  // on from goes after a while.
+  // on from goes at the next search after a while.
   static constexpr size_t kKeptBytes = size_t{256} << 20;
   static constexpr std::chrono::seconds kIdle{60};
   using Clock = std::chrono::steady_clock;

@@ -56,8 +56,6 @@ std::shared_ptr<const WordVocabulary> vocabulary_of(const Xapian::Database& db, 
   return vocabulary;
 }
 
-// The value of `values`' slot in release `did`, "" when it has none.
-// Releases are asked in ascending order, so check() mostly moves forward.
 void put_count(std::string& out, size_t n) { out.append(std::to_string(n)).push_back(' '); }
 
 size_t get_count(std::string_view& in) {

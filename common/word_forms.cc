@@ -5,20 +5,37 @@
 namespace pressroom {
 namespace {
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// The bytes of the separator at `i`: an ASCII character other than a
+// letter or digit; Latin-1's punctuation and no-break space (U+00A0–U+00BF
+// but for ª, µ, º); General Punctuation (U+2000–U+203F: dashes, curly quotes
+// and apostrophes, ellipsis). 0 in a word: press releases write “ICE”,
+// ICE’s and ICE—, and each is the word ICE.
+size_t separator_at(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  unsigned char c = byte(i);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? 0 : 1;
+  if (c == 0xC2 && byte(i + 1) >= 0xA0 && byte(i + 1) <= 0xBF && byte(i + 1) != 0xAA && byte(i + 1) != 0xB5 &&
+      byte(i + 1) != 0xBA)
+    return 2;
+  if (c == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0xBF) return 3;
+  return 0;
+}
+
 // Whether a word starting at `at` begins a sentence, a line or a quotation,
-// where a capital says nothing of the word. Bytes of other scripts'
-// punctuation (“, ¿, —) count as such a start: unsure, so not counted.
+// where a capital says nothing of the word. Punctuation of other scripts
+// before it (“, ¿, ¡, «, —) counts as such a start: unsure, so not counted.
 bool begins_sentence(std::string_view text, size_t at) {
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  for (;;) {
+    if (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+    else if (at > 1 && text.compare(at - 2, 2, "\xC2\xA0") == 0) at -= 2;  // a no-break space
+    else break;
+  }
   if (at == 0) return true;
   char c = text[at - 1];
-  return static_cast<unsigned char>(c) >= 0x80 || std::string_view(".!?:;\"'(\n\r#*>|-[").find(c) != std::string_view::npos;
+  if (static_cast<unsigned char>(c) < 0x80) return std::string_view(".!?:;\"'(\n\r#*>|-[").find(c) != std::string_view::npos;
+  return (at >= 2 && separator_at(text, at - 2) == 2) || (at >= 3 && separator_at(text, at - 3) == 3);
 }
 
 // A word of two letters or more all in capitals: a shouted heading's
@@ -33,9 +50,11 @@ bool shouted(std::string_view word) {
 }
 
 std::string_view word_at(std::string_view text, size_t& i) {
-  while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  while (i < text.size())
+    if (size_t n = separator_at(text, i)) i += n;
+    else break;
   size_t start = i;
-  while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  while (i < text.size() && separator_at(text, i) == 0) ++i;
   return text.substr(start, i - start);
 }
 

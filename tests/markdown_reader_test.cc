@@ -517,6 +517,23 @@ TEST(MarkdownText, CodeShowingALinkWithSpacesIsKeptAsWritten) {
   EXPECT_NE(text.find("Or read it."), std::string::npos) << text;
 }
 
+TEST(MarkdownText, ACodeSpanOpeningALineIsCodeToo) {
+  std::string text = markdown_to_text("`[a](https://example.org/a b)` shows a link.");
+  EXPECT_EQ(text.find("%20"), std::string::npos) << text;
+  EXPECT_NE(text.find("[a](https://example.org/a b)"), std::string::npos) << text;
+}
+
+TEST(MarkdownText, AFenceClosedOnACrlfLineEndsTheCode) {
+  std::string text = markdown_to_text("```\r\ncode\r\n```\r\n\r\nSee [the plan](https://example.org/the plan.pdf).\r\n");
+  EXPECT_NE(text.find("See the plan."), std::string::npos) << text;
+}
+
+TEST(MarkdownText, BackticksWithBackticksAfterThemOpenNoFence) {
+  // "```x``` …" is a code span in CommonMark, not a fence left open to the end.
+  std::string text = markdown_to_text("```x``` and [the plan](https://example.org/the plan.pdf).");
+  EXPECT_NE(text.find("and the plan."), std::string::npos) << text;
+}
+
 TEST(MarkdownText, DropsBoldMarkersCommonMarkCouldNotPair) {
   EXPECT_EQ(markdown_to_text("**Good for small vendors\n\n**\n\nThe rules are simpler."),
             "Good for small vendors\n\nThe rules are simpler.");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <latch>
 #include <string>
 #include <thread>
 #include <vector>
@@ -117,15 +118,27 @@ TEST(PairFilterTables, KeepIdleTablesWhileUnderTheirBytes) {
 
 TEST(PairFilterTables, ReadATableOnceForSearchesAskingAtTheSameTime) {
   TempDir dir;
-  std::string path = one_release_database(dir, "a", "aaaa");
-  PairFilterTables tables;
-  std::vector<std::shared_ptr<const PairFilterTable>> seen(8);
-  std::vector<std::thread> searches;
-  for (auto& table : seen)
-    searches.emplace_back([&] { table = tables.table_of(Xapian::Database(path), Clock::now()); });
-  for (std::thread& search : searches) search.join();
-  for (const auto& table : seen) EXPECT_EQ(table, seen.front());
-  EXPECT_EQ(tables.size(), 1u);
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 20000; ++i) db.add_document(with_filter(std::string(40, static_cast<char>(i))));
+    db.commit();
+  }
+  for (int round = 0; round < 5; ++round) {
+    PairFilterTables tables;
+    std::vector<std::shared_ptr<const PairFilterTable>> seen(4);
+    std::latch start(static_cast<std::ptrdiff_t>(seen.size()));
+    std::vector<std::thread> searches;
+    for (auto& table : seen)
+      searches.emplace_back([&] {
+        Xapian::Database db(path);
+        start.arrive_and_wait();  // all ask at once, while the first is reading
+        table = tables.table_of(db, Clock::now());
+      });
+    for (std::thread& search : searches) search.join();
+    for (const auto& table : seen) EXPECT_EQ(table, seen.front()) << "round " << round;
+    EXPECT_EQ(tables.size(), 1u);
+  }
 }
 
 }  // namespace

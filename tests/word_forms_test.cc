@@ -20,8 +20,17 @@ TEST(WordForms, KeepsCapitalsInsideAWordAndAfterDigits) {
 }
 
 TEST(WordForms, GivesNoCapitalsWhenAnotherFormIsAsCommon) {
-  WordForms forms("OPEN DATA\nWe publish data. The data is open.", {"data"});
+  WordForms forms("The DATA Act passed. We publish data.", {"data"});
   EXPECT_EQ(forms.own_capitals("data"), std::nullopt);
+}
+
+TEST(WordForms, ReadsAWordBesideCurlyQuotesDashesAndApostrophes) {
+  WordForms forms("“ICE” said ICE’s agents—ICE—came. ICE\xC2\xA0" "agents.", {"ice"});
+  EXPECT_EQ(forms.own_capitals("ice"), "ICE");
+  WordForms names("Dijo: ¿Texas? «Texas» y texas.", {"texas"});
+  EXPECT_FALSE(names.capitalised("texas"));  // after ¿ and « it may begin a sentence
+  WordForms inside("Llegaron además Texas y Texas y texas.", {"texas"});
+  EXPECT_TRUE(inside.capitalised("texas"));
 }
 
 TEST(WordForms, DoesNotTakeCapitalsFromAHeadingInCapitals) {
