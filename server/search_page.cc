@@ -50,15 +50,23 @@ const std::vector<FacetValue>* facet_of(const SearchResult* result, const std::s
   return it == result->facets.end() ? nullptr : &it->second;
 }
 
-// A filter's value as the facet it ticks names it ("ICE", as the releases
-// write it, for "topic=ice"), else as display_value() reads it.
-std::string chip_value(const SearchPageView& view, const FacetSpec& spec, const std::string& value) {
-  if (const std::vector<FacetValue>* values = facet_of(view.result, spec.facet)) {
-    std::string key = facet_key(spec.param, value);
+// A filter's value as the index names it ("ICE", as the releases write it,
+// for "topic=ice"): from the facet it ticks, else as most releases on the
+// page name it (each has it when it is the only value asked), else as
+// display_value() reads it.
+std::string shown_value(const SearchPageView& view, const FacetSpec& spec, const std::string& value) {
+  std::string key = facet_key(spec.param, value);
+  if (const std::vector<FacetValue>* values = facet_of(view.result, spec.facet))
     for (const FacetValue& v : *values)
       if (facet_key(spec.param, v.value) == key) return display_value(spec.param, v.value);
-  }
-  return display_value(spec.param, value);
+  std::string_view p(spec.param);
+  std::map<std::string, size_t> names;
+  if (view.result && (p == "topic" || p == "spokesperson"))
+    for (const SearchHit& hit : view.result->hits)
+      for (const std::string& named : p == "topic" ? hit.release.topics : hit.release.spokespeople)
+        if (facet_key(spec.param, named) == key) ++names[named];
+  auto most = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return most != names.end() ? most->first : display_value(spec.param, value);
 }
 
 // ---- the search form ----------------------------------------------------
@@ -109,7 +117,8 @@ std::string facet_fieldset(const SearchPageView& view, const FacetSpec& spec) {
   // it can be unticked.
   std::vector<std::string> extra;
   for (const std::string& value : view.params.all(spec.param))
-    if (listed.insert(facet_key(spec.param, value)).second) extra.push_back(facet_item(spec, value, nullptr, true));
+    if (listed.insert(facet_key(spec.param, value)).second)
+      extra.push_back(facet_item(spec, shown_value(view, spec, value), nullptr, true));
   if (items.empty() && extra.empty()) return {};
 
   std::string id = std::string("facet-") + spec.param;
@@ -403,7 +412,7 @@ std::string active_filters(const SearchPageView& view) {
   for (const FacetSpec& spec : kFacets)
     for (const std::string& value : p.all(spec.param))
       chips.push_back("<li><a class=\"chip\"" + attr("href", p.first_page().without(spec.param, value).href("/")) + ">" +
-                      spec.legend + ": " + esc(chip_value(view, spec, value)) +
+                      spec.legend + ": " + esc(shown_value(view, spec, value)) +
                       "<span class=\"chip-x\" aria-hidden=\"true\">×</span><span class=\"visually-hidden\"> (remove)</span></a></li>");
   std::string from = p.get("from"), to = p.get("to");
   if (!from.empty() || !to.empty()) {

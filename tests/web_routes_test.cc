@@ -281,6 +281,31 @@ TEST_F(WebRoutes, AFilterChipNamesTheValueAsItsFacetDoes) {
   EXPECT_NE(html.find("Topic: Family Detention<span class=\"chip-x\""), std::string::npos) << html;
 }
 
+TEST(WebRoutesSlugs, AFilterOutsideTheListedValuesIsNamedAsItsReleasesNameIt) {
+  // 21 people sort before "GSA Press Team", so the spokesperson facet (its
+  // 20 most frequent) leaves that name out; the chip and the ticked box take
+  // it from the releases found, not from the slug ("Gsa Press Team").
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 21; ++i) {
+    std::string who = "Abel Xa";
+    who.push_back(static_cast<char>('a' + i));
+    std::string id = "p";
+    id.append(std::to_string(i));
+    lines += jsonl_line(make(id, "2020-01-02", "statement", {"Asylum"}, {who}, "Hearing", "A statement on asylum."));
+  }
+  lines += jsonl_line(make("g1", "2020-01-03", "statement", {"Asylum"}, {"gsa-press-team"}, "GSA on asylum",
+                           "The GSA press team wrote this. GSA said more."));
+  dir.write("archive/releases.jsonl", lines);
+  std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(index_paths(db, {(dir.path() / "archive").string()}).added, 22u);
+  TestServer server(db);
+  auto res = server.get("/?spokesperson=gsa-press-team");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find("Spokesperson: GSA Press Team<span class=\"chip-x\""), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("value=\"GSA Press Team\" checked>"), std::string::npos) << res->body;
+}
+
 TEST_F(WebRoutes, YearBarsAreLinksThatFilterByYear) {
   std::string html = page("/?q=detention");
   EXPECT_NE(html.find("href=\"/?q=detention&amp;from=2019&amp;to=2019\""), std::string::npos);
