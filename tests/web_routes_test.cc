@@ -287,12 +287,16 @@ TEST(WebRoutesSlugs, AFilterOutsideTheListedValuesIsNamedAsItsReleasesNameIt) {
   // it from the releases found, not from the slug ("Gsa Press Team").
   TempDir dir;
   std::string lines;
+  const std::vector<std::string> words = {"border", "court",  "shelter", "family", "judge",  "clinic", "river",
+                                          "permit", "hearing", "school", "budget", "county", "visa",   "harvest"};
   for (int i = 0; i < 21; ++i) {
     std::string who = "Abel Xa";
     who.push_back(static_cast<char>('a' + i));
     std::string id = "p";
     id.append(std::to_string(i));
-    lines += jsonl_line(make(id, "2020-01-02", "statement", {"Asylum"}, {who}, "Hearing", "A statement on asylum."));
+    std::string body;  // a text of its own: no release is a near duplicate of another
+    for (size_t k = 0; k < 10; ++k) body.append(words[(static_cast<size_t>(i) * 5 + k * k) % words.size()]).append(" ");
+    lines += jsonl_line(make(id, "2020-01-02", "statement", {"Asylum"}, {who}, id, body + id + "."));
   }
   lines += jsonl_line(make("g1", "2020-01-03", "statement", {"Asylum"}, {"gsa-press-team"}, "GSA on asylum",
                            "The GSA press team wrote this. GSA said more."));
