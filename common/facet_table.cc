@@ -37,6 +37,26 @@ class ColumnBuilder {
   Xapian::docid next_ = 0;
 };
 
+// Each name of `column` whose key another, more frequent, name shares
+// (ties: the first in byte order), mapped to that name.
+std::unordered_map<std::string, std::string> usual_names(const FacetTable::Column& column) {
+  std::vector<uint32_t> releases(column.names.size(), 0);
+  for (uint32_t id : column.values) ++releases[id];
+  std::unordered_map<std::string, uint32_t> best;  // key → id of its most frequent name
+  std::vector<std::string> keys(column.names.size());
+  for (uint32_t id = 0; id < column.names.size(); ++id) {
+    keys[id] = schema::name_key(column.names[id]);
+    auto [it, fresh] = best.try_emplace(keys[id], id);
+    uint32_t& b = it->second;
+    if (!fresh && (releases[id] > releases[b] || (releases[id] == releases[b] && column.names[id] < column.names[b])))
+      b = id;
+  }
+  std::unordered_map<std::string, std::string> usual;
+  for (uint32_t id = 0; id < column.names.size(); ++id)
+    if (uint32_t b = best[keys[id]]; b != id) usual.emplace(column.names[id], column.names[b]);
+  return usual;
+}
+
 }  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdocid()) {
@@ -54,6 +74,8 @@ FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdoci
     for (std::string_view person : record.spokespeople) people.add(person);
   }
   for (ColumnBuilder* b : {&types, &months, &topics, &people}) b->finish();
+  usual_topics_ = usual_names(topics_);
+  usual_people_ = usual_names(spokespeople_);
 
   // Most releases have no copy: only groups seen twice get a number, given
   // when the second member shows up (to it and to the first one remembered).

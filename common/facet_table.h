@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pressroom {
@@ -37,6 +38,14 @@ class FacetTable {
   const Column& months() const { return months_; }  // "YYYY-MM"
   const Column& topics() const { return topics_; }
   const Column& spokespeople() const { return spokespeople_; }
+
+  // The name most releases of this index give a topic or a person, for
+  // `name` as one release stores it: spellings of one name (schema::name_key)
+  // are shown as the archive mostly writes them ("GSA Blog Team" for the
+  // release whose text did not give its slug the capitals back). `name`
+  // itself when no other spelling is more common.
+  const std::string& usual_topic(const std::string& name) const { return usual(usual_topics_, name); }
+  const std::string& usual_person(const std::string& name) const { return usual(usual_people_, name); }
   Xapian::docid last_docid() const { return last_docid_; }
   // Per document id, its near-duplicate group (schema::kDupGroup) numbered
   // 1..duplicate_group_count() among the groups of more than one release in
@@ -47,7 +56,14 @@ class FacetTable {
 
  private:
   Xapian::docid last_docid_ = 0;
+  static const std::string& usual(const std::unordered_map<std::string, std::string>& names, const std::string& name) {
+    auto found = names.find(name);
+    return found == names.end() ? name : found->second;
+  }
+
   Column types_, months_, topics_, spokespeople_;
+  // Only the spellings that have a more usual one.
+  std::unordered_map<std::string, std::string> usual_topics_, usual_people_;
   std::vector<uint32_t> groups_;
   uint32_t group_count_ = 0;
 };

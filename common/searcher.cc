@@ -275,6 +275,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   for (const Xapian::MSetIterator& it : results.hits) {
     Xapian::Document doc = it.get_document();
     Release release = schema::release_from(doc);
+    name_as_usual(release, *it);
     SearchHit hit;
     hit.snippet = make_snippet(release.body.empty() ? release.summary : release.body, built.highlight_terms,
                                schema::stemmer_for(release.lang));
@@ -445,6 +446,13 @@ CountedMatches Searcher::counted_by(const FacetCounter& counter, FacetSelection 
   return {counter.results(), selection.any() ? counter.counts(kFacetLimit) : FacetCounts{}};
 }
 
+void Searcher::name_as_usual(Release& r, Xapian::docid did) const {
+  if (tables_.empty()) return;
+  const FacetTable& table = *tables_[(did - 1) % tables_.size()];
+  for (std::string& topic : r.topics) topic = table.usual_topic(topic);
+  for (std::string& person : r.spokespeople) person = table.usual_person(person);
+}
+
 bool Searcher::walks(const Xapian::Query& query) const {
   return !set_.remote && !tables_.empty() && MatchWalk::walkable(query);
 }
@@ -591,7 +599,9 @@ std::optional<Release> Searcher::release(const std::string& id) {
     std::string term = std::string(schema::prefix::kId) + id;
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
-    return schema::release_from(db_.get_document(*it));
+    Release r = schema::release_from(db_.get_document(*it));
+    name_as_usual(r, *it);
+    return r;
   });
 }
 

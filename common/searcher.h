@@ -220,6 +220,9 @@ class Searcher {
   // (match_walk.h) rather than with the matcher: local shards with their
   // facet tables, and a query of terms and set operations.
   bool walks(const Xapian::Query& query) const;
+  // `r`'s topics and people named as its index mostly names them
+  // (FacetTable::usual_topic); `did` is its id in db_. As stored without tables.
+  void name_as_usual(Release& r, Xapian::docid did) const;
   // Total and facets of `query` over remote shards: one pass with Xapian's
   // collapse key and value-count spies, then the copies taken back.
   CountedMatches count_remote(const Xapian::Query& query, FacetSelection selection);

@@ -334,6 +334,27 @@ TEST(SlugCapitals, FacetsNameSlugsWithTheCapitalsTheReleasesWrite) {
   EXPECT_EQ(ids_of(Searcher(db).search(request)), (std::vector<std::string>{"c1"}));
 }
 
+TEST(SlugCapitals, AReleaseWhoseTextGivesNoCapitalsIsNamedAsTheArchiveNamesIt) {
+  TempDir dir;
+  std::string corpus;
+  for (const char* id : {"g1", "g2"})
+    corpus += testing::jsonl_line(make(id, "2022-06-01", "press-release", {"open-data"}, {"gsa-press-team"},
+                                       std::string("GSA data ") + id, std::string("GSA published data set ") + id + "."));
+  corpus += testing::jsonl_line(make("g3", "2022-06-02", "press-release", {"open-data"}, {"gsa-press-team"},
+                                     "Fund report", "The fund published its report."));
+  auto file = dir.write("corpus/cms.jsonl", corpus);
+  std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(testing::index_paths(db, {file.string()}).added, 3u);
+  Searcher searcher(db);
+  SearchResult result = searcher.search(browse());
+  ASSERT_EQ(result.hits.size(), 3u);
+  for (const SearchHit& hit : result.hits)
+    EXPECT_EQ(hit.release.spokespeople, (std::vector<std::string>{"GSA Press Team"})) << hit.release.id;
+  std::optional<Release> fund = searcher.release("g3");
+  ASSERT_TRUE(fund);
+  EXPECT_EQ(fund->spokespeople, (std::vector<std::string>{"GSA Press Team"}));
+}
+
 TEST_F(SlugArchiveTest, FacetsNameSlugTopicsAndAuthorsAsPeopleReadThem) {
   SearchResult result = Searcher(db_path_).search(browse());
   EXPECT_EQ(as_map(result, "topic")["User Experience"], 1u) << show(result.facets["topic"]);
