@@ -600,6 +600,7 @@ std::optional<Release> Searcher::release(const std::string& id) {
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
     Release r = schema::release_from(db_.get_document(*it));
+    if (tables_.empty() && !set_.remote) pin_state();  // a page asked for before any search: its tables
     name_as_usual(r, *it);
     return r;
   });
