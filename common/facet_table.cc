@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/date_spans.h"
 #include "common/revision_cache.h"
 #include "common/schema.h"
 
@@ -89,6 +90,11 @@ FacetTable::FacetTable(const Xapian::Database& db) : last_docid_(db.get_lastdoci
     if (number == 0) number = ++group_count_;
     groups_[it.get_docid()] = number;
   }
+
+  days_.assign(static_cast<size_t>(last_docid_) + 1, 0);
+  auto dates_end = db.valuestream_end(schema::kDate);
+  for (auto it = db.valuestream_begin(schema::kDate); it != dates_end && it.get_docid() <= last_docid_; ++it)
+    days_[it.get_docid()] = day_number(*it);
 }
 
 std::shared_ptr<const FacetTable> FacetTable::for_revision(const Xapian::Database& db, const std::string& revision) {

@@ -47,6 +47,10 @@ class FacetTable {
   const std::string& usual_topic(const std::string& name) const { return usual(usual_topics_, name); }
   const std::string& usual_person(const std::string& name) const { return usual(usual_people_, name); }
   Xapian::docid last_docid() const { return last_docid_; }
+  // Per document id, the release's date as day_number() (date_spans.h)
+  // gives it, 0 when undated: a date filter asks this array rather than
+  // the date terms' posting lists.
+  const std::vector<uint32_t>& days() const { return days_; }
   // Per document id, its near-duplicate group (schema::kDupGroup) numbered
   // 1..duplicate_group_count() among the groups of more than one release in
   // this database; 0 for a release without copies here. Counting a group
@@ -66,6 +70,7 @@ class FacetTable {
   std::unordered_map<std::string, std::string> usual_topics_, usual_people_;
   std::vector<uint32_t> groups_;
   uint32_t group_count_ = 0;
+  std::vector<uint32_t> days_;
 };
 
 }  // namespace pressroom

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <queue>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "common/date_spans.h"
 
 namespace pressroom {
 namespace {
@@ -30,6 +33,30 @@ class TermWalk : public MatchWalk {
  private:
   Xapian::PostingIterator it_, end_;
   Xapian::doccount size_;
+};
+
+// The releases whose date is in the spans, read from an array by id.
+class DayWalk : public MatchWalk {
+ public:
+  DayWalk(const std::vector<uint32_t>& days, DateSpans spans, Xapian::doccount size)
+      : days_(days), spans_(std::move(spans)), size_(size) {}
+
+  Xapian::docid skip_to(Xapian::docid did) override {
+    if (done_) return 0;
+    if (current_ >= did) return current_;
+    for (size_t i = did; i < days_.size(); ++i)
+      if (spans_.contains(days_[i])) return current_ = static_cast<Xapian::docid>(i);
+    done_ = true;
+    return 0;
+  }
+  Xapian::doccount size_bound() const override { return size_; }
+
+ private:
+  const std::vector<uint32_t>& days_;
+  DateSpans spans_;
+  Xapian::doccount size_;
+  Xapian::docid current_ = 0;
+  bool done_ = false;
 };
 
 class NothingWalk : public MatchWalk {
@@ -117,8 +144,9 @@ class AndNotWalk : public MatchWalk {
 };
 
 // The walk of `query`, or null; `db` null only asks whether there would be one.
-std::unique_ptr<MatchWalk> build(const Xapian::Database* db, const Xapian::Query& query, bool& ok) {
-  auto walk_of = [&](size_t i) { return build(db, query.get_subquery(i), ok); };
+std::unique_ptr<MatchWalk> build(const Xapian::Database* db, const Xapian::Query& query, bool& ok,
+                                 const std::vector<uint32_t>* days) {
+  auto walk_of = [&](size_t i) { return build(db, query.get_subquery(i), ok, days); };
   auto all_of = [&](size_t from) {
     std::vector<std::unique_ptr<MatchWalk>> parts;
     for (size_t i = from; i < query.get_num_subqueries() && ok; ++i) parts.push_back(walk_of(i));
@@ -139,14 +167,19 @@ std::unique_ptr<MatchWalk> build(const Xapian::Database* db, const Xapian::Query
       for (size_t i = 0; i < query.get_num_subqueries() && ok; ++i) {
         Xapian::Query part = query.get_subquery(i);
         if (part.get_type() == Xapian::Query::LEAF_MATCH_ALL && query.get_num_subqueries() > 1) continue;
-        parts.push_back(build(db, part, ok));
+        parts.push_back(build(db, part, ok, days));
       }
-      if (parts.empty()) return build(db, Xapian::Query::MatchAll, ok);
+      if (parts.empty()) return build(db, Xapian::Query::MatchAll, ok, days);
       return db && ok ? std::make_unique<AndWalk>(std::move(parts)) : nullptr;
     }
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX: {
+      if (db && days)
+        if (std::optional<DateSpans> spans = DateSpans::of(query)) {
+          Xapian::doccount size = spans->frequency(*db);
+          return std::make_unique<DayWalk>(*days, std::move(*spans), size);
+        }
       auto parts = all_of(0);
       return db && ok ? std::make_unique<OrWalk>(std::move(parts)) : nullptr;
     }
@@ -168,15 +201,16 @@ std::unique_ptr<MatchWalk> build(const Xapian::Database* db, const Xapian::Query
 
 }  // namespace
 
-std::unique_ptr<MatchWalk> MatchWalk::of(const Xapian::Database& db, const Xapian::Query& query) {
+std::unique_ptr<MatchWalk> MatchWalk::of(const Xapian::Database& db, const Xapian::Query& query,
+                                         const std::vector<uint32_t>* days) {
   bool ok = true;
-  std::unique_ptr<MatchWalk> walk = build(&db, query, ok);
+  std::unique_ptr<MatchWalk> walk = build(&db, query, ok, days);
   return ok ? std::move(walk) : nullptr;
 }
 
 bool MatchWalk::walkable(const Xapian::Query& query) {
   bool ok = true;
-  build(nullptr, query, ok);
+  build(nullptr, query, ok, nullptr);
   return ok;
 }
 

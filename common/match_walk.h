@@ -16,7 +16,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace pressroom {
 
@@ -26,8 +28,12 @@ class MatchWalk {
 
   // A walk of the matches of `query` in `db`, or null when the query has a
   // part that is not a set operation on posting lists (see above). `db` is
-  // one local database or several: ids are `db`'s.
-  static std::unique_ptr<MatchWalk> of(const Xapian::Database& db, const Xapian::Query& query);
+  // one local database or several: ids are `db`'s. Given `days` (the date of
+  // each of `db`'s releases, FacetTable::days), an OR of date terms
+  // (date_spans.h) is walked in that array instead of in its ~40 posting
+  // lists.
+  static std::unique_ptr<MatchWalk> of(const Xapian::Database& db, const Xapian::Query& query,
+                                       const std::vector<uint32_t>* days = nullptr);
 
   // Whether of() would walk `query` (no database needed).
   static bool walkable(const Xapian::Query& query);

@@ -17,41 +17,7 @@ std::string inner_description(const Xapian::Query& query) {
   return d.substr(kWrap.size(), d.size() - kWrap.size() - 1);
 }
 
-Xapian::Query rewrite(const Xapian::Query& query,
-                      const std::function<std::optional<Xapian::Query>(const Xapian::Query&)>& replace, bool& changed) {
-  auto type = query.get_type();
-  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
-    if (std::optional<Xapian::Query> replaced = replace(query)) {
-      changed = true;
-      return *replaced;
-    }
-    return query;
-  }
-  if (!rebuilt_around(type)) return query;
-  bool any = false;
-  std::vector<Xapian::Query> subqueries;
-  for (size_t i = 0; i < query.get_num_subqueries(); ++i) subqueries.push_back(rewrite(query.get_subquery(i), replace, any));
-  if (!any) return query;
-  changed = true;
-  return Xapian::Query(type, subqueries.begin(), subqueries.end());
-}
-
 }  // namespace
-
-bool rebuilt_around(Xapian::Query::op op) {
-  switch (op) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX:
-      return true;
-    default:
-      return false;
-  }
-}
 
 std::optional<Xapian::termpos> window_of(const Xapian::Query& query) {
   auto type = query.get_type();
@@ -70,8 +36,12 @@ std::optional<Xapian::termpos> window_of(const Xapian::Query& query) {
 
 Xapian::Query rewrite_phrases(const Xapian::Query& query,
                               const std::function<std::optional<Xapian::Query>(const Xapian::Query&)>& replace) {
-  bool changed = false;
-  return rewrite(query, replace, changed);
+  return rewrite_subqueries(query, [&](const Xapian::Query& q, bool) -> std::optional<Xapian::Query> {
+    auto type = q.get_type();
+    if (type != Xapian::Query::OP_PHRASE && type != Xapian::Query::OP_NEAR) return std::nullopt;
+    // A phrase kept is not looked inside: its words are not rewritten.
+    return replace(q).value_or(q);
+  });
 }
 
 }  // namespace pressroom

@@ -8,18 +8,14 @@
 #include <functional>
 #include <optional>
 
+#include "common/query_rewrite.h"
+
 namespace pressroom {
 
 // The window of an OP_PHRASE or OP_NEAR (a quoted phrase's is its number of
 // words), or nullopt for any other query. Xapian 1.4 has no accessor: it is
 // read from the description, "(a@1 PHRASE 2 b@2)".
 std::optional<Xapian::termpos> window_of(const Xapian::Query& query);
-
-// Whether a query of type `op` is rebuilt around a changed subquery: the
-// operators without parameters (AND, OR, AND_NOT, XOR, AND_MAYBE, FILTER,
-// MAX). Not under others (scaled weights, synonyms, which sum their members'
-// wdf), whose subqueries are kept as they are.
-bool rebuilt_around(Xapian::Query::op op);
 
 // `query` with each OP_PHRASE and OP_NEAR replaced by what `replace` gives
 // for it (nullopt: kept), under operators rebuilt_around() them; a phrase

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/cpu_cores.h"
+#include "common/day_filter.h"
 #include "common/duplicate_groups.h"
 #include "common/errors.h"
 #include "common/match_walk.h"
@@ -238,7 +239,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
+  enquire.set_query(set_.parts.size() == 1 ? in_memory(built.query, 0) : built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   ResultOrder order(request.sort, built.has_text);
   order.apply(enquire);
@@ -453,6 +454,11 @@ void Searcher::name_as_usual(Release& r, Xapian::docid did) const {
   for (std::string& person : r.spokespeople) person = table.usual_person(person);
 }
 
+Xapian::Query Searcher::in_memory(const Xapian::Query& query, size_t part) const {
+  if (set_.remote || part >= tables_.size()) return query;
+  return with_day_filters(query, tables_[part], set_.parts[part]);
+}
+
 bool Searcher::walks(const Xapian::Query& query) const {
   return !set_.remote && !tables_.empty() && MatchWalk::walkable(query);
 }
@@ -466,11 +472,11 @@ void Searcher::count_local(const SerialisedQuery& query, FacetCounter& counter) 
     // Each thread its own copy: a Query's reference counts are not atomic.
     Xapian::Query own = i == 0 ? query.query : Xapian::Query::unserialise(query.serialised, query_registry());
     if (walk) {
-      counter.count_walked(i, *MatchWalk::of(part, own));
+      counter.count_walked(i, *MatchWalk::of(part, own, &tables_[i]->days()));
       return;
     }
     Xapian::Enquire enquire(part);
-    enquire.set_query(own);
+    enquire.set_query(in_memory(own, i));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     counter.attach(enquire, i);
     enquire.get_mset(0, 0, part.get_doccount());
@@ -530,7 +536,7 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   bool walked = one_pass && !cached && walks(query.query);
   std::vector<Xapian::Database> beside;
   if (walked && idle_threads() >= 2 &&
-      MatchWalk::of(set_.parts[0], query.query)->size_bound() >= query_threads_.min_matches)
+      MatchWalk::of(set_.parts[0], query.query, &tables_[0]->days())->size_bound() >= query_threads_.min_matches)
     beside = handles_at_this_state(2);
   if (!one_pass || cached || (walked && beside.empty())) {
     counted = count(query, selection);
@@ -539,7 +545,8 @@ ResultPage Searcher::page(Xapian::Enquire& enquire, const ResultOrder& order, co
   if (walked) {
     auto counting = std::async(std::launch::async, [&, serialised = query.serialised] {
       FacetCounter counter = counter_for(selection);
-      counter.count_walked(0, *MatchWalk::of(beside[1], Xapian::Query::unserialise(serialised, query_registry())));
+      counter.count_walked(0, *MatchWalk::of(beside[1], Xapian::Query::unserialise(serialised, query_registry()),
+                                             &tables_[0]->days()));
       return counted_by(counter, selection);
     });
     ResultPage results = collapsed_page(enquire, tables_, offset, size, check, check);

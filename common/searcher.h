@@ -220,6 +220,10 @@ class Searcher {
   // (match_walk.h) rather than with the matcher: local shards with their
   // facet tables, and a query of terms and set operations.
   bool walks(const Xapian::Query& query) const;
+  // `query` for the matcher over local part `part` (set_.parts), its date
+  // filters answered from that part's table (day_filter.h); as it is over
+  // remote shards.
+  Xapian::Query in_memory(const Xapian::Query& query, size_t part) const;
   // `r`'s topics and people named as its index mostly names them
   // (FacetTable::usual_topic); `did` is its id in db_. As stored without tables.
   void name_as_usual(Release& r, Xapian::docid did) const;
