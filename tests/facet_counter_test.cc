@@ -136,6 +136,25 @@ TEST_P(FacetCounterTest, CountsEachValueOfMultiValuedFacets) {
                 "spokesperson");
 }
 
+TEST_P(FacetCounterTest, CountsEveryValueOfAReleaseWithManyTopicsAndPeople) {
+  // More than two of each: the table keeps two in a release's row and the
+  // rest beside it.
+  TempDir dir;
+  std::string db = build_index(
+      dir, {make("m1", "2020-02-02", "report", {"Asylum", "Due Process", "Public Health", "Labor Rights"},
+                 {"Ana Ruiz", "Marcus Bell", "Lucía Fernández"}),
+            make("m2", "2020-03-03", "statement", {"Labor Rights"}, {"Marcus Bell", "Ana Ruiz", "Jo Tan", "Sam Oyelaran"})});
+  FacetCounts counts = count(db, Xapian::Query::MatchAll);
+  expect_values(facet(counts, "topic"),
+                {{"Labor Rights", 2}, {"Asylum", 1}, {"Due Process", 1}, {"Public Health", 1}}, "topic");
+  expect_values(facet(counts, "spokesperson"),
+                {{"Ana Ruiz", 2}, {"Marcus Bell", 2}, {"Jo Tan", 1}, {"Lucía Fernández", 1}, {"Sam Oyelaran", 1}},
+                "spokesperson");
+  counts = count(db, Xapian::Query(schema::spokesperson_term("Sam Oyelaran")));
+  expect_values(facet(counts, "spokesperson"),
+                {{"Ana Ruiz", 1}, {"Jo Tan", 1}, {"Marcus Bell", 1}, {"Sam Oyelaran", 1}}, "spokesperson");
+}
+
 TEST_P(FacetCounterTest, MergesCaseVariantsUnderTheMostFrequentDisplayForm) {
   // "Asylum" twice and "asylum" once: one value, three releases.
   FacetCounts counts = count(db_, Xapian::Query::MatchAll);
