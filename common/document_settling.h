@@ -1,6 +1,7 @@
 // What a release's document gets once the index's lists are known: its
 // phrase-pair terms (read from its positions), then its positions as a word
-// sequence and its pair filter, without the title slot. The indexer settles every document it builds; a new index's
+// sequence and its pair filter, without the title slot and the facet slots
+// of remote shards. The indexer settles every document it builds; a new index's
 // first releases wait until the lists are learned from them.
 #pragma once
 

@@ -118,6 +118,9 @@ enum Slot : Xapian::valueno {
   // dates order the same however releases are spread over shards.
   kSortNewest = 8,   // sort_key_newest_first(): descending gives newest first, ids ascending
   kSortOldest = 9,   // date then id: ascending gives oldest first, ids ascending
+  // Facets by position, for the value-count spies of remote shards
+  // (facet_counter.h); local databases count from kFacets. Not in an index
+  // built with --word-sequences (since session 16), which is never remote.
   kFacetType = 10,   // the type's display form
   kFacetMonth = 11,  // "YYYY-MM"
   kFacetTopic = 12,  // kFacetTopic + i: the release's i-th topic (display form)

@@ -100,6 +100,22 @@ TEST_F(IndexerTest, AnIndexWithWordSequencesKeepsPairFiltersButNoTitleSlot) {
   EXPECT_EQ(searcher.search(parse_search_request({{"q", "\"entry of port\""}})).total, 0u);
 }
 
+TEST_F(IndexerTest, AnIndexWithWordSequencesKeepsNoFacetSlotsForRemoteShardsYetCountsFacets) {
+  // It is never served over xapian-tcpsrv, whose spies are what read them.
+  dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")) + jsonl_line(release("b", "Port closed")));
+  run(db, {archive}, false, true);
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_value_freq(schema::kFacetType), 0u);
+  EXPECT_EQ(d.get_value_freq(schema::kFacetMonth), 0u);
+  EXPECT_EQ(d.get_value_freq(schema::kFacetTopic), 0u);
+  EXPECT_EQ(d.get_value_freq(schema::kFacetSpokesperson), 0u);
+  SearchResult result = Searcher(db).search(parse_search_request({{"q", "port"}}));
+  ASSERT_EQ(result.total, 2u);
+  ASSERT_EQ(result.facets.count("type"), 1u);
+  ASSERT_EQ(result.facets.at("type").size(), 1u);
+  EXPECT_EQ(result.facets.at("type").front().count, 2u);
+}
+
 TEST_F(IndexerTest, AnIndexSaysHowManyReleasesItsWordVocabularyWasLearnedFrom) {
   // What pressroom-index's advice to rebuild a grown index rests on.
   dir.write("archive/a.jsonl", jsonl_line(release("a", "Port of entry")) + jsonl_line(release("b", "Port closed")));
