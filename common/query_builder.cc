@@ -50,15 +50,37 @@ class FoldedBooleanField : public Xapian::FieldProcessor {
   const FilterField& field_;
 };
 
+// The releases dated begin..end ("" for an open end), each YYYY, YYYY-MM or
+// YYYY-MM-DD, as date terms.
+Xapian::Query dates_between(const std::string& begin, const std::string& end, const Xapian::Database& db) {
+  auto lo = begin.empty() ? std::optional<std::string>("") : date_bound(begin, BoundSide::Lower);
+  auto hi = end.empty() ? std::optional<std::string>("99991231") : date_bound(end, BoundSide::Upper);
+  if (!lo || !hi) throw Xapian::QueryParserError("date range must use YYYY, YYYY-MM or YYYY-MM-DD");
+  return date_range_query(*lo, *hi, db);
+}
+
 // date:2019..2021, date:2020-03.., date:..2018-06-30 as date terms.
 class DateRange : public Xapian::RangeProcessor {
  public:
   explicit DateRange(const Xapian::Database& db) : Xapian::RangeProcessor(schema::kDate, "date:"), db_(db) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-    auto lo = begin.empty() ? std::optional<std::string>("") : date_bound(begin, BoundSide::Lower);
-    auto hi = end.empty() ? std::optional<std::string>("99991231") : date_bound(end, BoundSide::Upper);
-    if (!lo || !hi) throw Xapian::QueryParserError("date range must use YYYY, YYYY-MM or YYYY-MM-DD");
-    return date_range_query(*lo, *hi, db_);
+    return dates_between(begin, end, db_);
+  }
+
+ private:
+  Xapian::Database db_;
+};
+
+// date:2020, date:2020-03, date:2020-03-17: that year, month or day, as a
+// filter (a journalist's "in 2020"); a range given this way is read too.
+class DateField : public Xapian::FieldProcessor {
+ public:
+  explicit DateField(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& value) override {
+    size_t dots = value.find("..");
+    if (dots != std::string::npos) return dates_between(value.substr(0, dots), value.substr(dots + 2), db_);
+    if (value.empty()) throw Xapian::QueryParserError("date must use YYYY, YYYY-MM or YYYY-MM-DD");
+    return dates_between(value, value, db_);
   }
 
  private:
@@ -96,6 +118,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const ch
   parser.add_boolean_prefix("type", (new FoldedBooleanField(kTypeField))->release());
   parser.add_boolean_prefix("lang", (new FoldedBooleanField(kLanguageField))->release());
   parser.add_rangeprocessor((new DateRange(db))->release());
+  parser.add_boolean_prefix("date", (new DateField(db))->release());
 }
 
 }  // namespace

@@ -325,6 +325,21 @@ TEST_F(QueryBuilderTest, DateRangeCombinesWithWords) {
   EXPECT_EQ(search("asylum date:2021..2021"), (Ids{"d3"}));
 }
 
+TEST_F(QueryBuilderTest, ADateFieldWithoutARangeIsThatYearMonthOrDay) {
+  EXPECT_EQ(search("date:2020"), (Ids{"d2", "d5"}));
+  EXPECT_EQ(search("date:2020-11"), (Ids{"d5"}));
+  EXPECT_EQ(search("date:2020-03-15"), (Ids{"d2"}));
+  EXPECT_EQ(search("date:2020-03-16"), Ids{});
+  EXPECT_EQ(search("asylum date:2021"), (Ids{"d3"}));
+}
+
+TEST_F(QueryBuilderTest, AnInvalidDateFieldIsRetriedAsWords) {
+  BuiltQuery built;
+  ASSERT_NO_THROW(built = build("asylum date:2020-13"));
+  EXPECT_TRUE(built.reparsed_as_plain);
+  EXPECT_TRUE(built.has_text);
+}
+
 // -------------------------------------------------------------------- filters
 
 TEST_F(QueryBuilderTest, FilterValuesOfOneFacetAreOred) {
