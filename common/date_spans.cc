@@ -7,16 +7,22 @@
 namespace pressroom {
 namespace {
 
-// The digits after `prefix` as a number, when `term` is the prefix and
-// exactly `digits` digits.
-std::optional<uint32_t> digits_after(const std::string& term, std::string_view prefix, size_t digits) {
-  if (term.size() != prefix.size() + digits || term.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+// `text` as a number when it is exactly `count` digits.
+std::optional<uint32_t> digits(std::string_view text, size_t count) {
+  if (text.size() != count) return std::nullopt;
   uint32_t n = 0;
-  for (size_t i = prefix.size(); i < term.size(); ++i) {
-    if (term[i] < '0' || term[i] > '9') return std::nullopt;
-    n = n * 10 + static_cast<uint32_t>(term[i] - '0');
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<uint32_t>(c - '0');
   }
   return n;
+}
+
+// The digits after `prefix` as a number, when `term` is the prefix and
+// exactly `count` digits.
+std::optional<uint32_t> digits_after(std::string_view term, std::string_view prefix, size_t count) {
+  if (term.substr(0, prefix.size()) != prefix) return std::nullopt;
+  return digits(term.substr(prefix.size()), count);
 }
 
 // The day after `day` in a calendar of twelve 31-day months: no real date
@@ -30,15 +36,7 @@ uint32_t next_day(uint32_t day) {
 
 }  // namespace
 
-uint32_t day_number(std::string_view yyyymmdd) {
-  if (yyyymmdd.size() != 8) return 0;
-  uint32_t n = 0;
-  for (char c : yyyymmdd) {
-    if (c < '0' || c > '9') return 0;
-    n = n * 10 + static_cast<uint32_t>(c - '0');
-  }
-  return n;
-}
+uint32_t day_number(std::string_view yyyymmdd) { return digits(yyyymmdd, 8).value_or(0); }
 
 std::optional<DateSpans> DateSpans::of(const Xapian::Query& query) {
   if (query.get_type() != Xapian::Query::OP_OR || query.get_num_subqueries() < 2) return std::nullopt;

@@ -34,6 +34,13 @@ class DateSpans {
     return false;
   }
 
+  // The first index at or after `from` of `days` (FacetTable::days) whose
+  // day is in the spans, or days.size() when none is.
+  size_t next_in(const std::vector<uint32_t>& days, size_t from) const {
+    while (from < days.size() && !contains(days[from])) ++from;
+    return from;
+  }
+
   // How many releases of `db` the terms match, counted from their term
   // frequencies (a release has one term of each kind, so terms that do not
   // overlap count each release once; overlapping ones count it more).

@@ -13,8 +13,7 @@ DayFilter::DayFilter(std::shared_ptr<const FacetTable> table, DateSpans spans, X
 void DayFilter::init(const Xapian::Database&) { current_ = 0; }
 
 void DayFilter::next(double) {
-  const auto& days = table_->days();
-  for (++current_; current_ < days.size() && !spans_.contains(days[current_]);) ++current_;
+  current_ = static_cast<Xapian::docid>(spans_.next_in(table_->days(), size_t{current_} + 1));
 }
 
 void DayFilter::skip_to(Xapian::docid did, double min_wt) {

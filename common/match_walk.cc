@@ -44,8 +44,8 @@ class DayWalk : public MatchWalk {
   Xapian::docid skip_to(Xapian::docid did) override {
     if (done_) return 0;
     if (current_ >= did) return current_;
-    for (size_t i = did; i < days_.size(); ++i)
-      if (spans_.contains(days_[i])) return current_ = static_cast<Xapian::docid>(i);
+    size_t next = spans_.next_in(days_, did);
+    if (next < days_.size()) return current_ = static_cast<Xapian::docid>(next);
     done_ = true;
     return 0;
   }
