@@ -108,6 +108,9 @@ void enrich(Release& release, const ExtractionContext& context) {
     mark(release, "location");
   }
 
+  for (std::string& person : release.spokespeople)
+    if (std::optional<std::string> canonical = context.names.aliased(person)) person = std::move(*canonical);
+
   bool needs_people = release.quotes.empty() || release.spokespeople.empty() || release.contacts.empty();
   if (needs_people) {
     Attribution found = attribute_quotes(release.title, release.body, context.names);

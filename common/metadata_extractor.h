@@ -42,6 +42,10 @@ std::optional<std::string> load_extraction_context(const std::filesystem::path& 
 // A field the source filled is left as it is, even when the text disagrees;
 // quotes are extracted even when the source lists its spokespeople. Each
 // field filled gets Provenance::Extracted; fields left empty get none.
+// Spokespeople the source lists are replaced by the canonical name the
+// aliases file lists them under (context.names.aliased()), so that a content
+// system's user names ("jparcell") and spelling variants count as the person
+// they stand for; names the file does not list are kept as given.
 // Never throws for malformed text.
 void enrich(Release& release, const ExtractionContext& context);
 

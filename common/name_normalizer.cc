@@ -203,6 +203,15 @@ std::string NameNormalizer::canonical(std::string_view name) const {
   return found == by_key_.end() ? normal : found->second;
 }
 
+std::optional<std::string> NameNormalizer::aliased(std::string_view name) const {
+  if (by_key_.empty()) return std::nullopt;
+  std::string normal = normalize_person_name(name);
+  if (normal.empty()) return std::nullopt;
+  auto found = by_key_.find(fold_key(normal));
+  if (found == by_key_.end()) return std::nullopt;
+  return found->second;
+}
+
 std::optional<std::string> NameNormalizer::add(std::string_view canonical,
                                                const std::vector<std::string>& variants) {
   std::string display = collapse_whitespace(canonical);

@@ -47,6 +47,13 @@ class NameNormalizer {
   // other case or accents: "Lucia Fernandez" → "Lucía Fernández").
   std::string canonical(std::string_view name) const;
 
+  // The canonical name the alias table lists `name` under (as a variant, or
+  // as a canonical name in other case or accents), or nullopt when the table
+  // does not list it. Unlike canonical(), a name the table does not know is
+  // not touched: for names a source gives as they are, such as a content
+  // system's user names ("jparcell") mapped to people in the aliases file.
+  std::optional<std::string> aliased(std::string_view name) const;
+
   // Registers `canonical` and its variants. Returns the reason when a variant
   // is already registered for another canonical name (nothing is changed
   // then), nullopt otherwise.

@@ -21,6 +21,7 @@
 #include "common/ingest.h"
 #include "common/listing_dedup.h"
 #include "common/text_folding.h"
+#include "common/user_names.h"
 #include "common/metadata_extractor.h"
 #include "common/phrase_pairs.h"
 #include "common/word_sequence.h"
@@ -68,6 +69,9 @@ struct Prepared {
   DedupKey key;                        // to drop a listing entry whose full page is in the run
   std::vector<std::string> spellings;  // words for "did you mean": title words, names, topics
   std::vector<uint64_t> duplicate_keys;  // RunDuplicateKeys::hash of its near-duplicate keys
+  // Its spokespeople that read as user names, each with the people its text
+  // names that the user name could stand for (user_names.h).
+  std::vector<std::pair<std::string, std::vector<std::string>>> user_names;
 };
 
 // The words the spelling dictionary learns from a release: what people type
@@ -126,6 +130,10 @@ TaskResult prepare(Task task, const ExtractionContext* context, std::shared_ptr<
       if (release.source_line > 0) prepared.where.append(":").append(std::to_string(release.source_line));
       prepared.key = dedup_key_for(release);
       prepared.spellings = spelling_words(release);
+      for (const std::string& person : release.spokespeople)
+        if (looks_like_user_name(person))
+          prepared.user_names.emplace_back(
+              person, names_for_user(person, release.title + "\n\n" + release.summary + "\n\n" + release.body));
       result.documents.push_back(std::move(prepared));
     }
   }
@@ -428,6 +436,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     for (const ShardTarget& target : targets) shard_paths.push_back(target.path);
     std::vector<std::string> written;  // ids added or replaced, in the run's order: their duplicate groups
     RunDuplicateKeys run_keys;         // of `written`, when the index began empty
+    UserNameEvidence user_names;       // of the run's releases
     targets.clear();
 
     std::vector<ReadIssue> source_issues;
@@ -461,6 +470,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
         report({doc.where, 0, "duplicate id '" + doc.id + "' (first read at " + pos->second + ")"});
         return;
       }
+      for (const auto& [user, names] : doc.user_names) user_names.add(user, names);
       auto known = existing.find(doc.id);
       if (known == existing.end()) {
         Shard& shard = shards[shard_for_id(doc.id, shard_count)];
@@ -648,6 +658,7 @@ IndexStats index_run(const IndexOptions& options, const IndexCallbacks& callback
     stats.word_sequences = vocabulary != nullptr;
     stats.word_vocabulary_sample = vocabulary ? vocabulary->sample() : 0;
     stats.phrase_pairs_declined = declined;
+    stats.user_names = user_names.suggestions();
     // With what readers over xapian-tcpsrv need in metadata (the spelling
     // mirror, the facet positions), in the commit that holds the documents;
     // for a new shard, of the table its parts were merged into.

@@ -11,6 +11,7 @@
 
 #include "common/corpus_reader.h"
 #include "common/phrase_pairs.h"
+#include "common/user_names.h"
 
 namespace pressroom {
 
@@ -88,6 +89,9 @@ struct IndexStats {
   bool word_sequences = false;  // the index keeps its positions as word sequences (common/word_sequence.h)
   uint64_t word_vocabulary_sample = 0;  // the releases its word vocabulary was learned from
   bool phrase_pairs_declined = false;  // it was built without one on purpose (--no-phrase-pairs)
+  // The spokespeople of the run's releases that read as user names, with the
+  // person their releases name most (user_names.h): lines for the aliases file.
+  std::vector<UserNameEvidence::Suggestion> user_names;
   double seconds = 0;
   // Of `seconds`, after the last release was written: merging the parts of
   // new shards, and settling the run's duplicate groups (one core each).

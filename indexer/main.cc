@@ -25,6 +25,27 @@ void print_progress(const pressroom::IndexStats& s) {
   std::fflush(stderr);
 }
 
+// Facets that list user names ("jparcell") read like a login screen: the
+// aliases file turns each into its person, and the releases often say who
+// that is. Suggested, never applied: the reader of the lines decides.
+void report_user_names(const std::vector<pressroom::UserNameEvidence::Suggestion>& users) {
+  if (users.empty()) return;
+  constexpr size_t kListed = 8, kSuggested = 20;
+  std::string listed;
+  for (size_t i = 0; i < users.size() && i < kListed; ++i)
+    listed += (i ? ", " : "") + users[i].user + " (" + std::to_string(users[i].releases) + ")";
+  if (users.size() > kListed) listed += ", …";
+  spdlog::info("{} spokespeople are user names, and facets show them so ({}); the aliases file "
+               "(docs/extraction.md, One name per person) maps each to the person it stands for",
+               users.size(), listed);
+  size_t suggested = 0;
+  for (const auto& user : users) {
+    if (user.name.empty() || suggested++ >= kSuggested) continue;
+    spdlog::info("  {}: [{}]    # named so in {} of its {} releases", user.name, user.user, user.named_in,
+                 user.releases);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -150,5 +171,6 @@ int main(int argc, char** argv) {
                  "so it spells out more words than it needs to: --rebuild --word-sequences learns it anew "
                  "(docs/architecture.md, Word sequences)",
                  stats.documents, stats.word_vocabulary_sample);
+  if (!quiet) report_user_names(stats.user_names);
   return strict && stats.skipped > 0 ? 1 : 0;
 }

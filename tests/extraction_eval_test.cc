@@ -29,6 +29,7 @@
 #include "common/ingest.h"
 #include "common/jsonl_reader.h"
 #include "common/metadata_extractor.h"
+#include "common/release_validation.h"
 #include "common/schema.h"
 #include "common/text_folding.h"
 #include "indexer/indexer.h"
@@ -478,6 +479,22 @@ TEST(ExtractionEnrich, WhatTheSourceGaveAlwaysWins) {
     EXPECT_EQ(r.provenance.at(field), Provenance::Source) << field;
   ASSERT_EQ(r.quotes.size(), 1u) << "quotes are still found, and marked extracted";
   EXPECT_EQ(r.provenance.at("quotes"), Provenance::Extracted);
+}
+
+TEST(ExtractionEnrich, SpokespeopleTheSourceGivesTakeTheNameTheAliasesFileListsThemUnder) {
+  // A content system's authors are often user names: the aliases file says
+  // who they are, and releases that list either form count as one person.
+  ExtractionContext with_aliases = context();
+  ASSERT_FALSE(with_aliases.names.add("Rosa Delgado", {"rdelgado"}));
+  Release r = bare_release();
+  r.spokespeople = {"rdelgado", "Leah Carter", "Rosa Delgado"};
+  r.provenance["spokespeople"] = Provenance::Source;
+  enrich(r, with_aliases);
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Rosa Delgado", "Leah Carter", "Rosa Delgado"}))
+      << "names the file does not list are kept as given; repeats go in normalize_and_validate()";
+  EXPECT_EQ(r.provenance.at("spokespeople"), Provenance::Source);
+  ASSERT_FALSE(normalize_and_validate(r));
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Rosa Delgado", "Leah Carter"}));
 }
 
 TEST(ExtractionEnrich, LeavesAFieldItCannotFindEmptyAndUnmarked) {

@@ -341,6 +341,29 @@ TEST_F(IndexerTest, RunsThatChangeTheIndexAreCountedInItsMetadata) {
   EXPECT_EQ(xdb.get_metadata(schema::kMetaLastRunSkipped), "1");
 }
 
+std::string by_user(const std::string& title, const std::string& user, const std::string& body) {
+  return "---\ntitle: \"" + title + "\"\ndate: 2020-05-01\nauthors:\n  - " + user + "\n---\n" + body + "\n";
+}
+
+TEST_F(IndexerTest, SpokespeopleThatAreUserNamesComeWithThePersonTheirReleasesName) {
+  dir.write("archive/a.md", by_user("One", "jparcell", "Posted by Jacob Parcell, who leads the team."));
+  dir.write("archive/b.md", by_user("Two", "jparcell", "A note from the team."));
+  dir.write("archive/c.md", by_user("Three", "Ana Ruiz", "Ana Ruiz wrote this."));
+  RunResult r = run(db, {archive});
+  ASSERT_EQ(r.stats.user_names.size(), 1u) << "a name is not a user name";
+  EXPECT_EQ(r.stats.user_names[0].user, "jparcell");
+  EXPECT_EQ(r.stats.user_names[0].releases, 2u);
+  EXPECT_EQ(r.stats.user_names[0].name, "Jacob Parcell");
+  EXPECT_EQ(r.stats.user_names[0].named_in, 1u);
+  // Suggested only: the releases keep the user name until the aliases file maps it.
+  Searcher searcher(db);
+  SearchRequest request;
+  request.spokespeople = {"jparcell"};
+  EXPECT_EQ(searcher.search(request).total, 2u);
+  // A second run over the same files, nothing to write, still says so.
+  EXPECT_EQ(run(db, {archive}).stats.user_names.size(), 1u);
+}
+
 TEST(DefaultId, IsThePathUnderTheRootWithoutExtension) {
   EXPECT_EQ(default_id_for("corpus/news/2020/a.md", "corpus"), "news/2020/a");
   EXPECT_EQ(default_id_for("corpus/news/2020/a b?.md", "corpus/"), "news/2020/a-b-");
@@ -378,6 +401,22 @@ TEST_F(IndexerCommand, EndsWithASummaryAndExitsZeroDespiteBadRecords) {
   EXPECT_NE(out.find("export.jsonl:2"), std::string::npos) << out;
   EXPECT_NE(out.find("1 added"), std::string::npos) << out;
   EXPECT_NE(out.find("1 skipped"), std::string::npos) << out;
+}
+
+TEST_F(IndexerCommand, SuggestsAliasesForUserNamesAndTheAliasesFileTurnsThemIntoPeople) {
+  dir.write("archive/a.md", by_user("One", "jparcell", "Posted by Jacob Parcell, who leads the team."));
+  std::string out;
+  ASSERT_EQ(run_command("--db " + db + " " + archive, &out), 0);
+  EXPECT_NE(out.find("1 spokespeople are user names"), std::string::npos) << out;
+  EXPECT_NE(out.find("Jacob Parcell: [jparcell]"), std::string::npos) << out;
+  dir.write("aliases.yaml", "Jacob Parcell: [jparcell]\n");
+  ASSERT_EQ(run_command("--aliases " + (dir.path() / "aliases.yaml").string() + " --db " + db + " " + archive, &out), 0);
+  EXPECT_NE(out.find("1 replaced"), std::string::npos) << out;
+  EXPECT_EQ(out.find("user names"), std::string::npos) << out;
+  Searcher searcher(db);
+  SearchRequest request;
+  request.spokespeople = {"Jacob Parcell"};
+  EXPECT_EQ(searcher.search(request).total, 1u);
 }
 
 TEST_F(IndexerCommand, StrictExitsNonZeroWhenAnythingWasSkipped) {

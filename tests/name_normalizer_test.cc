@@ -86,6 +86,17 @@ TEST(MetadataNameNormalizer, ACanonicalNameRepairsItsAccents) {
   EXPECT_EQ(names.canonical("LUCIA FERNANDEZ"), "Lucía Fernández");
 }
 
+TEST(MetadataNameNormalizer, AliasedGivesOnlyWhatTheAliasTableLists) {
+  NameNormalizer names;
+  EXPECT_EQ(names.aliased("jparcell"), std::nullopt) << "no table, no alias";
+  ASSERT_FALSE(names.add("Jacob Parcell", {"jparcell"}));
+  EXPECT_EQ(names.aliased("jparcell"), "Jacob Parcell");
+  EXPECT_EQ(names.aliased("JParcell"), "Jacob Parcell");
+  EXPECT_EQ(names.aliased("jacob parcell"), "Jacob Parcell");
+  EXPECT_EQ(names.aliased("awichman"), std::nullopt) << "a name it does not list is left to the caller";
+  EXPECT_EQ(names.aliased(""), std::nullopt);
+}
+
 TEST(MetadataNameNormalizer, RefusesAVariantListedForTwoPeople) {
   NameNormalizer names;
   ASSERT_FALSE(names.add("Samuel Ortiz", {"Sam Ortiz"}));
