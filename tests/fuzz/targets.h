@@ -44,6 +44,7 @@
 #include "common/snippet.h"
 #include "common/synonyms.h"
 #include "common/text_folding.h"
+#include "common/user_names.h"
 #include "indexer/indexer.h"
 
 namespace pressroom::fuzz {
@@ -188,8 +189,9 @@ inline void dates(std::string_view data) {
 
 // ---------------------------------------------------------------------------
 // Metadata extraction from text: who says what (attribution.h), the opening
-// and dateline (dateline.h), and enrich() over a release that has only a
-// title and a body, as a bare record gets it. Input: the title on the first
+// and dateline (dateline.h), the people a user name could stand for
+// (user_names.h), and enrich() over a release that has only a title and a
+// body, as a bare record gets it. Input: the title on the first
 // line, then the body (paragraphs separated by blank lines).
 
 inline void check_strings_utf8(const char* target, const std::vector<std::string>& values, const char* what) {
@@ -221,6 +223,14 @@ inline void attribution(std::string_view data) {
     if (!dateline->date.empty()) PRESSROOM_FUZZ_CHECK(target, is_iso_day(dateline->date), "dateline date '" + dateline->date + "'");
   }
   if (auto date = date_from_path(title)) PRESSROOM_FUZZ_CHECK(target, is_iso_day(*date), "date_from_path gave '" + *date + "'");
+
+  // The title's first word as a user name, and the people the body names for it.
+  std::string_view user = title.substr(0, title.find(' '));
+  if (looks_like_user_name(user)) {
+    std::vector<std::string> names = names_for_user(user, body);
+    for (const std::string& name : names) PRESSROOM_FUZZ_CHECK(target, !name.empty(), "an empty name for a user name");
+    if (utf8) check_strings_utf8(target, names, "a name for a user name");
+  }
 
   Release release;
   release.id = "fuzz";
