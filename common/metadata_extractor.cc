@@ -6,6 +6,7 @@
 #include "common/dateline.h"
 #include "common/dates.h"
 #include "common/language_detector.h"
+#include "common/slug_names.h"
 
 namespace pressroom {
 namespace {
@@ -108,8 +109,12 @@ void enrich(Release& release, const ExtractionContext& context) {
     mark(release, "location");
   }
 
-  for (std::string& person : release.spokespeople)
-    if (std::optional<std::string> canonical = context.names.aliased(person)) person = std::move(*canonical);
+  // As written, or a slug as the name it reads as ("lucia-fernandez").
+  for (std::string& person : release.spokespeople) {
+    std::optional<std::string> canonical = context.names.aliased(person);
+    if (!canonical && is_slug(person)) canonical = context.names.aliased(person_name(person));
+    if (canonical) person = std::move(*canonical);
+  }
 
   bool needs_people = release.quotes.empty() || release.spokespeople.empty() || release.contacts.empty();
   if (needs_people) {

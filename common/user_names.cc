@@ -1,6 +1,10 @@
 #include "common/user_names.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/name_normalizer.h"
@@ -16,7 +20,33 @@ struct Word {
   bool joined = false;  // only spaces since the word before (after a '.' ending an initial or title)
 };
 
-bool is_letter_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+// The code point at `i` of `text` (U+FFFD for a bad byte), and where the next begins.
+UChar32 code_point_at(std::string_view text, size_t i, size_t& next) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t at = static_cast<int32_t>(i), n = static_cast<int32_t>(text.size());
+  UChar32 c;
+  U8_NEXT(bytes, at, n, c);
+  next = static_cast<size_t>(at);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Inside a word between letters: "O'Donnell", "O’Donnell", "Noce-Sigritz".
+bool joins_letters(UChar32 c) { return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Between two words of one name: spaces, a no-break space, one line break
+// (a name wrapped in Markdown) but not a blank line.
+bool joins_words(std::string_view gap) {
+  if (gap.empty()) return false;
+  size_t line_breaks = 0;
+  for (size_t i = 0; i < gap.size();) {
+    size_t next;
+    UChar32 c = code_point_at(gap, i, next);
+    if (c == '\n') ++line_breaks;
+    else if (c != ' ' && c != '\t' && c != '\r' && c != 0xA0) return false;
+    i = next;
+  }
+  return line_breaks <= 1;
+}
 
 // The words of `text` (letters, with inner apostrophes and hyphens), each
 // marked when it follows the one before as a name's next word would.
@@ -24,20 +54,25 @@ std::vector<Word> words_of_text(std::string_view text) {
   std::vector<Word> words;
   size_t i = 0, previous_end = std::string_view::npos;
   while (i < text.size()) {
-    if (!is_letter_byte(static_cast<unsigned char>(text[i]))) {
-      ++i;
+    size_t next;
+    if (!u_isalpha(code_point_at(text, i, next))) {
+      i = next;
       continue;
     }
     size_t start = i;
+    i = next;
     while (i < text.size()) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (is_letter_byte(c)) {
-        ++i;
-      } else if ((c == '\'' || c == '-') && i + 1 < text.size() && is_letter_byte(static_cast<unsigned char>(text[i + 1]))) {
-        i += 2;
-      } else {
-        break;
+      UChar32 c = code_point_at(text, i, next);
+      if (u_isalpha(c)) {
+        i = next;
+        continue;
       }
+      size_t after;
+      if (joins_letters(c) && next < text.size() && u_isalpha(code_point_at(text, next, after))) {
+        i = after;
+        continue;
+      }
+      break;
     }
     bool joined = false;
     if (previous_end != std::string_view::npos) {
@@ -46,7 +81,7 @@ std::vector<Word> words_of_text(std::string_view text) {
       // Ruiz"); after a word it ends a sentence.
       std::string_view before = words.back().text;
       if (!gap.empty() && gap.front() == '.' && (before.size() == 1 || is_honorific(before))) gap.remove_prefix(1);
-      joined = !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+      joined = joins_words(gap);
     }
     words.push_back({text.substr(start, i - start), joined});
     previous_end = i;
@@ -54,7 +89,10 @@ std::vector<Word> words_of_text(std::string_view text) {
   return words;
 }
 
-bool capitalised(std::string_view word) { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
+bool capitalised(std::string_view word) {
+  size_t next;
+  return !word.empty() && u_isupper(code_point_at(word, 0, next));
+}
 
 // A word without a possessive ending ("Sullivan's", "Sullivan’s").
 std::string_view without_possessive(std::string_view word) {
@@ -65,11 +103,16 @@ std::string_view without_possessive(std::string_view word) {
 }
 
 // A capitalised word as a user name would write it: folded, without its
-// hyphens and apostrophes ("Noce-Sigritz" → "nocesigritz").
+// hyphens and apostrophes ("Noce-Sigritz" → "nocesigritz", "O’Donnell" →
+// "odonnell").
 std::string user_name_form(std::string_view word) {
   std::string folded = fold_key(without_possessive(word)), out;
-  for (char c : folded)
-    if (c != '-' && c != '\'') out.push_back(c);
+  for (size_t i = 0; i < folded.size();) {
+    size_t next;
+    UChar32 c = code_point_at(folded, i, next);
+    if (!joins_letters(c)) out.append(folded, i, next - i);
+    i = next;
+  }
   return out;
 }
 
@@ -86,17 +129,20 @@ bool looks_like_user_name(std::string_view value) {
 }
 
 std::vector<std::string> names_for_user(std::string_view user, std::string_view text) {
+  // "kdaniel2": the digits tell two accounts apart, not the name.
   std::string wanted = fold_key(user);
+  while (!wanted.empty() && wanted.back() >= '0' && wanted.back() <= '9') wanted.pop_back();
   std::vector<std::string> found;
   if (wanted.empty()) return found;
   std::vector<Word> words = words_of_text(text);
   std::vector<std::string> folded(words.size());
   for (size_t i = 0; i < words.size(); ++i)
     if (capitalised(words[i].text)) folded[i] = user_name_form(words[i].text);
-  std::set<std::string> seen;
+  // For each last word, the match that begins latest: the rules that leave
+  // out middle names would otherwise also take a capitalised word before
+  // the name ("By Bill Brantley", "Today Tom Herrera").
+  std::map<size_t, size_t> first_of_last;
   for (size_t first = 0; first < words.size(); ++first) {
-    // Any capitalised word may begin the name: "By Jacob Parcell",
-    // "Director Jacob Parcell".
     if (folded[first].empty() || is_honorific(words[first].text)) continue;
     std::string all = folded[first], initial_then_rest(1, folded[first][0]), initials = initial_then_rest;
     for (size_t last = first + 1; last < words.size() && last - first < kMaxNameWords; ++last) {
@@ -107,16 +153,22 @@ std::vector<std::string> names_for_user(std::string_view user, std::string_view 
       const std::string keys[] = {all, initial_then_rest, initials + folded[last], folded[first][0] + folded[last],
                                   folded[first] + folded[last]};
       initials.push_back(folded[last][0]);
-      if (std::find(std::begin(keys), std::end(keys), wanted) == std::end(keys)) continue;
-      std::string name;
-      for (size_t k = first; k <= last; ++k) {
-        if (!name.empty()) name.push_back(' ');
-        name.append(without_possessive(words[k].text));
-        if (words[k].text.size() == 1) name.push_back('.');  // an initial, which the rules drop
-      }
-      std::string normal = normalize_person_name(name);
-      if (!normal.empty() && seen.insert(normal).second) found.push_back(normal);
+      if (std::find(std::begin(keys), std::end(keys), wanted) != std::end(keys)) first_of_last[last] = first;
     }
+  }
+  std::set<std::string> seen;
+  for (const auto& [last, first] : first_of_last) {
+    std::string name;
+    for (size_t k = first; k <= last; ++k) {
+      std::string_view word = without_possessive(words[k].text);
+      if (!name.empty()) name.push_back(' ');
+      name.append(word);
+      size_t next;
+      code_point_at(word, 0, next);
+      if (next == word.size()) name.push_back('.');  // an initial, which the rules drop
+    }
+    std::string normal = normalize_person_name(name);
+    if (!normal.empty() && seen.insert(normal).second) found.push_back(normal);
   }
   return found;
 }

@@ -30,7 +30,11 @@ bool looks_like_user_name(std::string_view value);
 // the initials of all but its last word and that word ("japarcell" → "Jacob
 // A. Parcell" → "Jacob Parcell"), or its first word or that word's initial
 // and its last word ("wbrantley" → "William A. Brantley" → "William
-// Brantley"). A title before the name ("Dr.") is not part of it.
+// Brantley"); digits that end the user name are left out ("kdaniel2"). A
+// title before the name ("Dr.") is not part of it, nor is another
+// capitalised word ("By Bill Brantley": the latest first word that matches).
+// The words of a name are apart by spaces or one line break; letters are
+// Unicode's, and ’ and ‐ join them as ' and - do.
 std::vector<std::string> names_for_user(std::string_view user, std::string_view text);
 
 // What a run learned of its user names, release by release.

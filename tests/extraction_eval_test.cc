@@ -497,6 +497,15 @@ TEST(ExtractionEnrich, SpokespeopleTheSourceGivesTakeTheNameTheAliasesFileListsT
   EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Rosa Delgado", "Leah Carter"}));
 }
 
+TEST(ExtractionEnrich, ASlugTheSourceGivesTakesTheNameTheAliasesFileListsItsNameUnder) {
+  ExtractionContext with_aliases = context();
+  ASSERT_FALSE(with_aliases.names.add("Luc\u00EDa Fern\u00E1ndez", {}));
+  Release r = bare_release();
+  r.spokespeople = {"lucia-fernandez"};
+  enrich(r, with_aliases);
+  EXPECT_EQ(r.spokespeople, (std::vector<std::string>{"Luc\u00EDa Fern\u00E1ndez"}));
+}
+
 TEST(ExtractionEnrich, LeavesAFieldItCannotFindEmptyAndUnmarked) {
   Release r;
   r.id = "r2";

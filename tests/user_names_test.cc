@@ -48,6 +48,28 @@ TEST(UserNames, HyphensApostrophesAndPossessivesDoNotMatter) {
   EXPECT_EQ(names_for_user("codonnell", "Ciara O'Donnell said."), (Names{"Ciara O'Donnell"}));
 }
 
+TEST(UserNames, ACapitalisedWordBeforeTheNameIsNotPartOfIt) {
+  EXPECT_EQ(names_for_user("bbrantley", "By Bill Brantley"), (Names{"Bill Brantley"}));
+  EXPECT_EQ(names_for_user("therrera", "Today Tom Herrera said so."), (Names{"Tom Herrera"}));
+  EXPECT_EQ(names_for_user("dmccleskey", "Dawn Pointer McCleskey is an analyst."), (Names{"Dawn Pointer McCleskey"}));
+}
+
+TEST(UserNames, DashesQuotesAndNoBreakSpacesAroundANameDoNotHideIt) {
+  for (const char* text : {"\u2014Jacob Parcell", "\u201CJacob Parcell\u201D", "Jacob Parcell\u2014GSA",
+                           "Jacob\u00A0Parcell", "Posted by Jacob\nParcell"})
+    EXPECT_EQ(names_for_user("jparcell", text), (Names{"Jacob Parcell"})) << text;
+  EXPECT_TRUE(names_for_user("jparcell", "Jacob\n\nParcell").empty()) << "a blank line ends the name";
+}
+
+TEST(UserNames, LettersBeyondAsciiAreLetters) {
+  EXPECT_EQ(names_for_user("aruiz", "\u00C1ngel Ruiz spoke."), (Names{"\u00C1ngel Ruiz"}));
+  EXPECT_EQ(names_for_user("codonnell", "Ciara O\u2019Donnell said."), (Names{"Ciara O\u2019Donnell"}));
+}
+
+TEST(UserNames, DigitsEndingAUserNameAreNotPartOfTheName) {
+  EXPECT_EQ(names_for_user("kdaniel2", "Kim Daniel wrote this."), (Names{"Kim Daniel"}));
+}
+
 TEST(UserNames, AccentsAndCaseDoNotMatter) {
   EXPECT_EQ(names_for_user("lfernandez", "Lucía Fernández, the director, spoke."), (Names{"Lucía Fernández"}));
 }
@@ -74,16 +96,19 @@ TEST(UserNames, TheEvidenceSuggestsTheNameMostReleasesGive) {
   evidence.add("bbrantley", {});
   evidence.add("zz99", {});
   evidence.add("zz99", {});
+  evidence.add("aaaa", {});
+  evidence.add("aaaa", {});
   std::vector<UserNameEvidence::Suggestion> s = evidence.suggestions();
-  ASSERT_EQ(s.size(), 3u);
+  ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0].user, "jparcell");
   EXPECT_EQ(s[0].releases, 5u);
   EXPECT_EQ(s[0].name, "Jacob Parcell");
   EXPECT_EQ(s[0].named_in, 3u);
-  EXPECT_EQ(s[1].user, "zz99") << "most releases first";
-  EXPECT_EQ(s[1].name, "");
-  EXPECT_EQ(s[2].user, "bbrantley");
-  EXPECT_EQ(s[2].named_in, 0u);
+  EXPECT_EQ(s[1].user, "aaaa") << "most releases first, then by user name";
+  EXPECT_EQ(s[2].user, "zz99");
+  EXPECT_EQ(s[2].name, "");
+  EXPECT_EQ(s[3].user, "bbrantley");
+  EXPECT_EQ(s[3].named_in, 0u);
 }
 
 TEST(UserNames, ARepeatedNameInOneReleaseCountsOnce) {

@@ -228,7 +228,6 @@ inline void attribution(std::string_view data) {
   std::string_view user = title.substr(0, title.find(' '));
   if (looks_like_user_name(user)) {
     std::vector<std::string> names = names_for_user(user, body);
-    for (const std::string& name : names) PRESSROOM_FUZZ_CHECK(target, !name.empty(), "an empty name for a user name");
     if (utf8) check_strings_utf8(target, names, "a name for a user name");
   }
 
