@@ -87,7 +87,9 @@ int main(int argc, char** argv) {
                  "are extracted)");
   app.add_option("--aliases", options.aliases_path,
                  "Canonical spokesperson names and their variants, used for names found in the text "
-                 "(default: aliases.yaml in the first given folder that has one)");
+                 "and for the spokespeople a source lists, such as a content system's user names; a run "
+                 "suggests lines for the user names it finds (default: aliases.yaml in the first given "
+                 "folder that has one)");
   bool no_phrase_pairs = false;
   app.add_flag("--no-phrase-pairs", no_phrase_pairs,
                "A new index (a first run, --rebuild) gets no phrase-pair terms: about a tenth smaller, but "
