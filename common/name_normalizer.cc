@@ -196,20 +196,22 @@ std::string normalize_role(std::string_view role) {
   return text;
 }
 
+const std::string* NameNormalizer::listed(const std::string& normal) const {
+  if (normal.empty() || by_key_.empty()) return nullptr;
+  auto found = by_key_.find(fold_key(normal));
+  return found == by_key_.end() ? nullptr : &found->second;
+}
+
 std::string NameNormalizer::canonical(std::string_view name) const {
   std::string normal = normalize_person_name(name);
-  if (normal.empty() || by_key_.empty()) return normal;
-  auto found = by_key_.find(fold_key(normal));
-  return found == by_key_.end() ? normal : found->second;
+  const std::string* canonical = listed(normal);
+  return canonical ? *canonical : normal;
 }
 
 std::optional<std::string> NameNormalizer::aliased(std::string_view name) const {
   if (by_key_.empty()) return std::nullopt;
-  std::string normal = normalize_person_name(name);
-  if (normal.empty()) return std::nullopt;
-  auto found = by_key_.find(fold_key(normal));
-  if (found == by_key_.end()) return std::nullopt;
-  return found->second;
+  const std::string* canonical = listed(normalize_person_name(name));
+  return canonical ? std::optional<std::string>(*canonical) : std::nullopt;
 }
 
 std::optional<std::string> NameNormalizer::add(std::string_view canonical,

@@ -63,6 +63,9 @@ class NameNormalizer {
   size_t size() const { return by_key_.size(); }
 
  private:
+  // The canonical name the table lists a normalised name under, or null.
+  const std::string* listed(const std::string& normal) const;
+
   std::unordered_map<std::string, std::string> by_key_;  // fold_key(normalised form) → canonical
 };
 
